@@ -1,0 +1,5 @@
+export { openDatabase, type DeskDatabase, type OpenDatabaseOptions } from './connection';
+export { SchemaTooNewError } from './migrate';
+export { LATEST_SCHEMA_VERSION } from './migrations';
+export type { AuditEventRow, NewAuditEventRow } from './audit';
+export type { WorkstationRow } from './workstation';

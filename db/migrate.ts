@@ -1,0 +1,26 @@
+import type Database from 'better-sqlite3';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+
+export class SchemaTooNewError extends Error {
+  override readonly name = 'SchemaTooNewError';
+}
+
+/**
+ * Brings the database to the latest schema version, one migration per transaction.
+ * Forward-only: a database from a newer build is refused rather than guessed at.
+ */
+export function migrate(db: Database.Database): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > LATEST_SCHEMA_VERSION) {
+    throw new SchemaTooNewError(
+      `The database has schema version ${from} but this build knows only up to ${LATEST_SCHEMA_VERSION}; use a newer Designation Desk.`,
+    );
+  }
+  for (const migration of MIGRATIONS.slice(from)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return { from, to: LATEST_SCHEMA_VERSION };
+}

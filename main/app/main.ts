@@ -1,0 +1,69 @@
+/**
+ * The Electron shell: lifecycle, window, hardening, protocol, dialogs, IPC wiring.
+ * The only room under main/ that may import `electron`; everything else is reached
+ * through the composition root (../workspace).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { app, dialog } from 'electron';
+import { createHandlers, createRouter } from '../ipc';
+import { openWorkspace, type Workspace } from '../workspace';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { applyCommandLineSwitches, hardenSession, hardenWebContents } from './hardening';
+import { wireIpc } from './ipc-wiring';
+import { createMainWindow } from './window';
+
+const here = import.meta.dirname;
+const UI_ROOT = path.join(here, '../renderer');
+const PRELOAD = path.join(here, '../preload/index.cjs');
+
+applyCommandLineSwitches();
+registerAppScheme();
+app.on('web-contents-created', (_event, contents) => {
+  hardenWebContents(contents);
+});
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let workspace: Workspace | undefined;
+
+void app.whenReady().then(start);
+
+app.on('window-all-closed', () => {
+  app.quit();
+});
+app.on('will-quit', () => {
+  workspace?.close();
+});
+
+function start(): void {
+  hardenSession();
+  serveAppScheme(UI_ROOT);
+  const dataDir = dataDirFromArgs() ?? app.getPath('userData');
+  try {
+    workspace = openWorkspace({ dataDir });
+  } catch (error) {
+    dialog.showErrorBox(
+      'Designation Desk cannot open its data',
+      error instanceof Error ? error.message : String(error),
+    );
+    app.exit(1);
+    return;
+  }
+  const dispatch = createRouter(createHandlers(workspace.services), (channel, error) => {
+    console.error(`[ipc] ${channel} failed:`, error);
+  });
+  wireIpc(dispatch);
+  createMainWindow(PRELOAD);
+}
+
+function dataDirFromArgs(): string | undefined {
+  // Electron adds its own switches; read only ours and ignore the rest.
+  const { values } = parseArgs({
+    args: process.argv.slice(app.isPackaged ? 1 : 2),
+    options: { data: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  });
+  return typeof values.data === 'string' ? values.data : undefined;
+}

@@ -1,0 +1,9 @@
+export {
+  AUDIT_EVENT_KINDS,
+  createAuditLog,
+  type AuditEvent,
+  type AuditEventInput,
+  type AuditEventKind,
+  type AuditLog,
+  type AuditPage,
+} from './audit-log';

@@ -1,0 +1,7 @@
+export {
+  CLASSIFICATION_LEVELS,
+  InvalidMarkingError,
+  parseMarking,
+  type ClassificationLevel,
+  type ClassificationMarking,
+} from './marking';

@@ -1,0 +1,71 @@
+import { DeskError } from '../errors';
+import { APP_VERSION } from '../version';
+import { runInit } from './commands/init';
+import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
+
+const COMMANDS: Readonly<Record<string, (args: string[], io: CliIo) => ExitCode>> = {
+  init: runInit,
+};
+
+export const DESK_HELP = `Usage: desk <command> [options]
+
+Designation Desk: offline review of signed AI cyber-capability benchmark results.
+
+Commands:
+  init     create a workstation data directory (desk init --help)
+
+Options:
+  --help, -h     show this help, or a command's help after the command
+  --version      print the version
+
+Exit codes: 0 success, 1 verification failed or refused, 2 usage error.
+`;
+
+/** Runs one `desk` invocation and returns its exit code; never throws. */
+export function runDesk(argv: readonly string[], io: CliIo): ExitCode {
+  const [command, ...rest] = argv;
+  const json = rest.includes('--json');
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(DESK_HELP);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === '--version') {
+      io.stdout(`${APP_VERSION}\n`);
+      return EXIT.ok;
+    }
+    const run = COMMANDS[command];
+    if (run === undefined) {
+      throw new UsageError(`"${command}" is not a desk command; see "desk --help".`);
+    }
+    return run(rest, io);
+  } catch (error) {
+    return reportError(error, json, io);
+  }
+}
+
+function reportError(error: unknown, json: boolean, io: CliIo): ExitCode {
+  const { code, message, exit } = classify(error);
+  io.stderr(`desk: ${message}\n`);
+  if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
+  return exit;
+}
+
+function classify(error: unknown): { code: string; message: string; exit: ExitCode } {
+  if (error instanceof UsageError)
+    return { code: 'USAGE', message: error.message, exit: EXIT.usage };
+  // node:util parseArgs reports unknown or malformed options with these codes.
+  if (isNodeError(error) && error.code?.startsWith('ERR_PARSE_ARGS_')) {
+    return { code: 'USAGE', message: `${error.message}; see --help.`, exit: EXIT.usage };
+  }
+  if (error instanceof DeskError) {
+    const exit = error.code === 'INVALID_MARKING' ? EXIT.usage : EXIT.rejected;
+    return { code: error.code, message: error.message, exit };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message: `unexpected failure: ${detail}`, exit: EXIT.rejected };
+}
+
+function isNodeError(error: unknown): error is Error & { code?: string } {
+  return error instanceof Error && 'code' in error;
+}

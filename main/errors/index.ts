@@ -1,0 +1,27 @@
+/**
+ * Errors that cross a boundary (IPC, CLI) carry a stable code for programs and one
+ * sentence for people. Anything else that escapes a service is an internal error:
+ * its detail stays in the main-process log and the caller gets a generic sentence.
+ */
+export const ERROR_CODES = [
+  'INVALID_ARGUMENT',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'NOT_INITIALISED',
+  'ALREADY_INITIALISED',
+  'FOREIGN_DIRECTORY',
+  'INVALID_MARKING',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DeskError extends Error {
+  override readonly name = 'DeskError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

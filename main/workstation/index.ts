@@ -1,0 +1,5 @@
+export {
+  createWorkstationService,
+  type WorkstationService,
+  type WorkstationStatus,
+} from './workstation-service';

@@ -1,0 +1,31 @@
+import type { DeskDatabase } from '../../db';
+import { parseMarking, type ClassificationMarking } from '../classification';
+
+export interface WorkstationStatus {
+  readonly classification: ClassificationMarking;
+  readonly initialisedAt: string;
+  readonly initialisedByVersion: string;
+  readonly appVersion: string;
+}
+
+export interface WorkstationService {
+  status(): WorkstationStatus;
+}
+
+export function createWorkstationService(db: DeskDatabase, appVersion: string): WorkstationService {
+  return {
+    status: () => {
+      const row = db.workstation.get();
+      if (row === undefined) {
+        // openWorkspace only hands out services for an initialised data dir.
+        throw new Error('The workstation row is missing from an opened workspace.');
+      }
+      return {
+        classification: parseMarking(row.classification),
+        initialisedAt: row.createdAt,
+        initialisedByVersion: row.createdByVersion,
+        appVersion,
+      };
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  ClassificationBanner,
+  UnknownClassificationBanner,
+} from './components/ClassificationBanner';
+import { ErrorNotice } from './components/ErrorNotice';
+import { useDesk } from './use-desk';
+import { AuditView } from './views/AuditView';
+import { DecisionsView } from './views/DecisionsView';
+import { InboxView } from './views/InboxView';
+import { LockScreen } from './views/LockScreen';
+import { ModelsView } from './views/ModelsView';
+import { SettingsView } from './views/SettingsView';
+
+const VIEWS = [
+  { id: 'inbox', label: 'Inbox' },
+  { id: 'models', label: 'Models' },
+  { id: 'decisions', label: 'Decisions' },
+  { id: 'audit', label: 'Audit' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+
+type ViewId = (typeof VIEWS)[number]['id'] | 'lock';
+
+export function App() {
+  const status = useDesk('getWorkstationStatus', {});
+  const [view, setView] = useState<ViewId>('inbox');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Move focus to the new view's heading so keyboard and screen-reader users land on it.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+  }, [view]);
+
+  const marking = status.state === 'ready' ? status.value.classification : undefined;
+  const title = view === 'lock' ? 'Locked' : VIEWS.find((v) => v.id === view)?.label;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="app-header">
+        {marking ? (
+          <ClassificationBanner marking={marking} position="top" />
+        ) : (
+          <UnknownClassificationBanner position="top" />
+        )}
+        <div className="app-bar">
+          <span className="app-name">Designation Desk</span>
+          <nav aria-label="Primary" className="primary-nav">
+            <ul>
+              {VIEWS.map((item) => (
+                <li key={item.id}>
+                  <button
+                    type="button"
+                    aria-current={view === item.id ? 'page' : undefined}
+                    onClick={() => {
+                      setView(item.id);
+                    }}
+                  >
+                    {item.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <button
+            type="button"
+            className="lock-button"
+            onClick={() => {
+              setView('lock');
+            }}
+          >
+            Lock
+          </button>
+        </div>
+      </header>
+      <main id="content" className="app-main" tabIndex={-1}>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {title}
+        </h1>
+        {status.state === 'failed' && <ErrorNotice error={status.error} />}
+        {status.state === 'loading' && <p aria-busy="true">Opening the workstation…</p>}
+        {status.state === 'ready' && renderView(view, status.value, setView)}
+      </main>
+      <footer className="app-footer">
+        {marking ? (
+          <ClassificationBanner marking={marking} position="bottom" />
+        ) : (
+          <UnknownClassificationBanner position="bottom" />
+        )}
+      </footer>
+    </div>
+  );
+}
+
+function renderView(
+  view: ViewId,
+  status: Parameters<typeof SettingsView>[0]['status'],
+  setView: (view: ViewId) => void,
+) {
+  switch (view) {
+    case 'inbox':
+      return <InboxView />;
+    case 'models':
+      return <ModelsView />;
+    case 'decisions':
+      return <DecisionsView />;
+    case 'audit':
+      return <AuditView />;
+    case 'settings':
+      return <SettingsView status={status} />;
+    case 'lock':
+      return (
+        <LockScreen
+          onCancel={() => {
+            setView('inbox');
+          }}
+        />
+      );
+  }
+}
