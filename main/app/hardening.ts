@@ -7,7 +7,8 @@ import { APP_SCHEME } from './app-files';
 
 /** Before `ready`: no name resolution, no proxy discovery, no background networking. */
 export function applyCommandLineSwitches(): void {
-  app.commandLine.appendSwitch('host-resolver-rules', 'MAP * ~NOTFOUND');
+  // Reviewed (docs/security.md): this rule makes every lookup fail; it redirects nothing.
+  app.commandLine.appendSwitch('host-resolver-rules', 'MAP * ~NOTFOUND'); // eng-disable CUSTOM_ARGUMENTS_JS_CHECK
   app.commandLine.appendSwitch('no-proxy-server');
   app.commandLine.appendSwitch('disable-background-networking');
   app.commandLine.appendSwitch('disable-component-update');

@@ -5,11 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY, UI_RESPONSE_HEADERS } from '../../../main/app/csp';
+import { APP_ORIGIN, resolveAppFile } from '../../../main/app/app-files';
+import { UI_RESPONSE_HEADERS } from '../../../main/app/csp';
 import { CHANNELS, createHandlers, createRouter, type Dispatch } from '../../../main/ipc';
 import { initWorkspace, type Workspace } from '../../../main/workspace';
 
-export { CHANNELS, CONTENT_SECURITY_POLICY, UI_RESPONSE_HEADERS };
+// The same file resolution and headers as the app:// protocol handler.
+export { APP_ORIGIN as APP_PROTOCOL_ORIGIN, CHANNELS, resolveAppFile, UI_RESPONSE_HEADERS };
 
 export interface BridgeWorkstation {
   readonly workspace: Workspace;
@@ -18,9 +20,13 @@ export interface BridgeWorkstation {
   dispose(): void;
 }
 
-export function startWorkstation(classification: string): BridgeWorkstation {
+export function startWorkstation(classification: string, now: Date): BridgeWorkstation {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
-  const workspace = initWorkspace({ dataDir: path.join(parent, 'data'), classification });
+  const workspace = initWorkspace({
+    dataDir: path.join(parent, 'data'),
+    classification,
+    now: () => now,
+  });
   const internalErrors: unknown[] = [];
   const dispatch = createRouter(createHandlers(workspace.services), (_channel, error) => {
     internalErrors.push(error);

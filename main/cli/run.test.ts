@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { snapshotTree, useTempDirs } from '../../tests/support/temp-dir';
+import { APP_VERSION } from '../version';
+import { DESK_HELP, runDesk } from './run';
+
+function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runDesk(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('desk CLI', () => {
+  const tempDir = useTempDirs();
+
+  it('prints help listing its commands', () => {
+    const result = run('--help');
+    expect(result).toEqual({ code: 0, stdout: DESK_HELP, stderr: '' });
+    expect(result.stdout).toMatch(/^\s+init\s/m);
+  });
+
+  it('prints its version', () => {
+    expect(run('--version')).toEqual({ code: 0, stdout: `${APP_VERSION}\n`, stderr: '' });
+  });
+
+  it('with no command, shows help and exits 2', () => {
+    expect(run()).toMatchObject({ code: 2, stdout: DESK_HELP });
+  });
+
+  it('init creates a workstation, then refuses the same directory with exit 1', () => {
+    const dataDir = path.join(tempDir(), 'ws');
+    const first = run('init', '--data', dataDir, '--classification', 'SECRET//NOFORN');
+    expect(first).toEqual({
+      code: 0,
+      stdout: `Initialised a Designation Desk workstation in ${dataDir} (classification SECRET//NOFORN).\n`,
+      stderr: '',
+    });
+    const before = snapshotTree(dataDir);
+    const second = run('init', '--data', dataDir, '--classification', 'SECRET//NOFORN');
+    expect(second.code).toBe(1);
+    expect(second.stdout).toBe('');
+    expect(second.stderr).toBe(
+      `desk: ${dataDir} is already a Designation Desk workstation; nothing was changed.\n`,
+    );
+    expect(snapshotTree(dataDir)).toEqual(before);
+  });
+
+  it('init --json reports machine-readable results and errors', () => {
+    const dataDir = path.join(tempDir(), 'ws');
+    const ok = run('init', '--data', dataDir, '--classification', 'CUI', '--json');
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      ok: true,
+      dataDir,
+      classification: { marking: 'CUI', level: 'CUI', controls: [] },
+    });
+    const refused = run('init', '--data', dataDir, '--classification', 'CUI', '--json');
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toEqual({
+      ok: false,
+      error: { code: 'ALREADY_INITIALISED', message: expect.stringMatching(/already/) as string },
+    });
+  });
+
+  it.each([
+    [['frobnicate'], /"frobnicate" is not a desk command/],
+    [['init', '--classification', 'SECRET'], /needs --data DIR/],
+    [['init', '--data', '/tmp/never-made'], /needs --classification MARKING/],
+    [
+      ['init', '--data', '/tmp/never-made', '--classification', 'SECRET', '--colour'],
+      /Unknown option '--colour'/,
+    ],
+    [
+      ['init', '--data', '/tmp/never-made', '--classification', 'PUBLIC'],
+      /"PUBLIC" is not a classification level/,
+    ],
+  ])('usage error %j exits 2 with one sentence on stderr', (argv, message) => {
+    const result = run(...argv);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(fs.existsSync('/tmp/never-made')).toBe(false);
+  });
+
+  it('init refuses a non-empty foreign directory with exit 1', () => {
+    const dataDir = tempDir();
+    fs.writeFileSync(path.join(dataDir, 'notes.txt'), 'x');
+    const result = run('init', '--data', dataDir, '--classification', 'SECRET');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/not empty and is not a Designation Desk workstation/);
+    expect(fs.readdirSync(dataDir)).toEqual(['notes.txt']);
+  });
+});

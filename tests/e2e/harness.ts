@@ -1,0 +1,121 @@
+/**
+ * The browser harness (DESIGN.md §3): the real built renderer in Debian Chromium,
+ * served by page.route from an origin that never resolves, with the real main-side
+ * router bridged in through page.exposeFunction. An init script installs `window.desk`
+ * with exactly the preload's shape: one method per contract channel.
+ *
+ * Every test ends by asserting that no request went anywhere but the app's own files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+import type * as BridgeModule from './bridge';
+
+type Bridge = typeof BridgeModule;
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const UI_ROOT = path.join(repo, 'out/renderer');
+const BRIDGE = path.join(repo, 'out/e2e-bridge/bridge.js');
+
+/** .invalid is reserved (RFC 2606): this origin cannot resolve, so only page.route answers it. */
+export const APP_ORIGIN = 'https://designation-desk.invalid';
+/** Fixed so screenshots are reproducible. */
+export const FIXED_NOW = new Date('2026-11-22T09:30:00.000Z');
+export const SCREENSHOTS = path.join(repo, 'docs/screenshots');
+
+async function loadBridge(): Promise<Bridge> {
+  if (!fs.existsSync(BRIDGE) || !fs.existsSync(path.join(UI_ROOT, 'index.html'))) {
+    throw new Error('The built app is missing: run "npm run build" first (npm test does).');
+  }
+  return (await import(pathToFileURL(BRIDGE).href)) as Bridge;
+}
+
+export interface DeskFixture {
+  /** Opens the app for a workstation initialised with this marking. */
+  open(classification?: string): Promise<void>;
+  /** Every URL the page asked for, in order. */
+  readonly requests: string[];
+  /** Declares console errors this test provokes on purpose (e.g. CSP violations). */
+  expectConsoleErrors(pattern: RegExp): void;
+}
+
+export const test = base.extend<{ desk: DeskFixture }>({
+  desk: async ({ page }, use) => {
+    const bridge = await loadBridge();
+    const requests: string[] = [];
+    const consoleErrors: string[] = [];
+    const expectedErrors: RegExp[] = [];
+    const workstations: ReturnType<Bridge['startWorkstation']>[] = [];
+
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    await page.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== APP_ORIGIN) return route.abort('blockedbyclient');
+      return route.fulfill(serveUiFile(bridge, url));
+    });
+
+    await use({
+      requests,
+      expectConsoleErrors: (pattern) => expectedErrors.push(pattern),
+      open: async (classification = 'SECRET//NOFORN') => {
+        const workstation = bridge.startWorkstation(classification, FIXED_NOW);
+        workstations.push(workstation);
+        await installBridge(page, bridge, workstation);
+        await page.goto(`${APP_ORIGIN}/index.html`);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      },
+    });
+
+    for (const workstation of workstations) {
+      expect(workstation.internalErrors, 'internal errors in the router').toEqual([]);
+      workstation.dispose();
+    }
+    const unexpected = consoleErrors.filter((text) => !expectedErrors.some((p) => p.test(text)));
+    expect(unexpected, 'console errors (CSP violations, exceptions)').toEqual([]);
+    const foreign = requests.filter((url) => new URL(url).origin !== APP_ORIGIN);
+    expect(foreign, 'requests that left for anything but the app').toEqual([]);
+  },
+});
+
+export { expect };
+
+async function installBridge(
+  page: Page,
+  bridge: Bridge,
+  workstation: ReturnType<Bridge['startWorkstation']>,
+): Promise<void> {
+  await page.exposeFunction('__deskDispatch', (channel: unknown, args: unknown) =>
+    workstation.dispatch(channel, args, { origin: APP_ORIGIN }),
+  );
+  await page.addInitScript((channels: readonly string[]) => {
+    const host = window as unknown as {
+      __deskDispatch: (channel: string, args: unknown) => Promise<unknown>;
+      desk?: unknown;
+    };
+    const dispatch = host.__deskDispatch;
+    const api = Object.fromEntries(
+      channels.map((channel) => [channel, (request: unknown) => dispatch(channel, request)]),
+    );
+    Object.defineProperty(window, 'desk', { value: Object.freeze(api), enumerable: true });
+  }, bridge.CHANNELS);
+}
+
+/** Serves the built UI exactly as the app:// handler would, via its own resolver. */
+function serveUiFile(
+  bridge: Bridge,
+  url: URL,
+): { status: number; headers?: Record<string, string>; body?: Buffer } {
+  const resolved = bridge.resolveAppFile(UI_ROOT, `${bridge.APP_PROTOCOL_ORIGIN}${url.pathname}`);
+  if (!resolved.ok) return { status: resolved.status };
+  if (!fs.existsSync(resolved.file)) return { status: 404 };
+  return {
+    status: 200,
+    headers: { ...bridge.UI_RESPONSE_HEADERS, 'Content-Type': resolved.contentType },
+    body: fs.readFileSync(resolved.file),
+  };
+}
