@@ -65,7 +65,6 @@ describe('desk CLI', () => {
 
   it.each([
     [['frobnicate'], /"frobnicate" is not a desk command/],
-    [['init', '--classification', 'SECRET'], /needs --data DIR/],
     [['init', '--data', '/tmp/never-made'], /needs --classification MARKING/],
     [
       ['init', '--data', '/tmp/never-made', '--classification', 'SECRET', '--colour'],
@@ -82,6 +81,19 @@ describe('desk CLI', () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(fs.existsSync('/tmp/never-made')).toBe(false);
+  });
+
+  it("init without --data uses the app's own data folder, as the Electron app does", () => {
+    const config = tempDir();
+    const saved = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = config;
+    try {
+      expect(run('init', '--classification', 'SECRET').code).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = saved;
+    }
+    expect(fs.existsSync(path.join(config, 'Designation Desk', 'desk.sqlite3'))).toBe(true);
   });
 
   it('init refuses a non-empty foreign directory with exit 1', () => {

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
-import { initWorkspace } from '../../workspace';
+import { defaultDataDir, initWorkspace } from '../../workspace';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
 
-export const INIT_HELP = `Usage: desk init --data DIR --classification MARKING [--json]
+export const INIT_HELP = `Usage: desk init [--data DIR] --classification MARKING [--json]
 
 Creates a new workstation data directory: the database, the evidence store and the
 first audit entry. DIR must be new or empty.
 
-  --data DIR                 where the workstation keeps its data
+  --data DIR                 where the workstation keeps its data (default: the
+                             app's own data folder, ~/.config/Designation Desk on Linux)
   --classification MARKING   the banner marking, e.g. "SECRET//NOFORN"
   --json                     machine-readable output
 `;
@@ -28,11 +29,13 @@ export function runInit(args: string[], io: CliIo): ExitCode {
     io.stdout(INIT_HELP);
     return EXIT.ok;
   }
-  if (values.data === undefined) throw new UsageError('desk init needs --data DIR.');
   if (values.classification === undefined) {
     throw new UsageError('desk init needs --classification MARKING, e.g. "SECRET//NOFORN".');
   }
-  const workspace = initWorkspace({ dataDir: values.data, classification: values.classification });
+  const workspace = initWorkspace({
+    dataDir: values.data ?? defaultDataDir(),
+    classification: values.classification,
+  });
   try {
     const status = workspace.services.workstation.status();
     if (values.json) {
