@@ -1,0 +1,64 @@
+/**
+ * Turns the first zod issue about hostile JSON into one sentence a person can act on,
+ * e.g. `The public key file's keyid must be 64 lowercase hexadecimal digits.` Built-in
+ * issue kinds get generic wording; refinements carry their own message.
+ */
+import type { z } from 'zod';
+
+export function firstIssueSentence(subject: string, error: z.ZodError, input: unknown): string {
+  const issue = error.issues[0];
+  if (issue === undefined) return `${subject} is not valid.`;
+  const where = issue.path.length === 0 ? subject : `${subject}'s ${formatPath(issue.path)}`;
+  return `${where} ${describe(issue, input)}.`;
+}
+
+function describe(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return isMissing(input, issue.path) ? 'is missing' : `must be ${typeName(issue.expected)}`;
+    case 'invalid_value':
+      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    case 'unrecognized_keys':
+      return `has ${issue.keys.length === 1 ? 'an unexpected field' : 'unexpected fields'} ${issue.keys
+        .map((k) => JSON.stringify(k))
+        .join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+function typeName(expected: string): string {
+  const names: Readonly<Record<string, string>> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    object: 'a JSON object',
+    array: 'a list',
+    boolean: 'true or false',
+  };
+  return names[expected] ?? `of type ${expected}`;
+}
+
+/** True when the object that should hold the last path segment lacks it (JSON has no undefined). */
+function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
+  if (path.length === 0) return input === undefined;
+  let parent: unknown = input;
+  for (const segment of path.slice(0, -1)) {
+    if (typeof parent !== 'object' || parent === null) return false;
+    parent = (parent as Record<PropertyKey, unknown>)[segment];
+  }
+  const last = path[path.length - 1] as PropertyKey;
+  return (
+    typeof parent === 'object' &&
+    parent !== null &&
+    (parent as Record<PropertyKey, unknown>)[last] === undefined
+  );
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((segment, i) =>
+      typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`,
+    )
+    .join('');
+}
