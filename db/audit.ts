@@ -17,6 +17,8 @@ export interface AuditStatements {
   /** Newest first; `beforeSeq` pages backwards. */
   list(limit: number, beforeSeq: number | null): AuditEventRow[];
   count(): number;
+  /** Oldest first. */
+  byKind(kind: string): AuditEventRow[];
 }
 
 export function auditStatements(db: Database.Database): AuditStatements {
@@ -31,10 +33,15 @@ export function auditStatements(db: Database.Database): AuditStatements {
       LIMIT ?`,
   );
   const count = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM audit_event`);
+  const byKind = db.prepare<[string], AuditEventRow>(
+    `SELECT seq, recorded_at AS recordedAt, kind, actor, summary, details
+       FROM audit_event WHERE kind = ? ORDER BY seq`,
+  );
   return {
     append: (e) =>
       Number(insert.run(e.recordedAt, e.kind, e.actor, e.summary, e.details).lastInsertRowid),
     list: (limit, beforeSeq) => page.all(beforeSeq, beforeSeq, limit),
     count: () => count.get()?.n ?? 0,
+    byKind: (kind) => byKind.all(kind),
   };
 }

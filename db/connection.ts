@@ -1,12 +1,16 @@
 import Database from 'better-sqlite3';
 import { auditStatements, type AuditStatements } from './audit';
+import { bundleStatements, type BundleStatements } from './bundles';
 import { migrate } from './migrate';
+import { rosterStatements, type RosterStatements } from './roster';
 import { workstationStatements, type WorkstationStatements } from './workstation';
 
 /** The only handle on the database the rest of the app gets: statements, not SQL. */
 export interface DeskDatabase {
   readonly workstation: WorkstationStatements;
   readonly audit: AuditStatements;
+  readonly roster: RosterStatements;
+  readonly bundles: BundleStatements;
   /** Runs `fn` in one SQLite transaction: all of its writes land, or none. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -30,6 +34,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     return {
       workstation: workstationStatements(db),
       audit: auditStatements(db),
+      roster: rosterStatements(db),
+      bundles: bundleStatements(db),
       transaction: (fn) => db.transaction(fn)(),
       close: () => {
         db.close();

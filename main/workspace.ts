@@ -6,14 +6,18 @@
  * Data directory layout (docs/operations.md):
  *   desk.sqlite3 (+ -wal, -shm)  the database
  *   evidence/                    content-addressed evidence store
+ *   staging/                     imports in progress (emptied at start-up)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type DeskDatabase } from '../db';
 import { createAuditLog, type AuditLog } from './audit';
+import { createBundleService, type BundleService } from './bundles';
 import { InvalidMarkingError, parseMarking } from './classification';
 import { DeskError } from './errors';
+import { createEvidenceStore, STAGING_DIR } from './evidence';
+import { createTrustService, type TrustService } from './trust';
 import { APP_VERSION, PRODUCT_NAME } from './version';
 import { createWorkstationService, type WorkstationService } from './workstation';
 
@@ -23,6 +27,8 @@ export const EVIDENCE_DIR = 'evidence';
 export interface Services {
   readonly workstation: WorkstationService;
   readonly audit: AuditLog;
+  readonly trust: TrustService;
+  readonly bundles: BundleService;
 }
 
 export interface Workspace {
@@ -69,6 +75,7 @@ export function initWorkspace(options: InitOptions): Workspace {
   let db: DeskDatabase | undefined;
   try {
     fs.mkdirSync(path.join(dataDir, EVIDENCE_DIR), { recursive: true, mode: 0o700 });
+    fs.mkdirSync(path.join(dataDir, STAGING_DIR), { mode: 0o700 });
     fs.chmodSync(dataDir, 0o700);
     const dbFile = path.join(dataDir, DATABASE_FILE);
     // Owner-only from the first byte; SQLite gives its -wal and -shm files the same mode.
@@ -108,15 +115,23 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     );
   }
   const db = openDatabase(path.join(dataDir, DATABASE_FILE), { mustExist: true });
-  return assemble(dataDir, db, options.now ?? (() => new Date()));
+  const workspace = assemble(dataDir, db, options.now ?? (() => new Date()));
+  // An import interrupted by a crash leaves staged or unreferenced files: remove them.
+  workspace.services.bundles.recover();
+  return workspace;
 }
 
 function assemble(dataDir: string, db: DeskDatabase, now: () => Date): Workspace {
+  const audit = createAuditLog(db, now);
+  const trust = createTrustService(db, audit, now);
+  const store = createEvidenceStore(dataDir, path.join(dataDir, EVIDENCE_DIR));
   return {
     dataDir,
     services: {
       workstation: createWorkstationService(db, APP_VERSION),
-      audit: createAuditLog(db, now),
+      audit,
+      trust,
+      bundles: createBundleService({ db, store, trust, audit, now }),
     },
     close: () => {
       db.close();

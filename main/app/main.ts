@@ -5,10 +5,12 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { app, dialog } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
+import { initCrypto } from '../crypto';
 import { createHandlers, createRouter } from '../ipc';
 import { openWorkspace, type Workspace } from '../workspace';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { electronShell } from './electron-shell';
 import { applyCommandLineSwitches, hardenSession, hardenWebContents } from './hardening';
 import { wireIpc } from './ipc-wiring';
 import { createMainWindow } from './window';
@@ -26,6 +28,7 @@ app.on('web-contents-created', (_event, contents) => {
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let workspace: Workspace | undefined;
+let mainWindow: BrowserWindow | undefined;
 
 void app.whenReady().then(start);
 
@@ -36,7 +39,8 @@ app.on('will-quit', () => {
   workspace?.close();
 });
 
-function start(): void {
+async function start(): Promise<void> {
+  await initCrypto();
   hardenSession();
   serveAppScheme(UI_ROOT);
   const dataDir = dataDirFromArgs() ?? app.getPath('userData');
@@ -50,11 +54,12 @@ function start(): void {
     app.exit(1);
     return;
   }
-  const dispatch = createRouter(createHandlers(workspace.services), (channel, error) => {
+  const shell = electronShell(() => mainWindow);
+  const dispatch = createRouter(createHandlers(workspace.services, shell), (channel, error) => {
     console.error(`[ipc] ${channel} failed:`, error);
   });
   wireIpc(dispatch);
-  createMainWindow(PRELOAD);
+  mainWindow = createMainWindow(PRELOAD);
 }
 
 function dataDirFromArgs(): string | undefined {

@@ -2,7 +2,13 @@ import type { AuditEventRow, DeskDatabase } from '../../db';
 import { canonicalJson, type JsonValue } from '../canonical-json';
 
 /** Kinds of security-relevant event; later capabilities add theirs here. */
-export const AUDIT_EVENT_KINDS = ['workstation.initialised'] as const;
+export const AUDIT_EVENT_KINDS = [
+  'workstation.initialised',
+  'trust.pinned',
+  'trust.updated',
+  'bundle.imported',
+  'bundle.rejected',
+] as const;
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
 
 export interface AuditEventInput {
@@ -32,6 +38,7 @@ export interface AuditPage {
 export interface AuditLog {
   record(event: AuditEventInput): number;
   page(limit: number, beforeSeq: number | null): AuditPage;
+  ofKind(kind: AuditEventKind): AuditEvent[];
 }
 
 export function createAuditLog(db: DeskDatabase, now: () => Date): AuditLog {
@@ -48,6 +55,7 @@ export function createAuditLog(db: DeskDatabase, now: () => Date): AuditLog {
       events: db.audit.list(limit, beforeSeq).map(toAuditEvent),
       total: db.audit.count(),
     }),
+    ofKind: (kind) => db.audit.byKind(kind).map(toAuditEvent),
   };
 }
 

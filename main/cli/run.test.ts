@@ -5,40 +5,40 @@ import { snapshotTree, useTempDirs } from '../../tests/support/temp-dir';
 import { APP_VERSION } from '../version';
 import { DESK_HELP, runDesk } from './run';
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runDesk(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+  const code = await runDesk(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 describe('desk CLI', () => {
   const tempDir = useTempDirs();
 
-  it('prints help listing its commands', () => {
-    const result = run('--help');
+  it('prints help listing its commands', async () => {
+    const result = await run('--help');
     expect(result).toEqual({ code: 0, stdout: DESK_HELP, stderr: '' });
     expect(result.stdout).toMatch(/^\s+init\s/m);
   });
 
-  it('prints its version', () => {
-    expect(run('--version')).toEqual({ code: 0, stdout: `${APP_VERSION}\n`, stderr: '' });
+  it('prints its version', async () => {
+    expect(await run('--version')).toEqual({ code: 0, stdout: `${APP_VERSION}\n`, stderr: '' });
   });
 
-  it('with no command, shows help and exits 2', () => {
-    expect(run()).toMatchObject({ code: 2, stdout: DESK_HELP });
+  it('with no command, shows help and exits 2', async () => {
+    expect(await run()).toMatchObject({ code: 2, stdout: DESK_HELP });
   });
 
-  it('init creates a workstation, then refuses the same directory with exit 1', () => {
+  it('init creates a workstation, then refuses the same directory with exit 1', async () => {
     const dataDir = path.join(tempDir(), 'ws');
-    const first = run('init', '--data', dataDir, '--classification', 'SECRET//NOFORN');
+    const first = await run('init', '--data', dataDir, '--classification', 'SECRET//NOFORN');
     expect(first).toEqual({
       code: 0,
       stdout: `Initialised a Designation Desk workstation in ${dataDir} (classification SECRET//NOFORN).\n`,
       stderr: '',
     });
     const before = snapshotTree(dataDir);
-    const second = run('init', '--data', dataDir, '--classification', 'SECRET//NOFORN');
+    const second = await run('init', '--data', dataDir, '--classification', 'SECRET//NOFORN');
     expect(second.code).toBe(1);
     expect(second.stdout).toBe('');
     expect(second.stderr).toBe(
@@ -47,15 +47,15 @@ describe('desk CLI', () => {
     expect(snapshotTree(dataDir)).toEqual(before);
   });
 
-  it('init --json reports machine-readable results and errors', () => {
+  it('init --json reports machine-readable results and errors', async () => {
     const dataDir = path.join(tempDir(), 'ws');
-    const ok = run('init', '--data', dataDir, '--classification', 'CUI', '--json');
+    const ok = await run('init', '--data', dataDir, '--classification', 'CUI', '--json');
     expect(JSON.parse(ok.stdout)).toMatchObject({
       ok: true,
       dataDir,
       classification: { marking: 'CUI', level: 'CUI', controls: [] },
     });
-    const refused = run('init', '--data', dataDir, '--classification', 'CUI', '--json');
+    const refused = await run('init', '--data', dataDir, '--classification', 'CUI', '--json');
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout)).toEqual({
       ok: false,
@@ -74,8 +74,8 @@ describe('desk CLI', () => {
       ['init', '--data', '/tmp/never-made', '--classification', 'PUBLIC'],
       /"PUBLIC" is not a classification level/,
     ],
-  ])('usage error %j exits 2 with one sentence on stderr', (argv, message) => {
-    const result = run(...argv);
+  ])('usage error %j exits 2 with one sentence on stderr', async (argv, message) => {
+    const result = await run(...argv);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
@@ -83,12 +83,12 @@ describe('desk CLI', () => {
     expect(fs.existsSync('/tmp/never-made')).toBe(false);
   });
 
-  it("init without --data uses the app's own data folder, as the Electron app does", () => {
+  it("init without --data uses the app's own data folder, as the Electron app does", async () => {
     const config = tempDir();
     const saved = process.env.XDG_CONFIG_HOME;
     process.env.XDG_CONFIG_HOME = config;
     try {
-      expect(run('init', '--classification', 'SECRET').code).toBe(0);
+      expect((await run('init', '--classification', 'SECRET')).code).toBe(0);
     } finally {
       if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
       else process.env.XDG_CONFIG_HOME = saved;
@@ -96,10 +96,10 @@ describe('desk CLI', () => {
     expect(fs.existsSync(path.join(config, 'Designation Desk', 'desk.sqlite3'))).toBe(true);
   });
 
-  it('init refuses a non-empty foreign directory with exit 1', () => {
+  it('init refuses a non-empty foreign directory with exit 1', async () => {
     const dataDir = tempDir();
     fs.writeFileSync(path.join(dataDir, 'notes.txt'), 'x');
-    const result = run('init', '--data', dataDir, '--classification', 'SECRET');
+    const result = await run('init', '--data', dataDir, '--classification', 'SECRET');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/not empty and is not a Designation Desk workstation/);
     expect(fs.readdirSync(dataDir)).toEqual(['notes.txt']);

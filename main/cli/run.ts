@@ -1,10 +1,22 @@
 import { DeskError } from '../errors';
 import { APP_VERSION } from '../version';
+import { runBundle } from './commands/bundle';
+import { runBundles } from './commands/bundles';
+import { runImport } from './commands/import';
 import { runInit } from './commands/init';
+import { runKeygen } from './commands/keygen';
+import { runRoster } from './commands/roster';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 
-const COMMANDS: Readonly<Record<string, (args: string[], io: CliIo) => ExitCode>> = {
+const COMMANDS: Readonly<
+  Record<string, (args: string[], io: CliIo) => ExitCode | Promise<ExitCode>>
+> = {
   init: runInit,
+  keygen: runKeygen,
+  roster: runRoster,
+  bundle: runBundle,
+  import: runImport,
+  bundles: runBundles,
 };
 
 export const DESK_HELP = `Usage: desk <command> [options]
@@ -12,7 +24,14 @@ export const DESK_HELP = `Usage: desk <command> [options]
 Designation Desk: offline review of signed AI cyber-capability benchmark results.
 
 Commands:
-  init     create a workstation data directory (desk init --help)
+  init      create a workstation data directory and pin its root keys
+  keygen    create a key pair (public key file and sealed secret key file)
+  roster    show or change the trust roster (signed by root keys)
+  bundle    create a signed result bundle, or verify one without importing
+  import    verify and import result bundles
+  bundles   list imported bundles and rejected imports
+
+"desk <command> --help" describes each command.
 
 Options:
   --help, -h     show this help, or a command's help after the command
@@ -22,7 +41,7 @@ Exit codes: 0 success, 1 verification failed or refused, 2 usage error.
 `;
 
 /** Runs one `desk` invocation and returns its exit code; never throws. */
-export function runDesk(argv: readonly string[], io: CliIo): ExitCode {
+export async function runDesk(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
   try {
@@ -38,7 +57,7 @@ export function runDesk(argv: readonly string[], io: CliIo): ExitCode {
     if (run === undefined) {
       throw new UsageError(`"${command}" is not a desk command; see "desk --help".`);
     }
-    return run(rest, io);
+    return await run(rest, io);
   } catch (error) {
     return reportError(error, json, io);
   }

@@ -36,6 +36,111 @@ const AuditEvent = z.strictObject({
 
 export const AUDIT_PAGE_MAX = 200;
 
+const Check = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  status: z.enum(['pass', 'fail', 'warn', 'not-run']),
+  detail: z.string(),
+});
+
+const BundleSummary = z.strictObject({
+  id: z.number().int(),
+  digest: z.string(),
+  fileName: z.string(),
+  status: z.literal('verified'),
+  model: z.strictObject({ developer: z.string(), name: z.string(), version: z.string() }),
+  evaluator: z.strictObject({ id: z.string(), name: z.string() }),
+  suite: z.strictObject({ name: z.string(), version: z.string().nullable() }),
+  runStartedOn: z.string(),
+  runFinishedOn: z.string(),
+  importedAt: z.string(),
+  signedBy: z.array(z.string()).readonly(),
+  sampleCount: z.number().int(),
+  logs: z
+    .array(
+      z.strictObject({
+        path: z.string(),
+        task: z.string(),
+        model: z.string(),
+        status: z.string(),
+        headerSource: z.string(),
+        samples: z.number().int(),
+        totalSamples: z.number().int().nullable(),
+        completedSamples: z.number().int().nullable(),
+        metrics: z
+          .array(
+            z.strictObject({
+              scorer: z.string(),
+              metric: z.string(),
+              claimed: z.number().nullable(),
+              recomputed: z.number().nullable(),
+              n: z.number().int(),
+              status: z.string(),
+              note: z.string().nullable(),
+            }),
+          )
+          .readonly(),
+      }),
+    )
+    .readonly(),
+  results: z
+    .array(
+      z.strictObject({
+        benchmark: z.string(),
+        metric: z.string(),
+        value: z.number(),
+        stderr: z.number().nullable(),
+        logValue: z.number().nullable(),
+        status: z.string(),
+      }),
+    )
+    .readonly(),
+  checks: z.array(Check).readonly(),
+});
+
+const RejectedImport = z.strictObject({
+  recordedAt: z.string(),
+  file: z.string(),
+  digest: z.string().nullable(),
+  check: z.string().nullable(),
+  reason: z.string(),
+});
+
+const ImportOutcome = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('imported'),
+    file: z.string(),
+    message: z.string(),
+    checks: z.array(Check).readonly(),
+  }),
+  z.strictObject({ status: z.literal('already-imported'), file: z.string(), message: z.string() }),
+  z.strictObject({
+    status: z.literal('rejected'),
+    file: z.string(),
+    message: z.string(),
+    checks: z.array(Check).readonly(),
+  }),
+]);
+
+const RosterView = z.strictObject({
+  version: z.number().int(),
+  digest: z.string(),
+  installedAt: z.string(),
+  thresholds: z.record(z.string(), z.number().int()),
+  keys: z
+    .array(
+      z.strictObject({
+        name: z.string(),
+        keyid: z.string(),
+        roles: z.array(z.string()).readonly(),
+      }),
+    )
+    .readonly(),
+});
+
+/** Longest path accepted from the renderer (dropped files). */
+const MAX_PATH = 4096;
+
 export const contract = {
   getWorkstationStatus: {
     request: NoArguments,
@@ -52,7 +157,57 @@ export const contract = {
       total: z.number().int().nonnegative(),
     }),
   },
+  listBundles: {
+    request: NoArguments,
+    response: z.strictObject({
+      bundles: z.array(BundleSummary).readonly(),
+      rejected: z.array(RejectedImport).readonly(),
+    }),
+  },
+  importBundles: {
+    /** From the file dialog main opens, or paths of files dropped on the window. */
+    request: z.discriminatedUnion('source', [
+      z.strictObject({ source: z.literal('dialog') }),
+      z.strictObject({
+        source: z.literal('drop'),
+        paths: z
+          .array(
+            z
+              .string()
+              .min(1)
+              .max(MAX_PATH)
+              .regex(/\.evbundle$/i, 'must be a .evbundle file'),
+          )
+          .min(1)
+          .max(100),
+      }),
+    ]),
+    response: z.strictObject({ outcomes: z.array(ImportOutcome).readonly() }),
+  },
+  getTrustRoster: {
+    request: NoArguments,
+    response: z.strictObject({ roster: RosterView.nullable() }),
+  },
 } as const;
+
+/** Events main pushes to the renderer, with their payload schemas. */
+export const events = {
+  importProgress: z.strictObject({
+    file: z.string(),
+    phase: z.string(),
+    done: z.number().nonnegative(),
+    total: z.number().nonnegative(),
+  }),
+} as const;
+
+export type DeskEvent = keyof typeof events;
+export type EventPayload<E extends DeskEvent> = z.output<(typeof events)[E]>;
+export const EVENTS = Object.keys(events) as DeskEvent[];
+
+/** The Electron IPC channel name for a pushed event. */
+export function ipcEventName(event: DeskEvent): string {
+  return `desk-event:${event}`;
+}
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -68,9 +223,15 @@ export type IpcError = z.infer<typeof IpcError>;
 /** What crosses the bridge: a value, never a thrown exception. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-/** The API the preload installs as `window.desk`, one method per channel. */
+/** The API the preload installs as `window.desk`: one method per channel, and `on` for events. */
 export type DeskApi = {
   readonly [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+} & {
+  /** Subscribes to a pushed event; returns the unsubscribe function. */
+  readonly on: <E extends DeskEvent>(
+    event: E,
+    listener: (payload: EventPayload<E>) => void,
+  ) => () => void;
 };
 
 export const CHANNELS = Object.keys(contract) as Channel[];

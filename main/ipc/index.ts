@@ -2,10 +2,15 @@ export {
   AUDIT_PAGE_MAX,
   CHANNELS,
   contract,
+  EVENTS,
+  events,
+  ipcEventName,
   ipcChannelName,
   isChannel,
   type Channel,
   type Contract,
+  type DeskEvent,
+  type EventPayload,
   type DeskApi,
   type IpcError,
   type RequestOf,
@@ -13,4 +18,5 @@ export {
   type Result,
 } from './contract';
 export { createHandlers } from './handlers';
+export type { Shell } from './shell';
 export { createRouter, type Dispatch, type Handlers, type RouterContext } from './router';

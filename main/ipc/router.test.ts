@@ -8,6 +8,7 @@ import { createHandlers } from './handlers';
 import { createRouter, type Handlers } from './router';
 
 const context = { origin: 'app://desk' };
+const noShell = { chooseBundleFiles: () => Promise.resolve([]), emit: () => undefined };
 
 describe('router over a real workspace', () => {
   const tempDir = useTempDirs();
@@ -25,7 +26,7 @@ describe('router over a real workspace', () => {
   });
 
   it('answers getWorkstationStatus with the marking from the database', async () => {
-    const dispatch = createRouter(createHandlers(workspace.services), () => undefined);
+    const dispatch = createRouter(createHandlers(workspace.services, noShell), () => undefined);
     const result = await dispatch('getWorkstationStatus', {}, context);
     expect(result).toMatchObject({
       ok: true,
@@ -37,7 +38,7 @@ describe('router over a real workspace', () => {
   });
 
   it('pages the audit log newest first', async () => {
-    const dispatch = createRouter(createHandlers(workspace.services), () => undefined);
+    const dispatch = createRouter(createHandlers(workspace.services, noShell), () => undefined);
     const result = await dispatch('listAuditEvents', { limit: 10, beforeSeq: null }, context);
     expect(result).toEqual({
       ok: true,

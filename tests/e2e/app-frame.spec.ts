@@ -145,8 +145,15 @@ test('the router rejects bad arguments from the page with the error shape', asyn
   );
   expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   expect(JSON.stringify(result)).toMatch(/Invalid arguments for listAuditEvents at \\"limit\\"/);
-  const unknown = await page.evaluate(() => Object.keys(window.desk).sort());
-  expect(unknown).toEqual(['getWorkstationStatus', 'listAuditEvents']);
+  const methods = await page.evaluate(() => Object.keys(window.desk).sort());
+  expect(methods).toEqual([
+    'getTrustRoster',
+    'getWorkstationStatus',
+    'importBundles',
+    'listAuditEvents',
+    'listBundles',
+    'on',
+  ]);
 });
 
 test('the CSP stops the page from reaching out or running injected script', async ({

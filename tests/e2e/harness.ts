@@ -13,6 +13,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type * as BridgeModule from './bridge';
 
 type Bridge = typeof BridgeModule;
+type Workstation = BridgeModule.BridgeWorkstation;
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const UI_ROOT = path.join(repo, 'out/renderer');
@@ -33,7 +34,7 @@ async function loadBridge(): Promise<Bridge> {
 
 export interface DeskFixture {
   /** Opens the app for a workstation initialised with this marking. */
-  open(classification?: string): Promise<void>;
+  open(classification?: string): Promise<Workstation>;
   /** Every URL the page asked for, in order. */
   readonly requests: string[];
   /** Declares console errors this test provokes on purpose (e.g. CSP violations). */
@@ -46,7 +47,7 @@ export const test = base.extend<{ desk: DeskFixture }>({
     const requests: string[] = [];
     const consoleErrors: string[] = [];
     const expectedErrors: RegExp[] = [];
-    const workstations: ReturnType<Bridge['startWorkstation']>[] = [];
+    const workstations: Workstation[] = [];
 
     page.on('request', (request) => requests.push(request.url()));
     page.on('console', (message) => {
@@ -63,11 +64,28 @@ export const test = base.extend<{ desk: DeskFixture }>({
       requests,
       expectConsoleErrors: (pattern) => expectedErrors.push(pattern),
       open: async (classification = 'SECRET//NOFORN') => {
-        const workstation = bridge.startWorkstation(classification, FIXED_NOW);
+        const workstation = await bridge.startWorkstation(
+          classification,
+          FIXED_NOW,
+          (event, payload) => {
+            // Pushed events reach the page the way webContents.send reaches the preload.
+            page
+              .evaluate(
+                ([e, p]) => {
+                  (
+                    window as unknown as { __deskEmit: (e: unknown, p: unknown) => void }
+                  ).__deskEmit(e, p);
+                },
+                [event, payload] as const,
+              )
+              .catch(() => undefined);
+          },
+        );
         workstations.push(workstation);
         await installBridge(page, bridge, workstation);
         await page.goto(`${APP_ORIGIN}/index.html`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        return workstation;
       },
     });
 
@@ -84,25 +102,39 @@ export const test = base.extend<{ desk: DeskFixture }>({
 
 export { expect };
 
-async function installBridge(
-  page: Page,
-  bridge: Bridge,
-  workstation: ReturnType<Bridge['startWorkstation']>,
-): Promise<void> {
+async function installBridge(page: Page, bridge: Bridge, workstation: Workstation): Promise<void> {
   await page.exposeFunction('__deskDispatch', (channel: unknown, args: unknown) =>
     workstation.dispatch(channel, args, { origin: APP_ORIGIN }),
   );
-  await page.addInitScript((channels: readonly string[]) => {
-    const host = window as unknown as {
-      __deskDispatch: (channel: string, args: unknown) => Promise<unknown>;
-      desk?: unknown;
-    };
-    const dispatch = host.__deskDispatch;
-    const api = Object.fromEntries(
-      channels.map((channel) => [channel, (request: unknown) => dispatch(channel, request)]),
-    );
-    Object.defineProperty(window, 'desk', { value: Object.freeze(api), enumerable: true });
-  }, bridge.CHANNELS);
+  // The same shape as preload/index.ts: one method per channel, and `on` for events.
+  await page.addInitScript(
+    ({ channels, events }: { channels: readonly string[]; events: readonly string[] }) => {
+      const host = window as unknown as {
+        __deskDispatch: (channel: string, args: unknown) => Promise<unknown>;
+        __deskEmit?: (event: string, payload: unknown) => void;
+      };
+      const dispatch = host.__deskDispatch;
+      const listeners = new Map<string, Set<(payload: unknown) => void>>();
+      host.__deskEmit = (event, payload) => {
+        for (const listener of listeners.get(event) ?? []) listener(payload);
+      };
+      const on = (event: string, listener: (payload: unknown) => void) => {
+        if (!events.includes(event)) throw new Error(`Unknown event ${event}`);
+        const set = listeners.get(event) ?? new Set();
+        set.add(listener);
+        listeners.set(event, set);
+        return () => set.delete(listener);
+      };
+      const api = Object.fromEntries(
+        channels.map((channel) => [channel, (request: unknown) => dispatch(channel, request)]),
+      );
+      Object.defineProperty(window, 'desk', {
+        value: Object.freeze({ ...api, on }),
+        enumerable: true,
+      });
+    },
+    { channels: bridge.CHANNELS, events: bridge.EVENTS },
+  );
 }
 
 /** Serves the built UI exactly as the app:// handler would, via its own resolver. */

@@ -71,7 +71,14 @@ test('the page has no Node and sees only the contract API', async () => {
   expect(globals).toEqual({
     require: 'undefined',
     process: 'undefined',
-    desk: ['getWorkstationStatus', 'listAuditEvents'],
+    desk: [
+      'getTrustRoster',
+      'getWorkstationStatus',
+      'importBundles',
+      'listAuditEvents',
+      'listBundles',
+      'on',
+    ],
   });
 });
 

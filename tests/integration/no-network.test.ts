@@ -10,6 +10,9 @@ import { describe, expect, it } from 'vitest';
 const repo = path.resolve(import.meta.dirname, '../..');
 const SHIPPED = ['main', 'preload', 'renderer', 'db'];
 
+/** URIs that specs define as type identifiers: compared as strings, never fetched. */
+const IDENTIFIER_URIS = ['https://in-toto.io/Statement/v1'];
+
 const FORBIDDEN: readonly { readonly what: string; readonly pattern: RegExp }[] = [
   {
     what: 'network module import',
@@ -45,6 +48,9 @@ describe('shipped code has no way to reach a network', () => {
       fs
         .readFileSync(path.join(repo, file), 'utf8')
         .split('\n')
+        .map((line) =>
+          IDENTIFIER_URIS.reduce((text, uri) => text.replaceAll(`'${uri}'`, "''"), line),
+        )
         .flatMap((line, i) => (pattern.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
     );
     expect(hits).toEqual([]);

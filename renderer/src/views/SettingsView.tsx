@@ -1,4 +1,6 @@
 import type { ResponseOf } from '../../../main/ipc';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useDesk } from '../use-desk';
 
 type Status = ResponseOf<'getWorkstationStatus'>;
 
@@ -34,14 +36,61 @@ export function SettingsView({ status }: { readonly status: Status }) {
           <dd>{status.appVersion}</dd>
         </dl>
       </section>
-      <section aria-labelledby="settings-roster">
-        <h2 id="settings-roster">Trust roster</h2>
-        <p>
-          No trust roster is pinned on this workstation. The roster names the keys of the labs,
-          reviewers, designation authorities and auditors this workstation trusts; its first root
-          keys are pinned by the security officer, who compares their fingerprints out of band.
-        </p>
-      </section>
+      <TrustRosterSection />
     </>
+  );
+}
+
+function TrustRosterSection() {
+  const roster = useDesk('getTrustRoster', {});
+  return (
+    <section aria-labelledby="settings-roster">
+      <h2 id="settings-roster">Trust roster</h2>
+      {roster.state === 'failed' && <ErrorNotice error={roster.error} />}
+      {roster.state === 'ready' && roster.value.roster === null && (
+        <p>
+          No trust roster is pinned on this workstation. The security officer pins its root keys
+          with <code>desk init --root</code>, after comparing their fingerprints with the key
+          holders out of band; the roster then names the keys of the labs, reviewers, designation
+          authorities and auditors this workstation trusts.
+        </p>
+      )}
+      {roster.state === 'ready' && roster.value.roster !== null && (
+        <>
+          <p>
+            Version {roster.value.roster.version}, installed{' '}
+            <time dateTime={roster.value.roster.installedAt}>
+              {roster.value.roster.installedAt.replace('T', ' ').slice(0, 19)}
+            </time>{' '}
+            UTC. Signatures required:{' '}
+            {Object.entries(roster.value.roster.thresholds)
+              .map(([name, n]) => `${name} ${n}`)
+              .join(', ')}
+            .
+          </p>
+          <table className="data-table">
+            <caption className="visually-hidden">Trusted keys</caption>
+            <thead>
+              <tr>
+                <th scope="col">Key</th>
+                <th scope="col">Roles</th>
+                <th scope="col">Fingerprint (SHA-256 of the public key)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {roster.value.roster.keys.map((key) => (
+                <tr key={key.keyid}>
+                  <td>{key.name}</td>
+                  <td>{key.roles.join(', ')}</td>
+                  <td>
+                    <code className="fingerprint">{key.keyid.match(/.{1,4}/g)?.join(' ')}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
   );
 }

@@ -1,26 +1,47 @@
 /**
  * What the Playwright harness needs from the main side: a workstation in a temp data
- * directory and the real router over it. Built into out/e2e-bridge/bridge.js.
+ * directory and the real router over it, with a test shell (a scripted file dialog and an
+ * event pipe into the page). Built into out/e2e-bridge/bridge.js by the same toolchain as
+ * the app, so `?raw` migrations and JSON imports resolve alike.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_ORIGIN, resolveAppFile } from '../../../main/app/app-files';
 import { UI_RESPONSE_HEADERS } from '../../../main/app/csp';
-import { CHANNELS, createHandlers, createRouter, type Dispatch } from '../../../main/ipc';
+import { initCrypto } from '../../../main/crypto';
+import {
+  CHANNELS,
+  createHandlers,
+  createRouter,
+  EVENTS,
+  type DeskEvent,
+  type Dispatch,
+} from '../../../main/ipc';
 import { initWorkspace, type Workspace } from '../../../main/workspace';
+import { readEntries, writeEntries } from '../../support/bundle-surgery';
+import { makeBundle, makeKey } from '../../support/lab';
 
 // The same file resolution and headers as the app:// protocol handler.
-export { APP_ORIGIN as APP_PROTOCOL_ORIGIN, CHANNELS, resolveAppFile, UI_RESPONSE_HEADERS };
+export { APP_ORIGIN as APP_PROTOCOL_ORIGIN, CHANNELS, EVENTS, resolveAppFile, UI_RESPONSE_HEADERS };
 
 export interface BridgeWorkstation {
   readonly workspace: Workspace;
   readonly dispatch: Dispatch;
   readonly internalErrors: unknown[];
+  /** Files the next "open file" dialog will return. */
+  queueDialogSelection(files: readonly string[]): void;
+  /** Pins a root, trusts a lab and makes a valid and a tampered bundle from the fixture logs. */
+  prepareLab(): Promise<{ valid: string; tampered: string }>;
   dispose(): void;
 }
 
-export function startWorkstation(classification: string, now: Date): BridgeWorkstation {
+export async function startWorkstation(
+  classification: string,
+  now: Date,
+  emit: (event: DeskEvent, payload: unknown) => void,
+): Promise<BridgeWorkstation> {
+  await initCrypto();
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
   const workspace = initWorkspace({
     dataDir: path.join(parent, 'data'),
@@ -28,13 +49,46 @@ export function startWorkstation(classification: string, now: Date): BridgeWorks
     now: () => now,
   });
   const internalErrors: unknown[] = [];
-  const dispatch = createRouter(createHandlers(workspace.services), (_channel, error) => {
+  let nextSelection: readonly string[] = [];
+  const shell = {
+    chooseBundleFiles: () => {
+      const files = [...nextSelection];
+      nextSelection = [];
+      return Promise.resolve(files);
+    },
+    emit,
+  };
+  const dispatch = createRouter(createHandlers(workspace.services, shell), (_channel, error) => {
     internalErrors.push(error);
   });
   return {
     workspace,
     dispatch,
     internalErrors,
+    queueDialogSelection: (files) => {
+      nextSelection = files;
+    },
+    prepareLab: async () => {
+      const keys = path.join(parent, 'keys');
+      fs.mkdirSync(keys);
+      const root = await makeKey(keys, 'Workstation root');
+      const lab = await makeKey(keys, 'UK AISI evaluation lab');
+      const trust = workspace.services.trust;
+      trust.pin([root.unlocked], 1);
+      trust.signAndInstall(trust.propose({ add: { key: lab.unlocked, roles: ['lab'] } }), [
+        root.unlocked,
+      ]);
+      const valid = await makeBundle(path.join(parent, 'frontier-1-cyber.evbundle'), lab.unlocked, {
+        now: () => now,
+      });
+      const entries = await readEntries(valid);
+      const logName = [...entries.keys()].find((n) => n.endsWith('doomla_solved.eval')) ?? '';
+      const bytes = Buffer.from(entries.get(logName) ?? Buffer.alloc(0));
+      bytes.writeUInt8(bytes.readUInt8(100) ^ 0xff, 100);
+      entries.set(logName, bytes);
+      const tampered = writeEntries(path.join(parent, 'frontier-1-tampered.evbundle'), entries);
+      return { valid, tampered };
+    },
     dispose: () => {
       workspace.close();
       fs.rmSync(parent, { recursive: true, force: true });

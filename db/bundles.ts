@@ -1,0 +1,223 @@
+import type Database from 'better-sqlite3';
+
+export interface NewBundleRow {
+  readonly digest: string;
+  readonly fileName: string;
+  readonly envelope: string;
+  readonly modelId: number;
+  readonly evaluatorId: string;
+  readonly evaluatorName: string;
+  readonly suiteName: string;
+  readonly suiteVersion: string | null;
+  readonly runStartedOn: string;
+  readonly runFinishedOn: string;
+  readonly signedBy: string;
+  readonly rosterVersion: number;
+  readonly verification: string;
+  readonly importedAt: string;
+}
+
+export interface BundleSummaryRow {
+  readonly id: number;
+  readonly digest: string;
+  readonly fileName: string;
+  readonly developer: string;
+  readonly modelName: string;
+  readonly modelVersion: string;
+  readonly evaluatorId: string;
+  readonly evaluatorName: string;
+  readonly suiteName: string;
+  readonly suiteVersion: string | null;
+  readonly runStartedOn: string;
+  readonly runFinishedOn: string;
+  readonly signedBy: string;
+  readonly verification: string;
+  readonly importedAt: string;
+  readonly logCount: number;
+  readonly sampleCount: number;
+}
+
+export interface LogRow {
+  readonly id: number;
+  readonly path: string;
+  readonly sha256: string;
+  readonly format: string;
+  readonly headerSource: string;
+  readonly task: string;
+  readonly taskVersion: string | null;
+  readonly model: string;
+  readonly datasetName: string | null;
+  readonly status: string;
+  readonly totalSamples: number | null;
+  readonly completedSamples: number | null;
+  readonly sampleCount: number;
+}
+
+export interface LogMetricRow {
+  readonly scorer: string;
+  readonly metric: string;
+  readonly claimed: number | null;
+  readonly recomputed: number | null;
+  readonly n: number;
+  readonly status: string;
+  readonly note: string | null;
+}
+
+export interface ClaimedResultRow {
+  readonly benchmark: string;
+  readonly metric: string;
+  readonly value: number;
+  readonly stderr: number | null;
+  readonly n: number | null;
+  readonly logPath: string | null;
+  readonly logValue: number | null;
+  readonly status: string;
+}
+
+export interface SampleRowInput {
+  readonly logId: number;
+  readonly sampleId: string;
+  readonly epoch: number;
+  readonly input: string;
+  readonly target: string;
+  readonly error: string | null;
+  readonly limitHit: string | null;
+  readonly messageCount: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly totalTokens: number;
+  readonly totalTime: number | null;
+  readonly workingTime: number | null;
+}
+
+export interface BundleStatements {
+  idByDigest(digest: string): number | undefined;
+  upsertModel(developer: string, name: string, version: string): number;
+  insertBundle(row: NewBundleRow): number;
+  insertEntry(bundleId: number, path: string, sha256: string, size: number): void;
+  insertClaimedResult(bundleId: number, position: number, row: ClaimedResultRow): void;
+  insertLog(bundleId: number, row: Omit<LogRow, 'id' | 'sampleCount'>): number;
+  insertLogMetric(logId: number, row: LogMetricRow): void;
+  insertSample(row: SampleRowInput): number;
+  insertScore(
+    sampleId: number,
+    scorer: string,
+    value: string,
+    numeric: number | null,
+    answer: string | null,
+    explanation: string | null,
+  ): void;
+  indexTranscript(sampleId: number, transcript: string): void;
+  isEvidenceReferenced(sha256: string): boolean;
+  list(): BundleSummaryRow[];
+  logsOf(bundleId: number): LogRow[];
+  metricsOf(logId: number): LogMetricRow[];
+  claimedOf(bundleId: number): ClaimedResultRow[];
+}
+
+export function bundleStatements(db: Database.Database): BundleStatements {
+  const idByDigest = db.prepare<[string], { id: number }>(`SELECT id FROM bundle WHERE digest = ?`);
+  const insertModel = db.prepare<[string, string, string]>(
+    `INSERT INTO model (developer, name, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const modelId = db.prepare<[string, string, string], { id: number }>(
+    `SELECT id FROM model WHERE developer = ? AND name = ? AND version = ?`,
+  );
+  const insertBundle = db.prepare(
+    `INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name, suite_name,
+       suite_version, run_started_on, run_finished_on, signed_by, roster_version, verification, imported_at)
+     VALUES (@digest, @fileName, @envelope, @modelId, @evaluatorId, @evaluatorName, @suiteName,
+       @suiteVersion, @runStartedOn, @runFinishedOn, @signedBy, @rosterVersion, @verification, @importedAt)`,
+  );
+  const insertEntry = db.prepare<[number, string, string, number]>(
+    `INSERT INTO bundle_entry (bundle_id, path, sha256, size) VALUES (?, ?, ?, ?)`,
+  );
+  const insertClaimed = db.prepare(
+    `INSERT INTO claimed_result (bundle_id, position, benchmark, metric, value, stderr, n, log_path, log_value, status)
+     VALUES (@bundleId, @position, @benchmark, @metric, @value, @stderr, @n, @logPath, @logValue, @status)`,
+  );
+  const insertLog = db.prepare(
+    `INSERT INTO eval_log (bundle_id, path, sha256, format, header_source, task, task_version, model,
+       dataset_name, status, total_samples, completed_samples)
+     VALUES (@bundleId, @path, @sha256, @format, @headerSource, @task, @taskVersion, @model,
+       @datasetName, @status, @totalSamples, @completedSamples)`,
+  );
+  const insertMetric = db.prepare(
+    `INSERT INTO log_metric (log_id, scorer, metric, claimed, recomputed, n, status, note)
+     VALUES (@logId, @scorer, @metric, @claimed, @recomputed, @n, @status, @note)`,
+  );
+  const insertSample = db.prepare(
+    `INSERT INTO sample (log_id, sample_id, epoch, input, target, error, limit_hit, message_count,
+       input_tokens, output_tokens, total_tokens, total_time, working_time)
+     VALUES (@logId, @sampleId, @epoch, @input, @target, @error, @limitHit, @messageCount,
+       @inputTokens, @outputTokens, @totalTokens, @totalTime, @workingTime)`,
+  );
+  const insertScore = db.prepare<
+    [number, string, string, number | null, string | null, string | null]
+  >(
+    `INSERT INTO sample_score (sample_id, scorer, value, numeric, answer, explanation) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const indexTranscript = db.prepare<[number, string]>(
+    `INSERT INTO transcript_fts (rowid, transcript) VALUES (?, ?)`,
+  );
+  const referenced = db.prepare<[string], { one: number }>(
+    `SELECT 1 AS one FROM bundle_entry WHERE sha256 = ? LIMIT 1`,
+  );
+  const list = db.prepare<[], BundleSummaryRow>(
+    `SELECT b.id, b.digest, b.file_name AS fileName, m.developer, m.name AS modelName, m.version AS modelVersion,
+            b.evaluator_id AS evaluatorId, b.evaluator_name AS evaluatorName, b.suite_name AS suiteName,
+            b.suite_version AS suiteVersion, b.run_started_on AS runStartedOn, b.run_finished_on AS runFinishedOn,
+            b.signed_by AS signedBy, b.verification, b.imported_at AS importedAt,
+            (SELECT count(*) FROM eval_log l WHERE l.bundle_id = b.id) AS logCount,
+            (SELECT count(*) FROM sample s JOIN eval_log l ON s.log_id = l.id WHERE l.bundle_id = b.id) AS sampleCount
+       FROM bundle b JOIN model m ON m.id = b.model_id
+      ORDER BY b.imported_at DESC, b.id DESC`,
+  );
+  const logsOf = db.prepare<[number], LogRow>(
+    `SELECT l.id, l.path, l.sha256, l.format, l.header_source AS headerSource, l.task, l.task_version AS taskVersion,
+            l.model, l.dataset_name AS datasetName, l.status, l.total_samples AS totalSamples,
+            l.completed_samples AS completedSamples,
+            (SELECT count(*) FROM sample s WHERE s.log_id = l.id) AS sampleCount
+       FROM eval_log l WHERE l.bundle_id = ? ORDER BY l.path`,
+  );
+  const metricsOf = db.prepare<[number], LogMetricRow>(
+    `SELECT scorer, metric, claimed, recomputed, n, status, note FROM log_metric WHERE log_id = ? ORDER BY scorer, metric`,
+  );
+  const claimedOf = db.prepare<[number], ClaimedResultRow>(
+    `SELECT benchmark, metric, value, stderr, n, log_path AS logPath, log_value AS logValue, status
+       FROM claimed_result WHERE bundle_id = ? ORDER BY position`,
+  );
+
+  return {
+    idByDigest: (digest) => idByDigest.get(digest)?.id,
+    upsertModel: (developer, name, version) => {
+      insertModel.run(developer, name, version);
+      const row = modelId.get(developer, name, version);
+      if (row === undefined) throw new Error('model row vanished inside its own transaction');
+      return row.id;
+    },
+    insertBundle: (row) => Number(insertBundle.run(row).lastInsertRowid),
+    insertEntry: (bundleId, path, sha256, size) => {
+      insertEntry.run(bundleId, path, sha256, size);
+    },
+    insertClaimedResult: (bundleId, position, row) => {
+      insertClaimed.run({ bundleId, position, ...row });
+    },
+    insertLog: (bundleId, row) => Number(insertLog.run({ bundleId, ...row }).lastInsertRowid),
+    insertLogMetric: (logId, row) => {
+      insertMetric.run({ logId, ...row });
+    },
+    insertSample: (row) => Number(insertSample.run(row).lastInsertRowid),
+    insertScore: (sampleId, scorer, value, numeric, answer, explanation) => {
+      insertScore.run(sampleId, scorer, value, numeric, answer, explanation);
+    },
+    indexTranscript: (sampleId, transcript) => {
+      indexTranscript.run(sampleId, transcript);
+    },
+    isEvidenceReferenced: (sha256) => referenced.get(sha256) !== undefined,
+    list: () => list.all(),
+    logsOf: (bundleId) => logsOf.all(bundleId),
+    metricsOf: (logId) => metricsOf.all(logId),
+    claimedOf: (bundleId) => claimedOf.all(bundleId),
+  };
+}

@@ -1,0 +1,37 @@
+import type Database from 'better-sqlite3';
+
+export interface RosterVersionRow {
+  readonly version: number;
+  /** Canonical JSON of the roster document. */
+  readonly document: string;
+  readonly digest: string;
+  /** DSSE envelope JSON; null for the pinned first version. */
+  readonly envelope: string | null;
+  readonly installedAt: string;
+}
+
+export interface RosterStatements {
+  latest(): RosterVersionRow | undefined;
+  all(): RosterVersionRow[];
+  insert(row: RosterVersionRow): void;
+}
+
+export function rosterStatements(db: Database.Database): RosterStatements {
+  const columns = `version, document, digest, envelope, installed_at AS installedAt`;
+  const latest = db.prepare<[], RosterVersionRow>(
+    `SELECT ${columns} FROM roster_version ORDER BY version DESC LIMIT 1`,
+  );
+  const all = db.prepare<[], RosterVersionRow>(
+    `SELECT ${columns} FROM roster_version ORDER BY version`,
+  );
+  const insert = db.prepare<[number, string, string, string | null, string]>(
+    `INSERT INTO roster_version (version, document, digest, envelope, installed_at) VALUES (?, ?, ?, ?, ?)`,
+  );
+  return {
+    latest: () => latest.get(),
+    all: () => all.all(),
+    insert: (row) => {
+      insert.run(row.version, row.document, row.digest, row.envelope, row.installedAt);
+    },
+  };
+}

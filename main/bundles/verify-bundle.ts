@@ -1,0 +1,308 @@
+/**
+ * Verifies a result bundle against the trust roster, entry by entry, without trusting
+ * anything in it until the check that vouches for it has passed (docs/formats.md):
+ * archive → envelope → lab signatures → statement → entry set → digests → logs → results.
+ * With a staging area, every verified entry's bytes are left there for the importer.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Transform, Writable } from 'node:stream';
+import { verifyEnvelope, type Envelope, type PublicKey } from '../crypto';
+import type { StagingArea } from '../evidence';
+import { IN_TOTO_PAYLOAD_TYPE, parseStatement } from '../in-toto';
+import { readInspectLog, type InspectLog } from '../inspect';
+import { DEFAULT_ZIP_LIMITS, SafeZip, ZipRejection, type ZipLimits } from '../zip';
+import { CheckReport, type Check } from './checks';
+import { compareResults, type CheckedResult } from './compare-results';
+import {
+  BUNDLE_PREDICATE_TYPE,
+  BenchmarkResultsSchema,
+  ENVELOPE_ENTRY,
+  MAX_ENVELOPE_BYTES,
+  type BenchmarkResults,
+} from './format';
+
+export interface BundleProgress {
+  readonly phase: 'opening' | 'verifying signature' | 'checking digests' | 'reading logs';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface VerifyOptions {
+  readonly labKeys: readonly PublicKey[];
+  readonly labThreshold: number;
+  /** Where verified entries are kept for import; omit to verify only. */
+  readonly staging?: StagingArea;
+  readonly limits?: ZipLimits;
+  readonly onProgress?: (progress: BundleProgress) => void;
+}
+
+export interface VerifiedEntry {
+  readonly path: string;
+  readonly sha256: string;
+  readonly size: number;
+  /** The verified bytes in the staging area, when one was given. */
+  readonly stagedFile: string | null;
+}
+
+export interface VerifiedBundle {
+  readonly envelope: Envelope;
+  readonly predicate: BenchmarkResults;
+  readonly signedBy: readonly PublicKey[];
+  readonly entries: readonly VerifiedEntry[];
+  readonly logs: readonly {
+    readonly path: string;
+    readonly sha256: string;
+    readonly log: InspectLog;
+  }[];
+  readonly results: readonly CheckedResult[];
+  readonly checks: readonly Check[];
+}
+
+/** Largest single log read into memory for parsing. */
+const MAX_LOG_BYTES = 1024 ** 3;
+
+export async function verifyBundle(file: string, options: VerifyOptions): Promise<VerifiedBundle> {
+  const report = new CheckReport();
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ phase: 'opening', done: 0, total: 1 });
+  let zip: SafeZip;
+  try {
+    zip = await SafeZip.open(file, options.limits ?? DEFAULT_ZIP_LIMITS);
+  } catch (error) {
+    if (error instanceof ZipRejection)
+      throw report.fail('archive', `The file is unsafe or unreadable: ${error.message}`);
+    throw error;
+  }
+  try {
+    report.pass(
+      'archive',
+      `${zip.entries.length} entries, all regular files with safe names and sizes`,
+    );
+    progress({ phase: 'verifying signature', done: 0, total: 1 });
+    const envelope = await readEnvelope(zip, report);
+    const { predicate, subjects, signedBy } = verifySignedStatement(envelope, options, report);
+    checkEntrySet(zip, subjects, report);
+    const entries = await checkDigests(zip, subjects, options, report, progress);
+    const logs = await readLogs(zip, predicate, entries, report, progress);
+    const results = compareResults(predicate.results, logs);
+    const differing = results.filter((r) => r.status === 'differs');
+    if (differing.length > 0) {
+      report.warn(
+        'results',
+        `${differing.length} of ${results.length} claimed results differ from their logs: ${differing
+          .slice(0, 3)
+          .map((r) => r.detail)
+          .join('; ')}`,
+      );
+    } else {
+      report.pass('results', `${results.length} claimed results; none contradicts its log`);
+    }
+    return { envelope, predicate, signedBy, entries, logs, results, checks: report.checks() };
+  } finally {
+    zip.close();
+  }
+}
+
+async function readEnvelope(zip: SafeZip, report: CheckReport): Promise<Envelope> {
+  if (!zip.entries.some((e) => e.name === ENVELOPE_ENTRY)) {
+    throw report.fail('envelope', `The bundle has no ${ENVELOPE_ENTRY}, so it is unsigned`);
+  }
+  let json: unknown;
+  try {
+    const bytes = await zip.readEntry(ENVELOPE_ENTRY, MAX_ENVELOPE_BYTES);
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    const why = error instanceof ZipRejection ? error.message : 'it is not JSON';
+    throw report.fail('envelope', `${ENVELOPE_ENTRY} cannot be read: ${why}`);
+  }
+  report.pass('envelope', `${ENVELOPE_ENTRY} read`);
+  return json as Envelope;
+}
+
+function verifySignedStatement(envelope: Envelope, options: VerifyOptions, report: CheckReport) {
+  if (options.labKeys.length === 0) {
+    throw report.fail(
+      'signature',
+      'The trust roster lists no lab keys, so no bundle can be trusted yet',
+    );
+  }
+  const verified = verifyEnvelope(envelope, {
+    trustedKeys: options.labKeys,
+    threshold: options.labThreshold,
+    payloadTypes: [IN_TOTO_PAYLOAD_TYPE],
+  });
+  if (!verified.ok) {
+    const id =
+      verified.code === 'MALFORMED_ENVELOPE'
+        ? 'envelope'
+        : verified.code === 'PAYLOAD_TYPE_NOT_ALLOWED'
+          ? 'statement'
+          : 'signature';
+    if (id === 'statement') report.pass('signature', 'Signature threshold met');
+    throw report.fail(id, withoutFullStop(verified.reason));
+  }
+  report.pass(
+    'signature',
+    `Signed by ${verified.signedBy.map((k) => `${k.name} (${k.keyid.slice(0, 12)}…)`).join(', ')}`,
+  );
+
+  const statement = parseStatement(verified.payload, BUNDLE_PREDICATE_TYPE);
+  if (!statement.ok) throw report.fail('statement', capitalise(statement.reason));
+  const predicate = BenchmarkResultsSchema.safeParse(statement.statement.predicate);
+  if (!predicate.success) {
+    const issue = predicate.error.issues[0];
+    throw report.fail(
+      'statement',
+      `The benchmark-results predicate is invalid at "${issue?.path.join('.') ?? ''}": ${issue?.message ?? 'schema'}`,
+    );
+  }
+  const subjects = new Map<string, string>();
+  for (const subject of statement.statement.subject) {
+    if (subjects.has(subject.name))
+      throw report.fail('statement', `The statement lists subject "${subject.name}" twice`);
+    subjects.set(subject.name, subject.digest.sha256);
+  }
+  report.pass(
+    'statement',
+    `${predicate.data.model.developer}/${predicate.data.model.name}@${predicate.data.model.version}, ${predicate.data.results.length} results, ${subjects.size} subjects`,
+  );
+  return { predicate: predicate.data, subjects, signedBy: verified.signedBy };
+}
+
+function checkEntrySet(
+  zip: SafeZip,
+  subjects: ReadonlyMap<string, string>,
+  report: CheckReport,
+): void {
+  const names = zip.entries.map((e) => e.name).filter((n) => n !== ENVELOPE_ENTRY);
+  const unsigned = names.filter((n) => !subjects.has(n));
+  if (unsigned.length > 0) {
+    throw report.fail(
+      'entries',
+      `The bundle holds ${quoteList(unsigned)}, which the signed statement does not list`,
+    );
+  }
+  const present = new Set(names);
+  const missing = [...subjects.keys()].filter((n) => !present.has(n));
+  if (missing.length > 0) {
+    throw report.fail(
+      'entries',
+      `The signed statement lists ${quoteList(missing)}, which the bundle does not hold`,
+    );
+  }
+  report.pass('entries', `${names.length} entries, exactly the signed subjects`);
+}
+
+async function checkDigests(
+  zip: SafeZip,
+  subjects: ReadonlyMap<string, string>,
+  options: VerifyOptions,
+  report: CheckReport,
+  progress: (p: BundleProgress) => void,
+): Promise<VerifiedEntry[]> {
+  const total = zip.entries
+    .filter((e) => e.name !== ENVELOPE_ENTRY)
+    .reduce((sum, e) => sum + e.uncompressedSize, 0);
+  let done = 0;
+  const entries: VerifiedEntry[] = [];
+  for (const entry of zip.entries) {
+    if (entry.name === ENVELOPE_ENTRY) continue;
+    const hash = crypto.createHash('sha256');
+    let size = 0;
+    const staged = options.staging?.file(entry.name) ?? null;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        hash.update(chunk);
+        size += chunk.length;
+        done += chunk.length;
+        progress({ phase: 'checking digests', done, total });
+        callback(null, chunk);
+      },
+    });
+    try {
+      const source = await zip.openEntry(entry.name);
+      const sink =
+        staged === null ? devNull() : fs.createWriteStream(staged, { mode: 0o600, flags: 'wx' });
+      await pipeline(source, counter, sink);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw report.fail(
+        'archive',
+        `Entry "${entry.name}" is corrupt or larger than it claims (${why})`,
+      );
+    }
+    const digest = hash.digest('hex');
+    if (digest !== subjects.get(entry.name)) {
+      throw report.fail(
+        'digests',
+        `Entry "${entry.name}" does not match its signed digest: it has been changed since it was signed`,
+      );
+    }
+    entries.push({ path: entry.name, sha256: digest, size, stagedFile: staged });
+  }
+  report.pass('digests', `${entries.length} entries, ${done} bytes, every SHA-256 matches`);
+  return entries;
+}
+
+async function readLogs(
+  zip: SafeZip,
+  predicate: BenchmarkResults,
+  entries: readonly VerifiedEntry[],
+  report: CheckReport,
+  progress: (p: BundleProgress) => void,
+): Promise<VerifiedBundle['logs']> {
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  const logs: { path: string; sha256: string; log: InspectLog }[] = [];
+  for (const [i, path] of predicate.logs.entries()) {
+    progress({ phase: 'reading logs', done: i, total: predicate.logs.length });
+    const entry = byPath.get(path);
+    if (entry === undefined)
+      throw report.fail(
+        'logs',
+        `The statement declares log "${path}", which is not a signed entry`,
+      );
+    const bytes =
+      entry.stagedFile === null
+        ? await zip.readEntry(path, MAX_LOG_BYTES)
+        : fs.readFileSync(entry.stagedFile);
+    try {
+      logs.push({ path, sha256: entry.sha256, log: await readInspectLog(path, bytes) });
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw report.fail(
+        'logs',
+        `Log "${path}" cannot be read as an Inspect log: ${withoutFullStop(why)}`,
+      );
+    }
+  }
+  const samples = logs.reduce((n, l) => n + l.log.samples.length, 0);
+  report.pass('logs', `${logs.length} Inspect logs, ${samples} samples`);
+  return logs;
+}
+
+/** Hashing without keeping the bytes (verify-only runs). */
+function devNull(): Writable {
+  return new Writable({
+    write(_chunk, _encoding, callback) {
+      callback();
+    },
+  });
+}
+
+function quoteList(names: readonly string[]): string {
+  const shown = names
+    .slice(0, 3)
+    .map((n) => `"${n}"`)
+    .join(', ');
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+}
+
+function withoutFullStop(text: string): string {
+  return text.replace(/\.\s*$/, '');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,52 @@
+/** Reading the key files and other JSON inputs the CLI is given, with errors a user can act on. */
+import fs from 'node:fs';
+import { parsePublicKeyFile, unsealSecretKey, type PublicKey, type UnlockedKey } from '../crypto';
+import { DeskError } from '../errors';
+import { readPassphrase } from './passphrase';
+
+export function readJsonFile(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new DeskError(
+      'FILE_NOT_FOUND',
+      `The ${what} ${file} cannot be read. Nothing was changed.`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DeskError(
+      'INVALID_ARGUMENT',
+      `The ${what} ${file} is not JSON. Nothing was changed.`,
+    );
+  }
+}
+
+export function readPublicKey(file: string): PublicKey {
+  return parsePublicKeyFile(readJsonFile(file, 'public key file'));
+}
+
+/** Unseals each secret key file with its passphrase (files matched to keys by position). */
+export async function unlockKeys(
+  keyFiles: readonly string[],
+  passphraseFiles: readonly string[],
+): Promise<UnlockedKey[]> {
+  const unlocked: UnlockedKey[] = [];
+  try {
+    for (const [i, keyFile] of keyFiles.entries()) {
+      const json = readJsonFile(keyFile, 'secret key file');
+      const passphrase = await readPassphrase(passphraseFiles[i], `Passphrase for ${keyFile}: `);
+      try {
+        unlocked.push(await unsealSecretKey(json, passphrase));
+      } finally {
+        passphrase.fill(0);
+      }
+    }
+    return unlocked;
+  } catch (error) {
+    for (const key of unlocked) key.wipe();
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../tests/support/temp-dir';
+import { createEvidenceStore, sha256OfFile } from '.';
+
+describe('evidence store', () => {
+  const tempDir = useTempDirs();
+
+  function setUp() {
+    const dataDir = tempDir();
+    const store = createEvidenceStore(dataDir, path.join(dataDir, 'evidence'));
+    const staging = store.stage();
+    const file = staging.file('logs/run.eval');
+    const bytes = Buffer.from('evidence bytes');
+    fs.writeFileSync(file, bytes);
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    return { dataDir, store, staging, file, sha256 };
+  }
+
+  it('adopts a staged file under its digest, read-only', async () => {
+    const { store, file, sha256 } = setUp();
+    store.adopt(file, sha256);
+    expect(store.has(sha256)).toBe(true);
+    expect(await sha256OfFile(store.pathOf(sha256))).toBe(sha256);
+    expect(fs.statSync(store.pathOf(sha256)).mode & 0o777).toBe(0o400);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('recovers from a crash between adopting files and committing rows', () => {
+    const { dataDir, store, file, sha256 } = setUp();
+    store.adopt(file, sha256);
+    // The process died here: the row referencing `sha256` never committed.
+    const recovered = createEvidenceStore(dataDir, path.join(dataDir, 'evidence')).recover(
+      () => false,
+    );
+    expect(recovered.removedFiles).toBe(1);
+    expect(store.has(sha256)).toBe(false);
+    expect(fs.readdirSync(path.join(dataDir, 'staging'))).toEqual([]);
+  });
+
+  it('keeps referenced evidence and the staging of a live import', () => {
+    const { dataDir, store, file, sha256 } = setUp();
+    store.adopt(file, sha256);
+    const live = path.join(dataDir, 'staging', `import-${process.ppid}-abc`);
+    fs.mkdirSync(live);
+    const recovered = store.recover((digest) => digest === sha256);
+    expect(recovered.removedFiles).toBe(0);
+    expect(store.has(sha256)).toBe(true);
+    expect(fs.existsSync(live)).toBe(true);
+  });
+
+  it('refuses a path that is not a digest', () => {
+    const { store } = setUp();
+    expect(() => store.pathOf('../../etc/passwd')).toThrow(/Not a SHA-256 digest/);
+  });
+});

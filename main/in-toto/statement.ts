@@ -1,0 +1,62 @@
+/**
+ * in-toto Statement v1 (in-toto attestation framework, spec/v1/statement.md): the payload
+ * of every DSSE envelope Designation Desk signs or accepts.
+ */
+import { z } from 'zod';
+import { canonicalJson, type JsonValue } from '../canonical-json';
+
+export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/** A type identifier defined by the spec: compared as a string, never fetched. */
+export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
+
+export const SubjectSchema = z.strictObject({
+  name: z.string().min(1),
+  digest: z.strictObject({ sha256: Sha256Hex }),
+});
+export type Subject = z.infer<typeof SubjectSchema>;
+
+export const StatementSchema = z.object({
+  _type: z.literal(STATEMENT_TYPE),
+  subject: z.array(SubjectSchema).min(1),
+  predicateType: z.string().min(1),
+  predicate: z.record(z.string(), z.unknown()),
+});
+export type Statement = z.infer<typeof StatementSchema>;
+
+export function makeStatement(
+  subject: readonly Subject[],
+  predicateType: string,
+  predicate: { readonly [key: string]: JsonValue },
+): Uint8Array {
+  const statement = { _type: STATEMENT_TYPE, subject, predicateType, predicate };
+  return new TextEncoder().encode(canonicalJson(statement));
+}
+
+export type StatementParse = { ok: true; statement: Statement } | { ok: false; reason: string };
+
+/** Parses a verified payload as a Statement of the expected predicate type. */
+export function parseStatement(payload: Uint8Array, predicateType: string): StatementParse {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
+  } catch {
+    return { ok: false, reason: 'the signed payload is not JSON' };
+  }
+  const parsed = StatementSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      reason: `the signed payload is not an in-toto Statement v1 (${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'})`,
+    };
+  }
+  if (parsed.data.predicateType !== predicateType) {
+    return {
+      ok: false,
+      reason: `the statement's predicate type is "${parsed.data.predicateType}", not ${predicateType}`,
+    };
+  }
+  return { ok: true, statement: parsed.data };
+}

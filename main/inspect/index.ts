@@ -1,0 +1,18 @@
+/**
+ * Inspect eval logs as evidence (docs/formats-inspect.md): reads `.eval`
+ * and legacy `.json` logs from untrusted bytes, extracts samples and transcripts as plain
+ * text, and recomputes the metrics Inspect claimed so a reviewer can see whether the
+ * log's own numbers hold.
+ */
+export { readInspectLog } from './read-log';
+export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
+export { RELATIVE_TOLERANCE } from './recompute';
+export { valueToFloat } from './value-to-float';
+export type {
+  ClaimedScore,
+  InspectLog,
+  InspectSample,
+  MetricCheck,
+  MetricStatus,
+  SampleScore,
+} from './types';

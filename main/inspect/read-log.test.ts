@@ -1,0 +1,377 @@
+/**
+ * The log quirks real runs produce (docs/formats-inspect.md) and the hostile inputs a lab's bundle
+ * could carry. Every rejection must be INVALID_INSPECT_LOG naming the file and the problem.
+ */
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../tests/support/shared-fixtures';
+import { DeskError } from '../errors';
+import { readInspectLog } from '.';
+import {
+  buildZip,
+  claimed,
+  evalMembers,
+  header,
+  json,
+  patchMember,
+  readZip,
+  sample,
+  sampleMember,
+  zstdMemberZip,
+} from './test-logs';
+
+const MiB = 1024 * 1024;
+
+async function rejection(promise: Promise<unknown>): Promise<DeskError> {
+  const error: unknown = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DeskError);
+  const deskError = error as DeskError;
+  expect(deskError.code).toBe('INVALID_INSPECT_LOG');
+  return deskError;
+}
+
+describe('.eval quirks', () => {
+  it('takes the last of two members with the same name', async () => {
+    const first = sample(1, 1, { match: 'I' });
+    const second = sample(1, 1, { match: 'C' });
+    const bytes = await buildZip([
+      ...evalMembers(header({ total: 1, scores: [claimed('match', { accuracy: 1 })] }), [first]),
+      sampleMember(second),
+    ]);
+    expect((await readZip(bytes)).filter((m) => m.name === 'samples/1_epoch_1.json')).toHaveLength(
+      2,
+    );
+
+    const log = await readInspectLog('dup.eval', bytes);
+    expect(log.samples).toHaveLength(1);
+    expect(log.samples[0]?.scores.match?.value).toBe('C');
+    expect(log.metrics[0]).toMatchObject({ claimed: 1, recomputed: 1, status: 'match' });
+  });
+
+  it('rebuilds the header from _journal/start.json when header.json is missing', async () => {
+    const members = await readZip(fs.readFileSync(sharedFixture('inspect/log_streaming.eval')));
+    expect(members.map((m) => m.name)).toContain('header.json');
+    const crashed = await buildZip(members.filter((m) => m.name !== 'header.json'));
+
+    const log = await readInspectLog('log_streaming.eval', crashed);
+    expect(log).toMatchObject({
+      format: 'eval',
+      headerSource: 'journal',
+      status: 'started',
+      task: 'popularity',
+      model: 'azureai/Meta-Llama-3-1-405B-Instruct-jqf',
+      runId: '3RWm2YmdLiKCyQMzEcERin',
+      totalSamples: null,
+      completedSamples: null,
+      scorers: [],
+      metrics: [],
+    });
+    expect(log.samples).toHaveLength(4);
+  });
+
+  it('refuses an archive with neither header.json nor a journal', async () => {
+    const bytes = await buildZip([sampleMember(sample(1, 1, {}))]);
+    const error = await rejection(readInspectLog('bare.eval', bytes));
+    expect(error.message).toBe(
+      'The Inspect log "bare.eval" has neither header.json nor _journal/start.json, so it is not an Inspect .eval log.',
+    );
+  });
+
+  it('keeps sample ids with "/" and spaces from the member content', async () => {
+    const s = sample('web/sql injection 1', 1, { match: 'C' });
+    const bytes = await buildZip(evalMembers(header({ total: 1 }), [s]));
+    const log = await readInspectLog('ids.eval', bytes);
+    expect(log.samples[0]?.id).toBe('web/sql injection 1');
+  });
+
+  it('refuses two different members holding the same sample and epoch', async () => {
+    const s = sample(1, 1, { match: 'C' });
+    const bytes = await buildZip([
+      ...evalMembers(header({ total: 1 }), [s]),
+      { name: 'samples/1_epoch_1 copy.json', data: json(s) },
+    ]);
+    const error = await rejection(readInspectLog('twice.eval', bytes));
+    expect(error.message).toContain('holds sample "1" epoch 1 twice');
+  });
+
+  it('resolves attachment:// references in input, messages, tool calls and scores', async () => {
+    const secret = 'curl http://10.0.0.5/<script>alert(1)</script>';
+    const s = sample(
+      1,
+      1,
+      {},
+      {
+        input: 'attachment://aaaa',
+        target: ['flag{a}', 'attachment://bbbb'],
+        messages: [
+          { role: 'user', content: [{ type: 'text', text: 'attachment://aaaa' }] },
+          {
+            role: 'assistant',
+            content: 'running it',
+            tool_calls: [{ id: 'c1', function: 'bash', arguments: { cmd: 'attachment://cccc' } }],
+          },
+          { role: 'tool', function: 'bash', content: 'attachment://dddd' },
+          {
+            role: 'assistant',
+            content: 'left as is: attachment://ffff and attachment://aaaa inline',
+          },
+          { role: 'assistant', content: [{ type: 'image', image: 'data:image/png;base64,AAAA' }] },
+        ],
+        scores: {
+          match: { value: 'C', answer: 'attachment://bbbb', explanation: 'attachment://eeee' },
+        },
+        attachments: {
+          aaaa: 'What is on 10.0.0.5?',
+          bbbb: 'flag{b}',
+          cccc: secret,
+          dddd: '<html>it worked</html>',
+          eeee: 'matched the flag',
+        },
+      },
+    );
+    const log = await readInspectLog(
+      'att.eval',
+      await buildZip(evalMembers(header({ total: 1 }), [s])),
+    );
+    const [read] = log.samples;
+    expect(read?.input).toBe('What is on 10.0.0.5?');
+    expect(read?.target).toBe('flag{a}\nflag{b}');
+    expect(read?.scores.match).toEqual({
+      value: 'C',
+      numeric: 1,
+      answer: 'flag{b}',
+      explanation: 'matched the flag',
+    });
+    expect(read?.transcript).toBe(
+      [
+        'user:\nWhat is on 10.0.0.5?',
+        `assistant:\nrunning it\nbash(${JSON.stringify({ cmd: secret })})`,
+        'tool bash:\n<html>it worked</html>',
+        'assistant:\nleft as is: attachment://ffff and attachment://aaaa inline',
+        'assistant:\n[image]',
+      ].join('\n\n'),
+    );
+    expect(read?.messageCount).toBe(5);
+  });
+
+  it('counts text from attachments against the text limit (one attachment repeated)', async () => {
+    const messages = Array.from({ length: 200 }, () => ({
+      role: 'tool',
+      content: 'attachment://big',
+    }));
+    const s = sample(1, 1, {}, { messages, attachments: { big: 'x'.repeat(10_000) } });
+    const bytes = await buildZip(evalMembers(header({ total: 1 }), [s]));
+    const error = await rejection(
+      readInspectLog('amplify.eval', bytes, { maxTextChars: 1_000_000 }),
+    );
+    expect(error.message).toBe(
+      'The Inspect log "amplify.eval" holds more than 1000000 characters of text once attachments are resolved (the text limit).',
+    );
+  });
+});
+
+describe('zip limits', () => {
+  it('refuses a 100 MB member of zeros in a tiny zip before inflating it, naming the limit', async () => {
+    const bomb = await buildZip([
+      { name: 'header.json', data: json(header({ total: 1 })) },
+      { name: 'samples/1_epoch_1.json', data: Buffer.alloc(100 * 1000 * 1000) },
+    ]);
+    expect(bomb.length).toBeLessThan(200_000);
+    const error = await rejection(readInspectLog('bomb.eval', bomb, { maxMemberBytes: 16 * MiB }));
+    expect(error.message).toBe(
+      'The Inspect log "bomb.eval" has a member samples/1_epoch_1.json of 100000000 bytes inflated, more than the per-member limit of 16 MiB.',
+    );
+  }, 20_000);
+
+  it('stops inflating a member that lies about its size', async () => {
+    const bomb = await buildZip([
+      { name: 'header.json', data: json(header({ total: 1 })) },
+      { name: 'samples/1_epoch_1.json', data: Buffer.alloc(50 * MiB) },
+    ]);
+    const liar = patchMember(bomb, 'samples/1_epoch_1.json', 'uncompressedSize', 1000);
+    const error = await rejection(readInspectLog('liar.eval', liar));
+    expect(error.message).toBe(
+      'The Inspect log "liar.eval" has a member samples/1_epoch_1.json that inflates past its declared 1000 bytes (a zip bomb?).',
+    );
+  }, 20_000);
+
+  it('reads a zstd member (zip method 93)', async () => {
+    const s = sample(1, 1, { match: 'C' });
+    const bytes = await zstdMemberZip(
+      [{ name: 'header.json', data: json(header({ total: 1 })) }],
+      'samples/1_epoch_1.json',
+      json(s),
+    );
+    const log = await readInspectLog('zstd.eval', bytes);
+    expect(log.samples[0]?.scores.match?.value).toBe('C');
+  });
+
+  it('stops inflating a zstd member that lies about its size', async () => {
+    const bytes = await zstdMemberZip(
+      [{ name: 'header.json', data: json(header({ total: 1 })) }],
+      'samples/1_epoch_1.json',
+      Buffer.alloc(50 * MiB),
+      1000,
+    );
+    const error = await rejection(readInspectLog('zstd-liar.eval', bytes));
+    expect(error.message).toBe(
+      'The Inspect log "zstd-liar.eval" has a member samples/1_epoch_1.json that inflates past its declared 1000 bytes (a zip bomb?).',
+    );
+  });
+
+  it('refuses a member shorter than it declares', async () => {
+    const bytes = await buildZip(evalMembers(header({}), [sample(1, 1, {})]));
+    const short = patchMember(bytes, 'samples/1_epoch_1.json', 'uncompressedSize', 100_000);
+    const error = await rejection(readInspectLog('short.eval', short));
+    expect(error.message).toMatch(
+      /^The Inspect log "short\.eval" has a member samples\/1_epoch_1\.json of \d+ bytes, not the 100000 bytes it declares\.$/,
+    );
+  });
+
+  it('refuses a compression method other than stored, deflate and zstd', async () => {
+    const bytes = await buildZip(evalMembers(header({}), [sample(1, 1, {})]));
+    const bzip2 = patchMember(bytes, 'samples/1_epoch_1.json', 'compressionMethod', 12);
+    const error = await rejection(readInspectLog('bzip2.eval', bzip2));
+    expect(error.message).toBe(
+      'The Inspect log "bzip2.eval" has a member samples/1_epoch_1.json compressed with zip method 12; only stored, deflate and zstd are read.',
+    );
+  });
+
+  it('caps the total inflated across members', async () => {
+    const members = Array.from({ length: 4 }, (_, i) => ({
+      name: `samples/${i}_epoch_1.json`,
+      data: json(sample(i, 1, {}, { padding: 'x'.repeat(MiB) })),
+    }));
+    const bytes = await buildZip([{ name: 'header.json', data: json(header({})) }, ...members]);
+    const error = await rejection(readInspectLog('big.eval', bytes, { maxTotalBytes: 3 * MiB }));
+    expect(error.message).toMatch(
+      /^The Inspect log "big\.eval" inflates to more than the total limit of 3 MiB \(at member samples\/\d_epoch_1\.json\)\.$/,
+    );
+  });
+
+  it('caps the number of members', async () => {
+    const bytes = await buildZip(evalMembers(header({}), [sample(1, 1, {}), sample(2, 1, {})]));
+    const error = await rejection(readInspectLog('many.eval', bytes, { maxMembers: 2 }));
+    expect(error.message).toBe(
+      'The Inspect log "many.eval" has 3 zip members, more than the limit of 2.',
+    );
+  });
+
+  it('refuses a member whose CRC-32 does not match', async () => {
+    const bytes = await buildZip(evalMembers(header({}), [sample(1, 1, {})]));
+    const damaged = patchMember(bytes, 'samples/1_epoch_1.json', 'crc32', 0x12345678);
+    const error = await rejection(readInspectLog('crc.eval', damaged));
+    expect(error.message).toBe(
+      'The Inspect log "crc.eval" has a damaged member samples/1_epoch_1.json (its CRC-32 does not match).',
+    );
+  });
+
+  it('refuses a truncated .eval', async () => {
+    const whole = fs.readFileSync(sharedFixture('inspect/doomla_solved.eval'));
+    const error = await rejection(readInspectLog('cut.eval', whole.subarray(0, whole.length / 2)));
+    expect(error.message).toMatch(
+      /^The Inspect log "cut\.eval" is not a complete zip archive; it may be truncated \(.+\)\.$/,
+    );
+  });
+
+  it('refuses a truncated zstd .eval', async () => {
+    const whole = fs.readFileSync(sharedFixture('inspect/ais-decoder_zstd.eval'));
+    await rejection(readInspectLog('cut.eval', whole.subarray(0, whole.length - 100)));
+  });
+});
+
+describe('.json logs', () => {
+  it('reads bare NaN, Infinity and -Infinity, leaving the same words inside strings alone', async () => {
+    const text = `{
+      "version": 2, "status": "success",
+      "eval": {"task": "t", "model": "m", "task_version": 1},
+      "results": {"total_samples": 3, "completed_samples": 3, "scores": [
+        {"name": "match", "scorer": "match", "metrics": {
+          "accuracy": {"name": "accuracy", "value": 0.5},
+          "stderr": {"name": "stderr", "value": 0.5},
+          "mean": {"name": "mean", "value": NaN}}}]},
+      "samples": [
+        {"id": 1, "epoch": 1, "input": "say \\"NaN\\" or Infinity", "target": "-Infinity",
+         "scores": {"match": {"value": "C"}}, "total_time": Infinity, "working_time": -Infinity},
+        {"id": 2, "epoch": 1, "input": "x", "target": "y", "scores": {"match": {"value": "I"}}},
+        {"id": 3, "epoch": 1, "input": "x", "target": "y", "scores": {"match": {"value": NaN}}}
+      ]}`;
+    const log = await readInspectLog('nan.json', Buffer.from(text));
+    expect(log.format).toBe('json');
+    expect(log.scorers[0]?.metrics).toEqual({ accuracy: 0.5, stderr: 0.5, mean: null });
+    expect(log.samples[0]).toMatchObject({
+      input: 'say "NaN" or Infinity',
+      target: '-Infinity',
+      totalTime: null,
+      workingTime: null,
+    });
+    expect(log.samples[2]?.scores.match).toMatchObject({ numeric: null });
+    expect(Number.isNaN(log.samples[2]?.scores.match?.value)).toBe(true);
+    // The unscored (NaN) sample is left out: accuracy and stderr over C and I.
+    expect(log.metrics.map((m) => [m.metric, m.recomputed, m.n, m.status])).toEqual([
+      ['accuracy', 0.5, 2, 'match'],
+      ['stderr', 0.5, 2, 'match'],
+      ['mean', 0.5, 2, 'differs'],
+    ]);
+  });
+
+  it('refuses a truncated .json log', async () => {
+    const whole = fs.readFileSync(sharedFixture('inspect/log_formats.json'));
+    const error = await rejection(readInspectLog('cut.json', whole.subarray(0, 5000)));
+    expect(error.message).toMatch(/^The Inspect log "cut\.json" is not valid JSON \(.+\)\.$/);
+  });
+
+  it('names the field that does not match the schema', async () => {
+    const bad = { version: 2, status: 'success', eval: { task: 't', model: 42 } };
+    const error = await rejection(readInspectLog('bad.json', json(bad)));
+    expect(error.message).toBe(
+      'The Inspect log "bad.json" does not match Inspect\'s log schema at eval.model (Invalid input: expected string, received number).',
+    );
+  });
+
+  it('names the sample that does not match the schema', async () => {
+    const bytes = await buildZip([
+      { name: 'header.json', data: json(header({})) },
+      { name: 'samples/1_epoch_1.json', data: json({ id: 1, epoch: 'one', input: 'x' }) },
+    ]);
+    const error = await rejection(readInspectLog('bad.eval', bytes));
+    expect(error.message).toBe(
+      'The Inspect log "bad.eval" has a member samples/1_epoch_1.json that does not match Inspect\'s log schema at epoch (Invalid input: expected number, received string).',
+    );
+  });
+});
+
+describe('neither format', () => {
+  it('refuses bytes that are neither a zip nor JSON', async () => {
+    const error = await rejection(readInspectLog('notes.txt', Buffer.from('hello')));
+    expect(error.message).toBe(
+      'The Inspect log "notes.txt" is neither an .eval (zip) log nor a JSON log.',
+    );
+  });
+
+  it('says an .eval must be a zip', async () => {
+    const error = await rejection(readInspectLog('run.eval', Buffer.from('Rar!\x1a\x07')));
+    expect(error.message).toBe(
+      'The Inspect log "run.eval" is not a zip archive, which an .eval log must be.',
+    );
+  });
+
+  it('refuses empty input', async () => {
+    await rejection(readInspectLog('empty.json', new Uint8Array()));
+  });
+
+  it('refuses JSON that is not UTF-8', async () => {
+    const error = await rejection(readInspectLog('latin1.json', Buffer.from([0x7b, 0xff, 0x7d])));
+    expect(error.message).toBe('The Inspect log "latin1.json" is not valid UTF-8 text.');
+  });
+
+  it('refuses a limit that is not a positive integer', async () => {
+    const error: unknown = await readInspectLog('x.json', Buffer.from('{}'), {
+      maxMembers: 0,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});

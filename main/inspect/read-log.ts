@@ -1,0 +1,271 @@
+/**
+ * Reads an Inspect eval log, `.eval` (zip) or legacy `.json`, into an InspectLog and
+ * checks the metrics Inspect claimed against the samples. The format is decided by the
+ * bytes, not the name. Every problem with the input is a DeskError INVALID_INSPECT_LOG
+ * whose one sentence names the file and what is wrong with it (docs/formats-inspect.md).
+ */
+import type { z } from 'zod';
+import { DeskError } from '../errors';
+import { ArchiveProblem, EvalArchive } from './eval-archive';
+import { parseLenientJson } from './lenient-json';
+import { formatBytes, resolveLimits, TextBudget, type ReadLimits } from './limits';
+import { checkMetrics } from './recompute';
+import { toInspectSample } from './sample';
+import {
+  EvalHeaderSchema,
+  EvalSampleSchema,
+  JsonLogSchema,
+  LogStartSchema,
+  type EvalHeader,
+  type EvalScore,
+} from './schema';
+import type { ClaimedScore, InspectLog, InspectSample } from './types';
+
+const HEADER_JSON = 'header.json';
+const JOURNAL_START_JSON = '_journal/start.json';
+const SAMPLES_PREFIX = 'samples/';
+
+/** Raised inside the reader; readInspectLog turns it into the user-facing DeskError. */
+class LogProblem extends Error {
+  override readonly name = 'LogProblem';
+}
+
+export async function readInspectLog(
+  fileName: string,
+  bytes: Uint8Array,
+  limits?: Partial<ReadLimits>,
+): Promise<InspectLog> {
+  const resolved = resolveLimits(limits);
+  try {
+    if (isZip(bytes)) return await readEvalLog(bytes, resolved);
+    if (startsLikeJson(bytes)) return readJsonLog(bytes, resolved);
+    throw new LogProblem(
+      fileName.toLowerCase().endsWith('.eval')
+        ? 'is not a zip archive, which an .eval log must be'
+        : 'is neither an .eval (zip) log nor a JSON log',
+    );
+  } catch (error) {
+    if (error instanceof LogProblem || error instanceof ArchiveProblem) {
+      throw new DeskError('INVALID_INSPECT_LOG', `The Inspect log "${fileName}" ${error.message}.`);
+    }
+    if (error instanceof RangeError) {
+      // V8's limits: a string or array too long, or JSON nested past the stack.
+      throw new DeskError(
+        'INVALID_INSPECT_LOG',
+        `The Inspect log "${fileName}" is too large or too deeply nested to read (${error.message}).`,
+      );
+    }
+    throw error;
+  }
+}
+
+async function readEvalLog(bytes: Uint8Array, limits: ReadLimits): Promise<InspectLog> {
+  const archive = await EvalArchive.open(bytes, limits);
+  const memberJson = async (name: string): Promise<unknown> =>
+    parseJson(await archive.read(name), `has a member ${name} that`);
+
+  let header: EvalHeader;
+  let headerSource: InspectLog['headerSource'];
+  if (archive.has(HEADER_JSON)) {
+    header = validate(
+      EvalHeaderSchema,
+      await memberJson(HEADER_JSON),
+      `has a member ${HEADER_JSON} that`,
+    );
+    headerSource = 'header.json';
+  } else if (archive.has(JOURNAL_START_JSON)) {
+    // A run that crashed or is still going has no header yet; Inspect rebuilds it from the
+    // journal's start record, with status "started" and no results.
+    const start = validate(
+      LogStartSchema,
+      await memberJson(JOURNAL_START_JSON),
+      `has a member ${JOURNAL_START_JSON} that`,
+    );
+    header = { version: start.version, status: 'started', eval: start.eval, results: null };
+    headerSource = 'journal';
+  } else {
+    throw new LogProblem(
+      `has neither ${HEADER_JSON} nor ${JOURNAL_START_JSON}, so it is not an Inspect .eval log`,
+    );
+  }
+
+  const budget = textBudget(limits);
+  const samples: SampleFrom[] = [];
+  for (const name of archive.names) {
+    if (!name.startsWith(SAMPLES_PREFIX) || !name.endsWith('.json')) continue;
+    const sample = validate(EvalSampleSchema, await memberJson(name), `has a member ${name} that`);
+    samples.push({ where: `member ${name}`, sample: toInspectSample(sample, budget) });
+  }
+  return assemble('eval', headerSource, header, samples);
+}
+
+function readJsonLog(bytes: Uint8Array, limits: ReadLimits): InspectLog {
+  if (bytes.byteLength > limits.maxTotalBytes) {
+    throw new LogProblem(`is larger than the total limit of ${formatBytes(limits.maxTotalBytes)}`);
+  }
+  const log = validate(JsonLogSchema, parseJson(bytes, ''), '');
+  const budget = textBudget(limits);
+  const samples = (log.samples ?? []).map((raw, i): SampleFrom => {
+    const sample = validate(EvalSampleSchema, raw, `has samples[${i}] that`);
+    return { where: `samples[${i}]`, sample: toInspectSample(sample, budget) };
+  });
+  return assemble('json', 'json', log, samples);
+}
+
+interface SampleFrom {
+  /** Where the sample was found, for error messages. */
+  readonly where: string;
+  readonly sample: InspectSample;
+}
+
+function assemble(
+  format: InspectLog['format'],
+  headerSource: InspectLog['headerSource'],
+  header: EvalHeader,
+  found: readonly SampleFrom[],
+): InspectLog {
+  const samples = sortSamples(uniqueSamples(found));
+  const spec = header.eval;
+  const scores = header.results?.scores ?? [];
+  const reducers = spec.config?.epochs_reducer ?? [];
+  return {
+    format,
+    headerSource,
+    task: spec.task,
+    taskVersion: finiteOrText(spec.task_version),
+    taskId: spec.task_id ?? null,
+    runId: spec.run_id ?? null,
+    model: spec.model,
+    dataset: { name: spec.dataset?.name ?? null, samples: spec.dataset?.samples ?? null },
+    status: header.status,
+    created: spec.created ?? null,
+    totalSamples: header.results?.total_samples ?? null,
+    completedSamples: header.results?.completed_samples ?? null,
+    scorers: scores.map(toClaimedScore),
+    samples,
+    metrics: checkMetrics(scores, samples, {
+      defaultReducer: reducers.length === 1 && reducers[0] !== undefined ? reducers[0] : 'mean',
+      scoreOnError: spec.config?.score_on_error === true,
+    }),
+  };
+}
+
+/**
+ * Each (id, epoch) once. Inspect names a sample's member after its id and epoch, so two
+ * different members holding the same sample mean a log that was tampered with or
+ * mangled; we refuse it rather than pick one.
+ */
+function uniqueSamples(found: readonly SampleFrom[]): InspectSample[] {
+  const seen = new Map<string, string>();
+  for (const { where, sample } of found) {
+    const key = JSON.stringify([sample.id, sample.epoch]);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new LogProblem(
+        `holds sample ${JSON.stringify(sample.id)} epoch ${sample.epoch} twice (${earlier} and ${where})`,
+      );
+    }
+    seen.set(key, where);
+  }
+  return found.map((f) => f.sample);
+}
+
+const idOrder = new Intl.Collator('en', { numeric: true });
+
+/** By id (numbers in numeric order), then epoch; ties in collation fall back to code units. */
+function sortSamples(samples: InspectSample[]): InspectSample[] {
+  return samples.sort(
+    (a, b) =>
+      idOrder.compare(a.id, b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.epoch - b.epoch,
+  );
+}
+
+function toClaimedScore(score: EvalScore): ClaimedScore {
+  return {
+    name: score.name,
+    scorer: score.scorer,
+    reducer: score.reducer ?? null,
+    metrics: Object.fromEntries(
+      Object.entries(score.metrics).map(([key, metric]) => [
+        key,
+        metric.value !== null && Number.isFinite(metric.value) ? metric.value : null,
+      ]),
+    ),
+  };
+}
+
+function textBudget(limits: ReadLimits): (text: string) => string {
+  const budget = new TextBudget(limits.maxTextChars, (limit) => {
+    throw new LogProblem(
+      `holds more than ${limit} characters of text once attachments are resolved (the text limit)`,
+    );
+  });
+  return (text) => budget.take(text);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** `lead` comes before "is not valid …": "" or "has a member x that". */
+function parseJson(bytes: Uint8Array, lead: string): unknown {
+  const subject = lead === '' ? '' : `${lead} `;
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new LogProblem(`${subject}is not valid UTF-8 text`);
+  }
+  try {
+    return parseLenientJson(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      throw new LogProblem(`${subject}is not valid JSON (${error.message})`);
+    }
+    throw error;
+  }
+}
+
+/** `lead` completes a phrase before "does not match": "" or "has a member x that". */
+function validate<T>(schema: z.ZodType<T>, value: unknown, lead: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const at = issue === undefined || issue.path.length === 0 ? '' : ` at ${formatPath(issue.path)}`;
+  const subject = lead === '' ? '' : `${lead} `;
+  throw new LogProblem(
+    `${subject}does not match Inspect's log schema${at} (${issue?.message ?? 'invalid'})`,
+  );
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((segment, i) =>
+      typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`,
+    )
+    .join('');
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  // A local file header, or the end-of-central-directory record of an empty archive.
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06))
+  );
+}
+
+function startsLikeJson(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
+  ) {
+    i += 1;
+  }
+  return bytes[i] === 0x7b;
+}
+
+function finiteOrText(version: string | number | null | undefined): string | number | null {
+  if (version === undefined || version === null) return null;
+  return typeof version === 'number' && !Number.isFinite(version) ? null : version;
+}

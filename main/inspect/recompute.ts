@@ -1,0 +1,298 @@
+/**
+ * Recomputes the metrics Inspect claimed in `results.scores` from the samples, the way
+ * Inspect computes them (inspect_ai/_eval/task/results.py):
+ *
+ * 1. Take the samples that have a score from the claimed score's scorer. Samples that
+ *    ended in an error carry no score unless the run set `score_on_error`, in which case
+ *    Inspect scored them and so do we.
+ * 2. If the claimed score is a key of a dict-valued score (metrics declared per key), take
+ *    that key's value from each score.
+ * 3. Group by sample id and reduce the epochs with the score's reducer (default `mean`).
+ *    Unscored values (NaN, or null as some writers put it) are skipped, as current Inspect
+ *    does; a sample with no scored epoch is unscored.
+ * 4. Apply the metric to the reduced values of the scored samples.
+ *
+ * Known metrics: accuracy, mean, std and stderr (not clustered). Anything else — custom
+ * metrics, metrics with parameters, metrics over whole dict or list values — is reported
+ * as not recomputable with the reason, never guessed.
+ */
+import type { EvalScore } from './schema';
+import type { InspectSample, MetricCheck } from './types';
+import { inspectFloat, valueToFloat } from './value-to-float';
+
+export interface RecomputeContext {
+  /** The reducer for claimed scores that name none (Inspect's default is mean). */
+  readonly defaultReducer: string;
+  /** The run's `score_on_error`: errored samples were scored and count. */
+  readonly scoreOnError: boolean;
+}
+
+/**
+ * Claimed and recomputed agree when they differ by at most 1e-6 relative (absolute below
+ * 1). Both sides are float64 sums of the same values, so honest differences are summation
+ * order (numpy's pairwise sum against ours), around 1e-15 relative. A real discrepancy is
+ * at least one sample changing: 1/n of the scale, which is above 1e-6 for every benchmark
+ * under a million samples. The slack also forgives a claim written to six significant
+ * digits.
+ */
+export const RELATIVE_TOLERANCE = 1e-6;
+
+export function checkMetrics(
+  scores: readonly EvalScore[],
+  samples: readonly InspectSample[],
+  context: RecomputeContext,
+): MetricCheck[] {
+  return scores.flatMap((score) => {
+    const reduced = reduceEpochs(score, samples, context);
+    return Object.entries(score.metrics).map(([key, metric]) =>
+      checkMetric(score, key, metric, reduced),
+    );
+  });
+}
+
+/** The reduced per-sample values the metrics run over, or why there are none. */
+type Reduction =
+  | {
+      readonly ok: true;
+      /** One per scored sample (unscored samples left out). */
+      readonly values: readonly number[];
+      readonly notes: readonly string[];
+    }
+  | { readonly ok: false; readonly reason: string; readonly samples: number };
+
+type Scalar = string | number | boolean;
+
+function reduceEpochs(
+  score: EvalScore,
+  samples: readonly InspectSample[],
+  context: RecomputeContext,
+): Reduction {
+  const reducerName = score.reducer ?? context.defaultReducer;
+  const reducer = reducerFor(reducerName);
+  const byId = new Map<string, (Scalar | null)[]>();
+  for (const sample of samples) {
+    if (sample.error !== null && !context.scoreOnError) continue;
+    const sampleScore = sample.scores[score.scorer];
+    if (sampleScore === undefined) continue;
+    const scored = scoredValue(sampleScore.value, score);
+    if ('reason' in scored) return { ok: false, reason: scored.reason, samples: 0 };
+    const epochs = byId.get(sample.id) ?? [];
+    epochs.push(scored.value);
+    byId.set(sample.id, epochs);
+  }
+  if (byId.size === 0) {
+    return {
+      ok: false,
+      reason: `the log holds no scored samples for scorer ${score.scorer}`,
+      samples: 0,
+    };
+  }
+  if (reducer === null) {
+    return {
+      ok: false,
+      reason: `the epoch reducer ${reducerName} is not one the reader recomputes`,
+      samples: byId.size,
+    };
+  }
+  const values: number[] = [];
+  let unscored = 0;
+  let unconvertible = 0;
+  for (const epochs of byId.values()) {
+    const scored = epochs.filter((v): v is Scalar => v !== null && !Number.isNaN(v));
+    unconvertible += scored.filter((v) => valueToFloat(v) === null).length;
+    const value = scored.length === 0 ? Number.NaN : reducer(scored);
+    if (Number.isNaN(value)) unscored += 1;
+    else values.push(value);
+  }
+  const notes: string[] = [];
+  if (reducerName.startsWith('pass_at_') || reducerName.startsWith('at_least_')) {
+    notes.push(`the ${reducerName} reducer is recomputed with its default threshold of 1.0`);
+  }
+  if (unconvertible > 0) {
+    notes.push(`${unconvertible} score value(s) are not numbers and count as 0, as in Inspect`);
+  }
+  if (unscored > 0) {
+    notes.push(
+      `${unscored} sample(s) are unscored (NaN) after reduction and are left out, as current Inspect does`,
+    );
+  }
+  return { ok: true, values, notes };
+}
+
+/** The scalar a sample contributes (null when unscored), or why the score cannot be recomputed. */
+function scoredValue(
+  value: unknown,
+  score: EvalScore,
+): { value: Scalar | null } | { reason: string } {
+  if (score.name !== score.scorer) {
+    // NaN at the root marks a whole dict score unscored (Inspect's Score.unscored()).
+    if (value === null || Number.isNaN(value)) return { value: null };
+    if (!isRecord(value) || !Object.hasOwn(value, score.name)) {
+      return { reason: `the scorer's values are not dicts with the key ${score.name}` };
+    }
+    return { value: scalarOrNull(value[score.name]) };
+  }
+  if (typeof value === 'object' && value !== null) {
+    const shape = Array.isArray(value) ? 'lists' : 'dicts';
+    return { reason: `the scorer's values are ${shape}, which only its own metrics can summarise` };
+  }
+  return { value: scalarOrNull(value) };
+}
+
+function scalarOrNull(value: unknown): Scalar | null {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  return null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+type Reducer = (epochs: readonly Scalar[]) => number;
+
+/** Inspect's built-in epoch reducers (inspect_ai/scorer/_reducer/reducer.py). */
+function reducerFor(name: string): Reducer | null {
+  switch (name) {
+    case 'mean':
+      return (epochs) => mean(epochs.map(inspectFloat));
+    case 'median':
+      return (epochs) => median(epochs.map(inspectFloat));
+    case 'max':
+      return (epochs) => Math.max(...epochs.map(inspectFloat));
+    case 'mode':
+      return (epochs) => inspectFloat(mostCommon(epochs));
+  }
+  const passAt = /^pass_at_(\d+)$/.exec(name);
+  if (passAt) return (epochs) => passAtK(epochs.map(inspectFloat), Number(passAt[1]));
+  const atLeast = /^at_least_(\d+)$/.exec(name);
+  if (atLeast) {
+    const k = Number(atLeast[1]);
+    return (epochs) => (epochs.filter((v) => inspectFloat(v) >= 1).length >= k ? 1 : 0);
+  }
+  return null;
+}
+
+/**
+ * Python's Counter.most_common(1): the most frequent value, the first seen on a tie.
+ * Python counts 1, 1.0 and True as one value, so numbers and booleans share a key.
+ */
+function mostCommon(values: readonly Scalar[]): Scalar {
+  const counts = new Map<string, { value: Scalar; count: number }>();
+  for (const value of values) {
+    const key = typeof value === 'string' ? `s${value}` : `n${Number(value)}`;
+    const entry = counts.get(key) ?? { value, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  let best: { value: Scalar; count: number } | undefined;
+  for (const entry of counts.values())
+    if (best === undefined || entry.count > best.count) best = entry;
+  return best?.value ?? Number.NaN;
+}
+
+/** The unbiased pass@k estimator (Chen et al. 2021), as Inspect's pass_at reducer. */
+function passAtK(values: readonly number[], k: number): number {
+  const total = values.length;
+  const correct = values.filter((v) => v >= 1).length;
+  if (total < k) return Number.NaN;
+  if (total - correct < k) return 1;
+  let product = 1;
+  for (let i = total - correct + 1; i <= total; i += 1) product *= 1 - k / i;
+  return 1 - product;
+}
+
+const KNOWN_METRICS: Readonly<Record<string, (values: readonly number[]) => number>> = {
+  accuracy: mean,
+  mean,
+  std: sampleStd,
+  stderr: (values) => (values.length < 2 ? 0 : sampleStd(values) / Math.sqrt(values.length)),
+};
+
+function checkMetric(
+  score: EvalScore,
+  key: string,
+  metric: EvalScore['metrics'][string],
+  reduced: Reduction,
+): MetricCheck {
+  const claimed = metric.value !== null && Number.isFinite(metric.value) ? metric.value : null;
+  const base = { scorer: score.name, metric: key, claimed };
+  const notRecomputable = (n: number, note: string): MetricCheck => ({
+    ...base,
+    recomputed: null,
+    n,
+    status: 'not-recomputable',
+    note: `${capitalise(note)}.`,
+  });
+  const n = reduced.ok ? reduced.values.length : reduced.samples;
+  const name = metric.name.replace(/^inspect_ai\//, '');
+  const compute = Object.hasOwn(KNOWN_METRICS, name) ? KNOWN_METRICS[name] : undefined;
+  if (compute === undefined) {
+    // The mean is only a pointer for the reviewer; the status stays not-recomputable.
+    const hint =
+      reduced.ok && n > 0
+        ? `; for reference, the mean of the ${n} reduced value(s) is ${mean(reduced.values)}`
+        : '';
+    return notRecomputable(
+      n,
+      `the metric ${metric.name} is not an Inspect built-in the reader recomputes${hint}`,
+    );
+  }
+  const params = { ...metric.params, ...metric.options };
+  if (Object.keys(params).length > 0) {
+    const names = Object.keys(params).join(', ');
+    return notRecomputable(
+      n,
+      `the metric ${metric.name} has parameters (${names}) the reader does not reproduce`,
+    );
+  }
+  if (!reduced.ok) return notRecomputable(n, reduced.reason);
+
+  // Inspect gives NaN for a metric over no values; NaN is recorded as null on both sides.
+  const value = n === 0 ? null : compute(reduced.values);
+  const recomputed = value !== null && Number.isFinite(value) ? value : null;
+  const notes = [...reduced.notes];
+  if (score.scored_samples != null && score.scored_samples !== n) {
+    notes.push(`Inspect recorded ${score.scored_samples} scored samples; the reader found ${n}`);
+  }
+  return {
+    ...base,
+    recomputed,
+    n,
+    status: agrees(claimed, recomputed) ? 'match' : 'differs',
+    note: notes.length === 0 ? null : `${capitalise(notes.join('; '))}.`,
+  };
+}
+
+function agrees(claimed: number | null, recomputed: number | null): boolean {
+  if (claimed === null || recomputed === null) return claimed === recomputed;
+  return Math.abs(claimed - recomputed) <= RELATIVE_TOLERANCE * Math.max(1, Math.abs(claimed));
+}
+
+function mean(values: readonly number[]): number {
+  let sum = 0;
+  for (const value of values) sum += value;
+  return sum / values.length;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+}
+
+/** Sample standard deviation (ddof = 1), 0 below two values, as Inspect's std and stderr. */
+function sampleStd(values: readonly number[]): number {
+  if (values.length < 2) return 0;
+  const m = mean(values);
+  let squares = 0;
+  for (const value of values) squares += (value - m) ** 2;
+  return Math.sqrt(squares / (values.length - 1));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

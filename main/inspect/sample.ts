@@ -1,0 +1,70 @@
+/**
+ * One Inspect sample (one sample in one epoch) reduced to what a reviewer browses and
+ * searches: text with attachments resolved, scores, usage, timing, error and limit.
+ */
+import type { EvalSample } from './schema';
+import { messagesText, TextResolver } from './transcript';
+import type { InspectSample, SampleScore } from './types';
+import { valueToFloat } from './value-to-float';
+
+export function toInspectSample(sample: EvalSample, take: (text: string) => string): InspectSample {
+  const resolve = new TextResolver(sample.attachments ?? {}, take);
+  const messages = sample.messages ?? [];
+  return {
+    id: String(sample.id),
+    epoch: sample.epoch,
+    input:
+      typeof sample.input === 'string'
+        ? resolve.text(sample.input)
+        : messagesText(sample.input, resolve),
+    target: targetText(sample.target, resolve),
+    scores: Object.fromEntries(
+      Object.entries(sample.scores ?? {}).map(([scorer, score]): [string, SampleScore] => [
+        scorer,
+        {
+          value: score.value,
+          numeric: finiteOrNull(valueToFloat(score.value)),
+          answer: score.answer == null ? null : resolve.text(score.answer),
+          explanation: score.explanation == null ? null : resolve.text(score.explanation),
+        },
+      ]),
+    ),
+    modelUsage: totalUsage(sample.model_usage ?? {}),
+    totalTime: finiteOrNull(sample.total_time ?? null),
+    workingTime: finiteOrNull(sample.working_time ?? null),
+    error: sample.error ? resolve.text(sample.error.message) : null,
+    limit: sample.limit ? limitText(sample.limit) : null,
+    messageCount: messages.length,
+    transcript: messagesText(messages, resolve),
+  };
+}
+
+/** A list of targets (any one of them acceptable) is one per line. */
+function targetText(target: EvalSample['target'], resolve: TextResolver): string {
+  if (target == null) return '';
+  if (typeof target === 'string') return resolve.text(target);
+  return target.map((t) => resolve.text(t)).join('\n');
+}
+
+/** Tokens summed over every model the sample used (solver, grader, ...). */
+function totalUsage(usage: NonNullable<EvalSample['model_usage']>): InspectSample['modelUsage'] {
+  let inputTokens = 0;
+  let outputTokens = 0;
+  let totalTokens = 0;
+  for (const model of Object.values(usage)) {
+    inputTokens += finiteOrNull(model.input_tokens ?? null) ?? 0;
+    outputTokens += finiteOrNull(model.output_tokens ?? null) ?? 0;
+    totalTokens += finiteOrNull(model.total_tokens ?? null) ?? 0;
+  }
+  return { inputTokens, outputTokens, totalTokens };
+}
+
+/** e.g. "token limit 200000", "time limit 3600", "operator limit". */
+function limitText(limit: NonNullable<EvalSample['limit']>): string {
+  const value = finiteOrNull(limit.limit ?? null);
+  return value === null ? `${limit.type} limit` : `${limit.type} limit ${value}`;
+}
+
+function finiteOrNull(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,152 @@
+/**
+ * The parts of Inspect's log schema (`inspect log schema`, inspect-openapi.json) that the
+ * reader uses, as zod schemas. Everything else in a log is ignored: objects are parsed in
+ * zod's default strip mode, so events, metadata and the like are neither validated nor
+ * copied. Fields Inspect has added over the years are optional, and `null` is accepted
+ * wherever Inspect may write it (pydantic writes None as null; some writers write NaN as
+ * null too).
+ */
+import { z } from 'zod';
+
+/** Any JSON number, including the NaN and ±Infinity the lenient parser produces. */
+const Float = z.custom<number>((value) => typeof value === 'number', 'must be a number');
+const Count = z.number().int().nonnegative();
+const Params = z.record(z.string(), z.unknown());
+
+const Scalar = z.union([z.string(), Float, z.boolean()]);
+
+/** Inspect's `Value`: a scalar, a list of scalars or a dict of scalars (null counts as NaN). */
+export const ScoreValueSchema = z.union([
+  Scalar,
+  z.null(),
+  z.array(Scalar.nullable()),
+  z.record(z.string(), Scalar.nullable()),
+]);
+export type ScoreValue = z.infer<typeof ScoreValueSchema>;
+
+const EvalMetricSchema = z.object({
+  name: z.string(),
+  value: Float.nullable(),
+  // Current logs write `params`; logs from 2024 wrote `options`.
+  params: Params.nullish(),
+  options: Params.nullish(),
+});
+
+export const EvalScoreSchema = z.object({
+  name: z.string(),
+  scorer: z.string(),
+  reducer: z.string().nullish(),
+  scored_samples: Count.nullish(),
+  unscored_samples: Count.nullish(),
+  metrics: z.record(z.string(), EvalMetricSchema),
+});
+export type EvalScore = z.infer<typeof EvalScoreSchema>;
+
+const EvalSpecSchema = z.object({
+  task: z.string(),
+  task_version: z.union([z.string(), Float]).nullish(),
+  task_id: z.string().nullish(),
+  run_id: z.string().nullish(),
+  created: z.string().nullish(),
+  model: z.string(),
+  dataset: z
+    .object({
+      name: z.string().nullish(),
+      samples: Count.nullish(),
+    })
+    .nullish(),
+  config: z
+    .object({
+      epochs: Count.nullish(),
+      epochs_reducer: z.array(z.string()).nullish(),
+      score_on_error: z.boolean().nullish(),
+    })
+    .nullish(),
+});
+export type EvalSpec = z.infer<typeof EvalSpecSchema>;
+
+const EvalResultsSchema = z.object({
+  total_samples: Count,
+  completed_samples: Count,
+  scores: z.array(EvalScoreSchema).nullish(),
+});
+
+export const EVAL_STATUSES = ['started', 'success', 'cancelled', 'error'] as const;
+
+/** `header.json` of an `.eval` log, and the top level of a `.json` log. */
+export const EvalHeaderSchema = z.object({
+  version: Count.nullish(),
+  // A log without a status is one Inspect never finished (it writes "started" then).
+  status: z.enum(EVAL_STATUSES).default('started'),
+  eval: EvalSpecSchema,
+  results: EvalResultsSchema.nullish(),
+});
+export type EvalHeader = z.infer<typeof EvalHeaderSchema>;
+
+/** `_journal/start.json`: what Inspect wrote when the run began. */
+export const LogStartSchema = z.object({
+  version: Count.nullish(),
+  eval: EvalSpecSchema,
+});
+
+/** A legacy `.json` log: the header fields plus the samples, validated one by one later. */
+export const JsonLogSchema = EvalHeaderSchema.extend({
+  samples: z.array(z.unknown()).nullish(),
+});
+
+const ContentPartSchema = z.object({
+  type: z.string(),
+  text: z.string().nullish(),
+  reasoning: z.string().nullish(),
+  summary: z.string().nullish(),
+  redacted: z.boolean().nullish(),
+  // tool_use parts (server-side tools such as web search)
+  name: z.string().nullish(),
+  arguments: z.unknown().optional(),
+  result: z.unknown().optional(),
+  filename: z.string().nullish(),
+});
+export type ContentPart = z.infer<typeof ContentPartSchema>;
+
+const ToolCallSchema = z.object({
+  function: z.string(),
+  arguments: z.unknown().optional(),
+});
+
+export const ChatMessageSchema = z.object({
+  role: z.string(),
+  content: z.union([z.string(), z.array(ContentPartSchema)]),
+  tool_calls: z.array(ToolCallSchema).nullish(),
+  /** For tool messages: the tool that answered. */
+  function: z.string().nullish(),
+  error: z.object({ message: z.string() }).nullish(),
+});
+export type ChatMessage = z.infer<typeof ChatMessageSchema>;
+
+const ModelUsageSchema = z.object({
+  input_tokens: Float.nullish(),
+  output_tokens: Float.nullish(),
+  total_tokens: Float.nullish(),
+});
+
+const SampleScoreSchema = z.object({
+  value: ScoreValueSchema,
+  answer: z.string().nullish(),
+  explanation: z.string().nullish(),
+});
+
+export const EvalSampleSchema = z.object({
+  id: z.union([z.string(), z.number().int()]),
+  epoch: Count,
+  input: z.union([z.string(), z.array(ChatMessageSchema)]),
+  target: z.union([z.string(), z.array(z.string())]).nullish(),
+  messages: z.array(ChatMessageSchema).nullish(),
+  scores: z.record(z.string(), SampleScoreSchema).nullish(),
+  model_usage: z.record(z.string(), ModelUsageSchema).nullish(),
+  total_time: Float.nullish(),
+  working_time: Float.nullish(),
+  error: z.object({ message: z.string() }).nullish(),
+  limit: z.object({ type: z.string(), limit: Float.nullish() }).nullish(),
+  attachments: z.record(z.string(), z.string()).nullish(),
+});
+export type EvalSample = z.infer<typeof EvalSampleSchema>;

@@ -1,0 +1,110 @@
+/**
+ * Chat messages as plain text, for display and full-text search. Transcripts of cyber
+ * evaluations hold attack payloads (HTML, scripts, shell), so nothing here interprets
+ * markup: text is copied as written and the UI renders it as text. Media (images, audio,
+ * video, documents) become a bracketed placeholder; base64 data never enters the text.
+ *
+ * Inspect "condenses" long strings into `attachment://<hash>` references resolved from
+ * `sample.attachments`; a string is a reference when it starts with that prefix and the
+ * rest is a key of the attachments (the rule of Inspect's `resolve_sample_attachments`).
+ */
+import type { ChatMessage, ContentPart } from './schema';
+
+const ATTACHMENT_PREFIX = 'attachment://';
+
+/** Deeper argument objects than this are written as JSON without resolving references. */
+const MAX_RESOLVE_DEPTH = 32;
+
+export class TextResolver {
+  private readonly attachments: ReadonlyMap<string, string>;
+
+  constructor(
+    attachments: Readonly<Record<string, string>>,
+    /** Called with every piece of text extracted, to count it against the log's budget. */
+    private readonly take: (text: string) => string,
+  ) {
+    this.attachments = new Map(Object.entries(attachments));
+  }
+
+  /** `text` with an attachment reference replaced by the attachment's content. */
+  text(text: string): string {
+    return this.take(this.resolved(text));
+  }
+
+  /** Tool-call arguments as JSON, with references in string values resolved. */
+  json(value: unknown): string {
+    // value comes from JSON.parse, so it is never undefined and stringify gives a string.
+    return this.take(JSON.stringify(this.resolveDeep(value, 0)));
+  }
+
+  private resolveDeep(value: unknown, depth: number): unknown {
+    // Not counted here: the JSON holding the result is counted once, as a whole.
+    if (typeof value === 'string') return this.resolved(value);
+    if (depth >= MAX_RESOLVE_DEPTH || typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) return value.map((item) => this.resolveDeep(item, depth + 1));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, this.resolveDeep(item, depth + 1)]),
+    );
+  }
+
+  private resolved(text: string): string {
+    if (!text.startsWith(ATTACHMENT_PREFIX)) return text;
+    return this.attachments.get(text.slice(ATTACHMENT_PREFIX.length)) ?? text;
+  }
+}
+
+/**
+ * One message as text: a `role:` line, then the content, then one line per tool call as
+ * `name(arguments as JSON)`, then a tool error if there was one.
+ */
+export function messageText(message: ChatMessage, resolve: TextResolver): string {
+  const role =
+    message.role === 'tool' && message.function ? `tool ${message.function}` : message.role;
+  const lines = [`${role}:`];
+  const content = contentText(message.content, resolve);
+  if (content !== '') lines.push(content);
+  for (const call of message.tool_calls ?? []) {
+    lines.push(`${call.function}(${argumentsText(call.arguments, resolve)})`);
+  }
+  if (message.error) lines.push(`error: ${resolve.text(message.error.message)}`);
+  return lines.join('\n');
+}
+
+/** Messages as text, separated by a blank line. */
+export function messagesText(messages: readonly ChatMessage[], resolve: TextResolver): string {
+  return messages.map((message) => messageText(message, resolve)).join('\n\n');
+}
+
+function contentText(content: ChatMessage['content'], resolve: TextResolver): string {
+  if (typeof content === 'string') return resolve.text(content);
+  return content
+    .map((part) => partText(part, resolve))
+    .filter((text) => text !== '')
+    .join('\n');
+}
+
+function partText(part: ContentPart, resolve: TextResolver): string {
+  switch (part.type) {
+    case 'text':
+      return resolve.text(part.text ?? '');
+    case 'reasoning':
+      // Redacted reasoning holds an encrypted blob, not text; its summary (if any) is text.
+      if (part.redacted) return part.summary ? resolve.text(part.summary) : '[reasoning redacted]';
+      return resolve.text(part.reasoning ?? '');
+    case 'tool_use':
+      return `${part.name ?? 'tool'}(${argumentsText(part.arguments, resolve)})${
+        typeof part.result === 'string' ? `\n${resolve.text(part.result)}` : ''
+      }`;
+    case 'document':
+      return part.filename ? `[document ${part.filename}]` : '[document]';
+    default:
+      // image, audio, video, data and anything newer: a placeholder, never the payload.
+      return `[${part.type}]`;
+  }
+}
+
+function argumentsText(args: unknown, resolve: TextResolver): string {
+  if (args === undefined || args === null) return '';
+  if (typeof args === 'string') return resolve.text(args);
+  return resolve.json(args);
+}

@@ -1,0 +1,8 @@
+export {
+  DEFAULT_ZIP_LIMITS,
+  SafeZip,
+  ZipRejection,
+  type ZipEntry,
+  type ZipLimits,
+} from './safe-zip';
+export { collisionKey, entryNameProblem } from './entry-name';

@@ -1,0 +1,101 @@
+/**
+ * What Inspect itself recorded in each log's header, read independently of main/inspect
+ * (raw zip members, zstd or deflate), so import tests compare against the source rather
+ * than against our own reader.
+ */
+import path from 'node:path';
+import zlib from 'node:zlib';
+import fs from 'node:fs';
+import yauzl from 'yauzl';
+
+export interface RecordedHeader {
+  /** Sample records Inspect completed: one per sample per epoch. */
+  readonly samples: number;
+  /** "scorer/metric" → value as recorded (NaN → null). */
+  readonly metrics: Readonly<Record<string, number | null>>;
+}
+
+interface HeaderJson {
+  results?: {
+    completed_samples?: number;
+    total_samples?: number;
+    scores?: { name: string; metrics: Record<string, { value: number | null }> }[];
+  } | null;
+  samples?: unknown[];
+}
+
+function parse(text: string): HeaderJson {
+  // Python's json writes bare NaN / Infinity; the header's numbers never sit inside strings here.
+  return JSON.parse(text.replace(/\bNaN\b|-?\bInfinity\b/g, 'null')) as HeaderJson;
+}
+
+async function members(file: string): Promise<Map<string, Buffer>> {
+  const zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
+  const out = new Map<string, Buffer>();
+  try {
+    for (;;) {
+      const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
+        zip.once('entry', resolve);
+        zip.once('end', () => {
+          resolve(null);
+        });
+        zip.once('error', reject);
+        zip.readEntry();
+      });
+      zip.removeAllListeners();
+      if (entry === null) break;
+      if (!(
+        entry.fileName === 'header.json' ||
+        entry.fileName.startsWith('samples/') ||
+        entry.fileName === '_journal/start.json'
+      ))
+        continue;
+      const chunks: Buffer[] = [];
+      const options = { decodeFileData: false } as yauzl.ZipFileOptions;
+      for await (const c of await zip.openReadStreamPromise(entry, options))
+        chunks.push(c as Buffer);
+      const raw = Buffer.concat(chunks);
+      out.set(
+        entry.fileName,
+        entry.compressionMethod === 93
+          ? zlib.zstdDecompressSync(raw)
+          : entry.compressionMethod === 8
+            ? zlib.inflateRawSync(raw)
+            : raw,
+      );
+    }
+  } finally {
+    zip.close();
+  }
+  return out;
+}
+
+export async function inspectHeaders(
+  files: readonly string[],
+): Promise<Map<string, RecordedHeader>> {
+  const result = new Map<string, RecordedHeader>();
+  for (const file of files) {
+    let header: HeaderJson;
+    let sampleRecords: number;
+    if (file.endsWith('.eval')) {
+      const m = await members(file);
+      const text = (m.get('header.json') ?? m.get('_journal/start.json'))?.toString('utf8') ?? '{}';
+      header = parse(text);
+      sampleRecords = new Set([...m.keys()].filter((k) => k.startsWith('samples/'))).size;
+    } else {
+      header = parse(fs.readFileSync(file, 'utf8'));
+      sampleRecords = header.samples?.length ?? 0;
+    }
+    const metrics: Record<string, number | null> = {};
+    for (const score of header.results?.scores ?? []) {
+      for (const [name, metric] of Object.entries(score.metrics))
+        metrics[`${score.name}/${name}`] = metric.value;
+    }
+    // Inspect counts a sample once per epoch (doomla_3epochs: 1 sample × 3 epochs = 3).
+    result.set(path.basename(file), {
+      samples: header.results?.completed_samples ?? sampleRecords,
+      metrics,
+    });
+  }
+  return result;
+}
