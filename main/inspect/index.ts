@@ -1,5 +1,5 @@
 /**
- * Inspect eval logs as evidence (docs/formats-inspect.md): reads `.eval`
+ * Inspect eval logs as evidence (docs/formats.md): reads `.eval`
  * and legacy `.json` logs from untrusted bytes, extracts samples and transcripts as plain
  * text, and recomputes the metrics Inspect claimed so a reviewer can see whether the
  * log's own numbers hold.

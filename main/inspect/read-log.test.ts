@@ -1,5 +1,5 @@
 /**
- * The log quirks real runs produce (docs/formats-inspect.md) and the hostile inputs a lab's bundle
+ * The log quirks real runs produce (docs/formats.md) and the hostile inputs a lab's bundle
  * could carry. Every rejection must be INVALID_INSPECT_LOG naming the file and the problem.
  */
 import fs from 'node:fs';

@@ -2,7 +2,7 @@
  * Reads an Inspect eval log, `.eval` (zip) or legacy `.json`, into an InspectLog and
  * checks the metrics Inspect claimed against the samples. The format is decided by the
  * bytes, not the name. Every problem with the input is a DeskError INVALID_INSPECT_LOG
- * whose one sentence names the file and what is wrong with it (docs/formats-inspect.md).
+ * whose one sentence names the file and what is wrong with it (docs/formats.md).
  */
 import type { z } from 'zod';
 import { DeskError } from '../errors';
