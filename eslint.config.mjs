@@ -146,8 +146,8 @@ export default tseslint.config(
         paths: [
           {
             name: 'electron',
-            allowImportNames: ['contextBridge', 'ipcRenderer'],
-            message: 'The preload uses contextBridge and ipcRenderer only.',
+            allowImportNames: ['contextBridge', 'ipcRenderer', 'webUtils'],
+            message: 'The preload uses contextBridge, ipcRenderer and webUtils only.',
           },
           { name: 'better-sqlite3', message: 'Only db/ may open the database.' },
         ],

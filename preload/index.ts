@@ -1,9 +1,9 @@
 /**
  * The preload: installs `window.desk`, one method per contract channel plus `on` for the
- * contract's events, and nothing else. Generated from the contract's lists, so it cannot
+ * contract's events and `pathForFile` for dropped files, and nothing else. Generated from the contract's lists, so it cannot
  * drift from the router.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { CHANNELS, EVENTS, ipcChannelName, ipcEventName, type DeskApi } from '../main/ipc';
 
 const methods = Object.fromEntries(
@@ -26,5 +26,9 @@ function on(event: string, listener: (payload: unknown) => void): () => void {
   };
 }
 
-const api: Omit<DeskApi, 'on'> & { on: typeof on } = { ...(methods as Omit<DeskApi, 'on'>), on };
+const api: Omit<DeskApi, 'on'> & { on: typeof on } = {
+  ...(methods as Omit<DeskApi, 'on' | 'pathForFile'>),
+  on,
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
+};
 contextBridge.exposeInMainWorld('desk', api);

@@ -232,6 +232,11 @@ export type DeskApi = {
     event: E,
     listener: (payload: EventPayload<E>) => void,
   ) => () => void;
+  /**
+   * The file-system path of a file dropped on the window (Electron's webUtils, in the
+   * preload; no IPC). Empty when the file has none. Pages never see paths otherwise.
+   */
+  readonly pathForFile: (file: File) => string;
 };
 
 export const CHANNELS = Object.keys(contract) as Channel[];

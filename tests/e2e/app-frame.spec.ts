@@ -153,6 +153,7 @@ test('the router rejects bad arguments from the page with the error shape', asyn
     'listAuditEvents',
     'listBundles',
     'on',
+    'pathForFile',
   ]);
 });
 

@@ -128,8 +128,13 @@ async function installBridge(page: Page, bridge: Bridge, workstation: Workstatio
       const api = Object.fromEntries(
         channels.map((channel) => [channel, (request: unknown) => dispatch(channel, request)]),
       );
+      // Stands in for Electron's webUtils.getPathForFile: tests register dropped files' paths.
+      const pathForFile = (file: File) =>
+        (window as unknown as { __deskDropPaths?: Record<string, string> }).__deskDropPaths?.[
+          file.name
+        ] ?? '';
       Object.defineProperty(window, 'desk', {
-        value: Object.freeze({ ...api, on }),
+        value: Object.freeze({ ...api, on, pathForFile }),
         enumerable: true,
       });
     },

@@ -72,3 +72,31 @@ test('settings show the trust roster with fingerprints', async ({ page, desk }) 
   await expect(roster).toContainText('lab');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'settings-roster.png') });
 });
+
+test('imports bundles dropped on the Inbox, and says which dropped files it left alone', async ({
+  page,
+  desk,
+}) => {
+  const workstation = await desk.open('SECRET//NOFORN');
+  const { valid } = await workstation.prepareLab();
+  await page.evaluate((file) => {
+    (window as unknown as { __deskDropPaths: Record<string, string> }).__deskDropPaths = {
+      'frontier-1-cyber.evbundle': file,
+      'notes.txt': '/tmp/notes.txt',
+    };
+  }, valid);
+  const drop = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['zip bytes'], 'frontier-1-cyber.evbundle'));
+    transfer.items.add(new File(['text'], 'notes.txt'));
+    return transfer;
+  });
+  await page.dispatchEvent('.drop-zone', 'dragover', { dataTransfer: drop });
+  await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: drop });
+  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toContainText(
+    '1 dropped file(s) were not .evbundle files and were left alone.',
+  );
+  await expect(
+    page.getByRole('table', { name: 'Imported result bundles' }).getByRole('row'),
+  ).toHaveCount(2);
+});

@@ -78,6 +78,7 @@ test('the page has no Node and sees only the contract API', async () => {
       'listAuditEvents',
       'listBundles',
       'on',
+      'pathForFile',
     ],
   });
 });

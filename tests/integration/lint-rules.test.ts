@@ -121,7 +121,7 @@ const probes: Probe[] = [
     file: 'preload/__lint_probe__/shell.ts',
     code: "import { shell } from 'electron';\nexport const s = shell;\n",
     rule: '@typescript-eslint/no-restricted-imports',
-    message: /contextBridge and ipcRenderer only/,
+    message: /contextBridge, ipcRenderer and webUtils only/,
   },
   {
     name: 'a service importing better-sqlite3',

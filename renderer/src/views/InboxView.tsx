@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { EventPayload, ResponseOf } from '../../../main/ipc';
+import type { DragEvent } from 'react';
+import type { EventPayload, RequestOf, ResponseOf } from '../../../main/ipc';
 import { CheckList } from '../components/CheckList';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -22,10 +23,12 @@ export function InboxView() {
 
   useEffect(() => window.desk.on('importProgress', setProgress), []);
 
-  const importBundles = async () => {
+  const [dragging, setDragging] = useState(false);
+
+  const importBundles = async (request: RequestOf<'importBundles'>) => {
     setImporting(true);
     setNotice(null);
-    const result = await callDesk('importBundles', { source: 'dialog' });
+    const result = await callDesk('importBundles', request);
     setImporting(false);
     setProgress(null);
     if (!result.ok) {
@@ -43,17 +46,50 @@ export function InboxView() {
     setGeneration((g) => g + 1);
   };
 
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (importing) return;
+    const files = [...event.dataTransfer.files];
+    const paths = files.map((file) => window.desk.pathForFile(file)).filter((p) => p.length > 0);
+    const bundles = paths.filter((p) => p.toLowerCase().endsWith('.evbundle'));
+    const skipped = files.length - bundles.length;
+    if (bundles.length === 0) {
+      setNotice('Only result bundles (.evbundle files) can be imported; nothing was imported.');
+      return;
+    }
+    void importBundles({ source: 'drop', paths: bundles }).then(() => {
+      if (skipped > 0) {
+        setNotice((n) =>
+          `${n ?? ''} ${skipped} dropped file(s) were not .evbundle files and were left alone.`.trim(),
+        );
+      }
+    });
+  };
+
   return (
-    <>
+    <div
+      className={`drop-zone${dragging ? ' drop-zone--active' : ''}`}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => {
+        setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
       <div className="toolbar">
         <button
           type="button"
           className="primary"
           disabled={importing}
-          onClick={() => void importBundles()}
+          onClick={() => void importBundles({ source: 'dialog' })}
         >
           Import bundles…
         </button>
+        {!importing && <span className="hint">or drop .evbundle files on this page</span>}
         {importing && (
           <div className="import-progress" role="status" aria-live="polite">
             <label htmlFor="import-progress-bar">
@@ -90,7 +126,7 @@ export function InboxView() {
           onSelect={setSelected}
         />
       )}
-    </>
+    </div>
   );
 }
 
