@@ -43,7 +43,7 @@ describe('importBundles over the router', () => {
       expect(phases).toEqual(
         new Set(['opening', 'verifying signature', 'checking digests', 'reading logs']),
       );
-      expect(events.every((e) => e.event === 'importProgress')).toBe(true);
+      expect(new Set(events.map((e) => e.event))).toEqual(new Set(['importProgress']));
       // Throttled: a handful of events per phase, not one per 64 KiB chunk.
       expect(events.length).toBeLessThan(250);
 
