@@ -43,7 +43,7 @@ export function compareResults(
         detail: `${label(result)} has no counterpart in ${result.log ?? ''}`,
       };
     }
-    if (Math.abs(logValue - result.value) > roundingTolerance(result.value)) {
+    if (Math.abs(logValue - result.value) > claimTolerance(result.value)) {
       return {
         ...result,
         logValue,
@@ -60,11 +60,19 @@ function label(result: BenchmarkResult): string {
 }
 
 /**
- * Half a unit in the last decimal place the claim was written with (0.667 → 0.0005), but
- * never coarser than three decimals (a claim of 1 does not excuse a log's 0.7): a rounded
- * claim matches, anything beyond rounding does not.
+ * How far a claim may sit from its log: the claim's own rounding, or, for a claim written
+ * at full precision, a billionth of its size (sums in a different order, numpy's against
+ * ours, differ in the last bits; one changed sample moves a metric by 1/n, far more).
  */
-export function roundingTolerance(value: number): number {
+export function claimTolerance(value: number): number {
+  return Math.max(roundingTolerance(value), 1e-9 * Math.max(1, Math.abs(value)));
+}
+
+/**
+ * Half a unit in the last decimal place the claim was written with (0.667 → 0.0005), but
+ * never coarser than three decimals (a claim of 1 does not excuse a log's 0.7).
+ */
+function roundingTolerance(value: number): number {
   const text = String(value);
   if (/e/i.test(text)) return Math.max(Math.abs(value) * 1e-9, 1e-15);
   const decimals = Math.max(text.split('.')[1]?.length ?? 0, 3);
