@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { auditStatements, type AuditStatements } from './audit';
 import { bundleStatements, type BundleStatements } from './bundles';
+import { identityStatements, type IdentityStatements } from './identities';
 import { migrate } from './migrate';
 import { rosterStatements, type RosterStatements } from './roster';
 import { workstationStatements, type WorkstationStatements } from './workstation';
@@ -11,6 +12,7 @@ export interface DeskDatabase {
   readonly audit: AuditStatements;
   readonly roster: RosterStatements;
   readonly bundles: BundleStatements;
+  readonly identities: IdentityStatements;
   /** Runs `fn` in one SQLite transaction: all of its writes land, or none. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -36,6 +38,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       audit: auditStatements(db),
       roster: rosterStatements(db),
       bundles: bundleStatements(db),
+      identities: identityStatements(db),
       transaction: (fn) => db.transaction(fn)(),
       close: () => {
         db.close();

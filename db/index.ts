@@ -3,3 +3,4 @@ export { SchemaTooNewError } from './migrate';
 export { LATEST_SCHEMA_VERSION } from './migrations';
 export type { AuditEventRow, NewAuditEventRow } from './audit';
 export type { WorkstationRow } from './workstation';
+export type { IdentityRow } from './identities';

@@ -17,6 +17,7 @@ import { createBundleService, type BundleService } from './bundles';
 import { InvalidMarkingError, parseMarking } from './classification';
 import { DeskError } from './errors';
 import { createEvidenceStore, STAGING_DIR } from './evidence';
+import { createIdentityService, type IdentityService } from './identities';
 import { createTrustService, type TrustService } from './trust';
 import { APP_VERSION, PRODUCT_NAME } from './version';
 import { createWorkstationService, type WorkstationService } from './workstation';
@@ -29,6 +30,7 @@ export interface Services {
   readonly audit: AuditLog;
   readonly trust: TrustService;
   readonly bundles: BundleService;
+  readonly identities: IdentityService;
 }
 
 export interface Workspace {
@@ -41,6 +43,12 @@ export interface WorkspaceOptions {
   readonly dataDir: string;
   /** Injected so tests can fix time. */
   readonly now?: () => Date;
+  /** Session settings: idle time before auto-lock, and the unlock back-off (tests shorten them). */
+  readonly session?: {
+    readonly idleLockMs?: number;
+    readonly firstDelayMs?: number;
+    readonly sleep?: (ms: number) => Promise<void>;
+  };
 }
 
 export interface InitOptions extends WorkspaceOptions {
@@ -97,7 +105,7 @@ export function initWorkspace(options: InitOptions): Workspace {
         details: { classification: marking.marking, appVersion: APP_VERSION },
       });
     });
-    return assemble(dataDir, openedDb, now);
+    return assemble(dataDir, openedDb, now, options.session);
   } catch (error) {
     db?.close();
     removeCreated(dataDir, dirExisted);
@@ -115,13 +123,18 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     );
   }
   const db = openDatabase(path.join(dataDir, DATABASE_FILE), { mustExist: true });
-  const workspace = assemble(dataDir, db, options.now ?? (() => new Date()));
+  const workspace = assemble(dataDir, db, options.now ?? (() => new Date()), options.session);
   // An import interrupted by a crash leaves staged or unreferenced files: remove them.
   workspace.services.bundles.recover();
   return workspace;
 }
 
-function assemble(dataDir: string, db: DeskDatabase, now: () => Date): Workspace {
+function assemble(
+  dataDir: string,
+  db: DeskDatabase,
+  now: () => Date,
+  session: WorkspaceOptions['session'] = {},
+): Workspace {
   const audit = createAuditLog(db, now);
   const trust = createTrustService(db, audit, now);
   const store = createEvidenceStore(dataDir, path.join(dataDir, EVIDENCE_DIR));
@@ -132,6 +145,7 @@ function assemble(dataDir: string, db: DeskDatabase, now: () => Date): Workspace
       audit,
       trust,
       bundles: createBundleService({ db, store, trust, audit, now }),
+      identities: createIdentityService({ db, trust, audit, now, ...session }),
     },
     close: () => {
       db.close();

@@ -8,6 +8,10 @@ export const AUDIT_EVENT_KINDS = [
   'trust.updated',
   'bundle.imported',
   'bundle.rejected',
+  'identity.enrolled',
+  'identity.unlocked',
+  'identity.unlock-failed',
+  'identity.locked',
 ] as const;
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
 

@@ -6,6 +6,7 @@ import { runImport } from './commands/import';
 import { runInit } from './commands/init';
 import { runKeygen } from './commands/keygen';
 import { runRoster } from './commands/roster';
+import { runUser } from './commands/user';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 
 const COMMANDS: Readonly<
@@ -17,6 +18,7 @@ const COMMANDS: Readonly<
   bundle: runBundle,
   import: runImport,
   bundles: runBundles,
+  user: runUser,
 };
 
 export const DESK_HELP = `Usage: desk <command> [options]
@@ -30,6 +32,7 @@ Commands:
   bundle    create a signed result bundle, or verify one without importing
   import    verify and import result bundles
   bundles   list imported bundles and rejected imports
+  user      enrol people with their sealed key files; check a passphrase
 
 "desk <command> --help" describes each command.
 

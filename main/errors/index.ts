@@ -24,6 +24,11 @@ export const ERROR_CODES = [
   'SIGNATURE_THRESHOLD_NOT_MET',
   'PAYLOAD_TYPE_NOT_ALLOWED',
   'INVALID_INSPECT_LOG',
+  'UNKNOWN_IDENTITY',
+  'NOT_IN_ROSTER',
+  'ALREADY_ENROLLED',
+  'LOCKED',
+  'FORBIDDEN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,75 @@
+/**
+ * The threshold set, in plaintext (docs/formats.md): classified rules over benchmark
+ * metrics and the designation rule that combines them. This plaintext exists only in
+ * main-process memory of an unlocked, authorised user; at rest it is always encrypted.
+ */
+import { z } from 'zod';
+
+export const THRESHOLD_SET_TYPE = 'designation-desk/threshold-set/v1';
+
+export const OPERATORS = ['>=', '>', '<=', '<'] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+/** What is compared with the threshold: the observed value, or a 95% confidence bound. */
+export const BASES = ['point', 'lower95', 'upper95'] as const;
+export type Basis = (typeof BASES)[number];
+
+const Slug = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"');
+const Text = z.string().min(1).max(500);
+
+export const ThresholdRuleSchema = z.strictObject({
+  id: Slug,
+  /** Inspect task name, or the benchmark a bundle declares for its result. */
+  benchmark: Text,
+  /** Metric name as Inspect records it (e.g. accuracy, mean). */
+  metric: Text,
+  /** Restrict to one scorer when a log has several. */
+  scorer: Text.optional(),
+  operator: z.enum(OPERATORS),
+  value: z.number(),
+  basis: z.enum(BASES),
+  /** Fewer samples than this is insufficient evidence. */
+  minSamples: z.number().int().min(1).default(1),
+});
+export type ThresholdRule = z.infer<typeof ThresholdRuleSchema>;
+
+export const DesignationRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('any') }),
+  z.strictObject({ kind: z.literal('all') }),
+  z.strictObject({ kind: z.literal('atLeast'), k: z.number().int().min(1) }),
+]);
+export type DesignationRule = z.infer<typeof DesignationRuleSchema>;
+
+export const ThresholdSetSchema = z
+  .strictObject({
+    type: z.literal(THRESHOLD_SET_TYPE),
+    id: Slug,
+    version: z.number().int().min(1),
+    name: Text,
+    notes: z.string().max(10_000).default(''),
+    rules: z.array(ThresholdRuleSchema).min(1).max(500),
+    designation: DesignationRuleSchema,
+  })
+  .superRefine((set, ctx) => {
+    const ids = new Set<string>();
+    set.rules.forEach((rule, i) => {
+      if (ids.has(rule.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'id'],
+          message: `rule id "${rule.id}" is used twice`,
+        });
+      ids.add(rule.id);
+    });
+    if (set.designation.kind === 'atLeast' && set.designation.k > set.rules.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['designation', 'k'],
+        message: `needs ${set.designation.k} rules but the set has ${set.rules.length}`,
+      });
+    }
+  });
+export type ThresholdSet = z.infer<typeof ThresholdSetSchema>;
+export type ThresholdSetInput = z.input<typeof ThresholdSetSchema>;
