@@ -138,6 +138,19 @@ const RosterView = z.strictObject({
     .readonly(),
 });
 
+const Identity = z.strictObject({
+  name: z.string(),
+  keyid: z.string(),
+  roles: z.array(z.string()).readonly(),
+});
+
+const Session = z.strictObject({
+  name: z.string(),
+  keyid: z.string(),
+  roles: z.array(z.string()).readonly(),
+  unlockedAt: z.string(),
+});
+
 /** Longest path accepted from the renderer (dropped files). */
 const MAX_PATH = 4096;
 
@@ -187,6 +200,26 @@ export const contract = {
   getTrustRoster: {
     request: NoArguments,
     response: z.strictObject({ roster: RosterView.nullable() }),
+  },
+  listIdentities: {
+    request: NoArguments,
+    response: z.strictObject({ identities: z.array(Identity).readonly() }),
+  },
+  /** Not activity: polling it does not postpone the idle lock. */
+  getSession: {
+    request: NoArguments,
+    response: z.strictObject({ session: Session.nullable(), idleLockMinutes: z.number() }),
+  },
+  unlock: {
+    request: z.strictObject({
+      keyid: z.string().regex(/^[0-9a-f]{64}$/, 'must be a key id'),
+      passphrase: z.string().min(1).max(1024),
+    }),
+    response: z.strictObject({ session: Session }),
+  },
+  lock: {
+    request: NoArguments,
+    response: z.strictObject({ session: z.null() }),
   },
 } as const;
 

@@ -6,8 +6,26 @@ import type { Shell } from './shell';
 
 /** Binds each channel to the service that answers it. No business logic lives here. */
 export function createHandlers(services: Services, shell: Shell): Handlers {
-  return {
+  const { identities } = services;
+  return asActivity(identities, {
     getWorkstationStatus: () => services.workstation.status(),
+    listIdentities: () => ({ identities: identities.list() }),
+    getSession: () => ({
+      session: identities.session(),
+      idleLockMinutes: identities.idleLockMs / 60_000,
+    }),
+    unlock: async ({ keyid, passphrase }) => {
+      const bytes = new TextEncoder().encode(passphrase);
+      try {
+        return { session: await identities.unlock(keyid, bytes) };
+      } finally {
+        bytes.fill(0);
+      }
+    },
+    lock: () => {
+      identities.lock();
+      return { session: null };
+    },
     listAuditEvents: ({ limit, beforeSeq }) => services.audit.page(limit, beforeSeq),
     listBundles: () => ({
       bundles: services.bundles.list(),
@@ -37,7 +55,25 @@ export function createHandlers(services: Services, shell: Shell): Handlers {
         },
       };
     },
-  };
+  });
+}
+
+/** Every call but a session poll counts as activity and postpones the idle lock. */
+function asActivity(identities: Services['identities'], handlers: Handlers): Handlers {
+  const wrapped: Record<string, unknown> = {};
+  for (const [channel, handler] of Object.entries(handlers) as [
+    string,
+    (...args: unknown[]) => unknown,
+  ][]) {
+    wrapped[channel] =
+      channel === 'getSession'
+        ? handler
+        : (...args: unknown[]) => {
+            identities.touch();
+            return handler(...args);
+          };
+  }
+  return wrapped as Handlers;
 }
 
 /** What the renderer may see of an outcome: no internal ids. */

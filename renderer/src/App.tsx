@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { callDesk } from './desk-client';
 import {
   ClassificationBanner,
   UnknownClassificationBanner,
@@ -25,6 +26,23 @@ type ViewId = (typeof VIEWS)[number]['id'] | 'lock';
 export function App() {
   const status = useDesk('getWorkstationStatus', {});
   const [view, setView] = useState<ViewId>('inbox');
+  const [sessionGeneration, setSessionGeneration] = useState(0);
+  const sessionState = useDesk('getSession', {}, sessionGeneration);
+  const session = sessionState.state === 'ready' ? sessionState.value.session : null;
+  // Poll so an idle lock in the main process shows here too; polling is not activity.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      setSessionGeneration((g) => g + 1);
+    }, 15_000);
+    return () => {
+      clearInterval(timer);
+    };
+  }, []);
+  const lock = async () => {
+    await callDesk('lock', {});
+    setSessionGeneration((g) => g + 1);
+    setView('lock');
+  };
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // Move focus to the new view's heading so keyboard and screen-reader users land on it.
@@ -38,7 +56,7 @@ export function App() {
   }, [view]);
 
   const marking = status.state === 'ready' ? status.value.classification : undefined;
-  const title = view === 'lock' ? 'Locked' : VIEWS.find((v) => v.id === view)?.label;
+  const title = view === 'lock' ? 'Unlock' : VIEWS.find((v) => v.id === view)?.label;
 
   return (
     <div className="app">
@@ -70,15 +88,26 @@ export function App() {
               ))}
             </ul>
           </nav>
-          <button
-            type="button"
-            className="lock-button"
-            onClick={() => {
-              setView('lock');
-            }}
-          >
-            Lock
-          </button>
+          {session ? (
+            <>
+              <span className="session-badge" aria-label="Unlocked identity">
+                {session.name} · {session.roles.join(', ')}
+              </span>
+              <button type="button" className="lock-button" onClick={() => void lock()}>
+                Lock
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="lock-button"
+              onClick={() => {
+                setView('lock');
+              }}
+            >
+              Unlock
+            </button>
+          )}
         </div>
       </header>
       <main id="content" className="app-main" tabIndex={-1}>
@@ -87,7 +116,11 @@ export function App() {
         </h1>
         {status.state === 'failed' && <ErrorNotice error={status.error} />}
         {status.state === 'loading' && <p aria-busy="true">Opening the workstation…</p>}
-        {status.state === 'ready' && renderView(view, status.value, setView)}
+        {status.state === 'ready' &&
+          renderView(view, status.value, setView, () => {
+            setSessionGeneration((g) => g + 1);
+            setView('inbox');
+          })}
       </main>
       <footer className="app-footer">
         {marking ? (
@@ -104,6 +137,7 @@ function renderView(
   view: ViewId,
   status: Parameters<typeof SettingsView>[0]['status'],
   setView: (view: ViewId) => void,
+  onUnlocked: () => void,
 ) {
   switch (view) {
     case 'inbox':
@@ -119,6 +153,7 @@ function renderView(
     case 'lock':
       return (
         <LockScreen
+          onUnlocked={onUnlocked}
           onCancel={() => {
             setView('inbox');
           }}

@@ -96,8 +96,8 @@ test('the lock screen is reachable and explains that no identity is enrolled', a
   desk,
 }) => {
   await desk.open();
-  await page.getByRole('button', { name: 'Lock' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Locked');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unlock');
   await expect(page.getByLabel('Identity')).toBeDisabled();
   await expect(page.getByLabel('Passphrase')).toBeDisabled();
   await expect(page.getByText('No identity is enrolled on this workstation.')).toBeVisible();
@@ -113,7 +113,7 @@ test('keyboard: skip link first, then the navigation in order; focus follows the
   await desk.open();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
-  for (const label of ['Inbox', 'Models', 'Decisions', 'Audit', 'Settings', 'Lock']) {
+  for (const label of ['Inbox', 'Models', 'Decisions', 'Audit', 'Settings', 'Unlock']) {
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: label })).toBeFocused();
   }
@@ -124,7 +124,7 @@ test('keyboard: skip link first, then the navigation in order; focus follows the
 
 test('has no detectable accessibility violations (axe) on any view', async ({ page, desk }) => {
   await desk.open();
-  for (const view of ['Inbox', 'Models', 'Decisions', 'Audit', 'Settings', 'Lock']) {
+  for (const view of ['Inbox', 'Models', 'Decisions', 'Audit', 'Settings', 'Unlock']) {
     await page.getByRole('button', { name: view }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
@@ -147,13 +147,17 @@ test('the router rejects bad arguments from the page with the error shape', asyn
   expect(JSON.stringify(result)).toMatch(/Invalid arguments for listAuditEvents at \\"limit\\"/);
   const methods = await page.evaluate(() => Object.keys(window.desk).sort());
   expect(methods).toEqual([
+    'getSession',
     'getTrustRoster',
     'getWorkstationStatus',
     'importBundles',
     'listAuditEvents',
     'listBundles',
+    'listIdentities',
+    'lock',
     'on',
     'pathForFile',
+    'unlock',
   ]);
 });
 

@@ -66,8 +66,8 @@ test('settings show the trust roster with fingerprints', async ({ page, desk }) 
   await workstation.prepareLab();
   await page.getByRole('button', { name: 'Settings' }).click();
   const roster = page.getByRole('region', { name: 'Trust roster' });
-  await expect(roster).toContainText('Version 2');
-  await expect(roster.getByRole('row')).toHaveCount(3);
+  await expect(roster).toContainText('Version 4');
+  await expect(roster.getByRole('row')).toHaveCount(5);
   await expect(roster).toContainText('UK AISI evaluation lab');
   await expect(roster).toContainText('lab');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'settings-roster.png') });

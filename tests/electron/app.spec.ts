@@ -72,13 +72,17 @@ test('the page has no Node and sees only the contract API', async () => {
     require: 'undefined',
     process: 'undefined',
     desk: [
+      'getSession',
       'getTrustRoster',
       'getWorkstationStatus',
       'importBundles',
       'listAuditEvents',
       'listBundles',
+      'listIdentities',
+      'lock',
       'on',
       'pathForFile',
+      'unlock',
     ],
   });
 });

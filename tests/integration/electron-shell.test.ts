@@ -189,11 +189,15 @@ describe('Electron shell (fake electron module, real everything else)', () => {
 
   it('registers one IPC handler per contract channel and nothing else', () => {
     expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([
+      'desk:getSession',
       'desk:getTrustRoster',
       'desk:getWorkstationStatus',
       'desk:importBundles',
       'desk:listAuditEvents',
       'desk:listBundles',
+      'desk:listIdentities',
+      'desk:lock',
+      'desk:unlock',
     ]);
   });
 

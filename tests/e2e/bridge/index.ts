@@ -31,7 +31,10 @@ export interface BridgeWorkstation {
   readonly internalErrors: unknown[];
   /** Files the next "open file" dialog will return. */
   queueDialogSelection(files: readonly string[]): void;
-  /** Pins a root, trusts a lab and makes a valid and a tampered bundle from the fixture logs. */
+  /**
+   * Pins a root, trusts a lab, enrols a reviewer ("reviewer passphrase") and an authority
+   * ("authority passphrase"), and makes a valid and a tampered bundle from the fixture logs.
+   */
   prepareLab(): Promise<{ valid: string; tampered: string }>;
   dispose(): void;
 }
@@ -73,11 +76,21 @@ export async function startWorkstation(
       fs.mkdirSync(keys);
       const root = await makeKey(keys, 'Workstation root');
       const lab = await makeKey(keys, 'UK AISI evaluation lab');
+      const reviewer = await makeKey(keys, 'Dana Reviewer', 'reviewer passphrase');
+      const authority = await makeKey(keys, 'Alex Authority', 'authority passphrase');
       const trust = workspace.services.trust;
       trust.pin([root.unlocked], 1);
-      trust.signAndInstall(trust.propose({ add: { key: lab.unlocked, roles: ['lab'] } }), [
-        root.unlocked,
-      ]);
+      const grant = (key: typeof lab, role: 'lab' | 'reviewer' | 'authority') => {
+        trust.signAndInstall(trust.propose({ add: { key: key.unlocked, roles: [role] } }), [
+          root.unlocked,
+        ]);
+      };
+      grant(lab, 'lab');
+      grant(reviewer, 'reviewer');
+      grant(authority, 'authority');
+      for (const person of [reviewer, authority]) {
+        workspace.services.identities.enrol(JSON.parse(fs.readFileSync(person.secretFile, 'utf8')));
+      }
       const valid = await makeBundle(path.join(parent, 'frontier-1-cyber.evbundle'), lab.unlocked, {
         now: () => now,
       });
