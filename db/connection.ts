@@ -3,7 +3,9 @@ import { auditStatements, type AuditStatements } from './audit';
 import { bundleStatements, type BundleStatements } from './bundles';
 import { identityStatements, type IdentityStatements } from './identities';
 import { migrate } from './migrate';
+import { modelStatements, type ModelStatements } from './models';
 import { rosterStatements, type RosterStatements } from './roster';
+import { thresholdSetStatements, type ThresholdSetStatements } from './threshold-sets';
 import { workstationStatements, type WorkstationStatements } from './workstation';
 
 /** The only handle on the database the rest of the app gets: statements, not SQL. */
@@ -12,7 +14,10 @@ export interface DeskDatabase {
   readonly audit: AuditStatements;
   readonly roster: RosterStatements;
   readonly bundles: BundleStatements;
+  /** The read side of imported evidence, by model (evaluation). */
+  readonly models: ModelStatements;
   readonly identities: IdentityStatements;
+  readonly thresholdSets: ThresholdSetStatements;
   /** Runs `fn` in one SQLite transaction: all of its writes land, or none. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -38,7 +43,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       audit: auditStatements(db),
       roster: rosterStatements(db),
       bundles: bundleStatements(db),
+      models: modelStatements(db),
       identities: identityStatements(db),
+      thresholdSets: thresholdSetStatements(db),
       transaction: (fn) => db.transaction(fn)(),
       close: () => {
         db.close();

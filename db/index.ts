@@ -4,3 +4,8 @@ export { LATEST_SCHEMA_VERSION } from './migrations';
 export type { AuditEventRow, NewAuditEventRow } from './audit';
 export type { WorkstationRow } from './workstation';
 export type { IdentityRow } from './identities';
+export type {
+  ThresholdSetListRow,
+  ThresholdSetMetaRow,
+  ThresholdSetVersionRow,
+} from './threshold-sets';

@@ -16,8 +16,10 @@ import { createAuditLog, type AuditLog } from './audit';
 import { createBundleService, type BundleService } from './bundles';
 import { InvalidMarkingError, parseMarking } from './classification';
 import { DeskError } from './errors';
+import { createEvaluationService, type EvaluationService } from './evaluation';
 import { createEvidenceStore, STAGING_DIR } from './evidence';
 import { createIdentityService, type IdentityService } from './identities';
+import { createThresholdService, type ThresholdService } from './thresholds';
 import { createTrustService, type TrustService } from './trust';
 import { APP_VERSION, PRODUCT_NAME } from './version';
 import { createWorkstationService, type WorkstationService } from './workstation';
@@ -30,7 +32,9 @@ export interface Services {
   readonly audit: AuditLog;
   readonly trust: TrustService;
   readonly bundles: BundleService;
+  readonly evaluation: EvaluationService;
   readonly identities: IdentityService;
+  readonly thresholds: ThresholdService;
 }
 
 export interface Workspace {
@@ -145,7 +149,9 @@ function assemble(
       audit,
       trust,
       bundles: createBundleService({ db, store, trust, audit, now }),
+      evaluation: createEvaluationService(db),
       identities: createIdentityService({ db, trust, audit, now, ...session }),
+      thresholds: createThresholdService({ db, trust, audit, now }),
     },
     close: () => {
       db.close();

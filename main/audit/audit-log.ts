@@ -12,6 +12,9 @@ export const AUDIT_EVENT_KINDS = [
   'identity.unlocked',
   'identity.unlock-failed',
   'identity.locked',
+  'thresholds.changed',
+  'thresholds.granted',
+  'thresholds.revoked',
 ] as const;
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
 

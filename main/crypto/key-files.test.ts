@@ -434,7 +434,7 @@ describe('UnlockedKey', () => {
       { name: 'A', keyid: keyIdOf(pair.publicKey), publicKey: pair.publicKey },
       Uint8Array.from(pair.secretKey),
     );
-    expect(Object.keys(key)).toEqual(['name', 'keyid', 'publicKey', 'sign', 'wipe']);
+    expect(Object.keys(key)).toEqual(['name', 'keyid', 'publicKey', 'sign', 'openSealed', 'wipe']);
     expect(Object.isFrozen(key)).toBe(true);
     key.wipe();
   });

@@ -29,6 +29,11 @@ export const ERROR_CODES = [
   'ALREADY_ENROLLED',
   'LOCKED',
   'FORBIDDEN',
+  'NOT_A_RECIPIENT',
+  'THRESHOLD_SET_INVALID',
+  'THRESHOLD_SET_NOT_FOUND',
+  'THRESHOLD_SET_ALTERED',
+  'THRESHOLD_SET_UNTRUSTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { CLASSIFICATION_LEVELS } from '../classification';
+import { EvaluationSchema } from '../evaluation/outcome';
+import { ThresholdSetSchema } from '../thresholds/document';
 import { ERROR_CODES } from '../errors';
 
 const NoArguments = z.strictObject({});
@@ -151,6 +153,21 @@ const Session = z.strictObject({
   unlockedAt: z.string(),
 });
 
+const ModelRef = z.strictObject({
+  developer: z.string().min(1).max(500),
+  name: z.string().min(1).max(500),
+  version: z.string().min(1).max(500),
+});
+
+const ThresholdSetMeta = z.strictObject({
+  id: z.string(),
+  version: z.number().int(),
+  author: z.strictObject({ keyid: z.string(), name: z.string().nullable() }),
+  createdAt: z.string(),
+  recipients: z.array(z.string()).readonly(),
+  commitment: z.string(),
+});
+
 /** Longest path accepted from the renderer (dropped files). */
 const MAX_PATH = 4096;
 
@@ -220,6 +237,46 @@ export const contract = {
   lock: {
     request: NoArguments,
     response: z.strictObject({ session: z.null() }),
+  },
+  listModels: {
+    request: NoArguments,
+    response: z.strictObject({
+      models: z
+        .array(ModelRef.extend({ bundleCount: z.number().int(), latestRun: z.string() }))
+        .readonly(),
+    }),
+  },
+  /** Metadata only: ids, versions, authors, recipients, commitments. Never values. */
+  listThresholdSets: {
+    request: NoArguments,
+    response: z.strictObject({ sets: z.array(ThresholdSetMeta).readonly() }),
+  },
+  /** Values: only for an unlocked user the set is granted to. */
+  openThresholdSet: {
+    request: z.strictObject({ id: z.string().min(1).max(64) }),
+    response: z.strictObject({ meta: ThresholdSetMeta, document: ThresholdSetSchema }),
+  },
+  /** A new version, signed by the unlocked authority, readable by it and `grantTo`. */
+  saveThresholdSet: {
+    request: z.strictObject({
+      document: z.unknown(),
+      grantTo: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100),
+    }),
+    response: z.strictObject({ meta: ThresholdSetMeta }),
+  },
+  /** The model against a threshold set, or why it cannot be shown (values stay masked). */
+  evaluateModel: {
+    request: z.strictObject({ model: ModelRef, setId: z.string().min(1).max(64).nullable() }),
+    response: z.discriminatedUnion('state', [
+      z.strictObject({ state: z.literal('locked') }),
+      z.strictObject({ state: z.literal('no-threshold-set') }),
+      z.strictObject({ state: z.literal('not-granted'), setId: z.string() }),
+      z.strictObject({
+        state: z.literal('evaluated'),
+        commitment: z.string(),
+        evaluation: EvaluationSchema,
+      }),
+    ]),
   },
 } as const;
 

@@ -1,5 +1,8 @@
 import path from 'node:path';
 import type { BundleProgress, ImportOutcome } from '../bundles';
+import type { PublicKey } from '../crypto';
+import { DeskError } from '../errors';
+import { READER_ROLES } from '../thresholds';
 import type { Services } from '../workspace';
 import type { Handlers } from './router';
 import type { Shell } from './shell';
@@ -25,6 +28,38 @@ export function createHandlers(services: Services, shell: Shell): Handlers {
     lock: () => {
       identities.lock();
       return { session: null };
+    },
+    listModels: () => ({ models: services.evaluation.models() }),
+    listThresholdSets: () => ({ sets: services.thresholds.list() }),
+    openThresholdSet: ({ id }) => {
+      const { meta, document } = services.thresholds.open(id, 'latest', identities.requireKey());
+      return { meta, document };
+    },
+    saveThresholdSet: ({ document, grantTo }) => {
+      const author = identities.requireKey('authority');
+      const recipients = grantTo.map((keyid) => readerKey(services, keyid));
+      return { meta: services.thresholds.importSet(document, author, recipients) };
+    },
+    evaluateModel: ({ model, setId }) => {
+      if (identities.session() === null) return { state: 'locked' as const };
+      const sets = services.thresholds.list();
+      // Without a choice, the set most recently changed.
+      const chosen =
+        setId ?? [...sets].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)?.id;
+      if (chosen === undefined) return { state: 'no-threshold-set' as const };
+      try {
+        const opened = services.thresholds.open(chosen, 'latest', identities.requireKey());
+        return {
+          state: 'evaluated' as const,
+          commitment: opened.commitment,
+          evaluation: services.evaluation.evaluate(model, opened.document),
+        };
+      } catch (error) {
+        if (error instanceof DeskError && error.code === 'NOT_A_RECIPIENT') {
+          return { state: 'not-granted' as const, setId: chosen };
+        }
+        throw error;
+      }
     },
     listAuditEvents: ({ limit, beforeSeq }) => services.audit.page(limit, beforeSeq),
     listBundles: () => ({
@@ -56,6 +91,18 @@ export function createHandlers(services: Services, shell: Shell): Handlers {
       };
     },
   });
+}
+
+/** A key the roster lets read threshold sets (reviewer, authority, auditor). */
+function readerKey(services: Services, keyid: string): PublicKey {
+  for (const role of READER_ROLES) {
+    const key = services.trust.keys(role).find((k) => k.keyid === keyid);
+    if (key) return key;
+  }
+  throw new DeskError(
+    'NOT_IN_ROSTER',
+    `No reviewer, authority or auditor in the roster has key ${keyid.slice(0, 12)}…; nothing was changed.`,
+  );
 }
 
 /** Every call but a session poll counts as activity and postpones the idle lock. */

@@ -52,6 +52,8 @@ export const ThresholdSetSchema = z
     rules: z.array(ThresholdRuleSchema).min(1).max(500),
     designation: DesignationRuleSchema,
   })
+  // Messages name the problem, never a value: they end up in errors people read, and rule
+  // ids and counts are classified.
   .superRefine((set, ctx) => {
     const ids = new Set<string>();
     set.rules.forEach((rule, i) => {
@@ -59,7 +61,7 @@ export const ThresholdSetSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['rules', i, 'id'],
-          message: `rule id "${rule.id}" is used twice`,
+          message: 'is used by an earlier rule too; rule ids must be unique',
         });
       ids.add(rule.id);
     });
@@ -67,7 +69,7 @@ export const ThresholdSetSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['designation', 'k'],
-        message: `needs ${set.designation.k} rules but the set has ${set.rules.length}`,
+        message: 'is more than the number of rules in the set',
       });
     }
   });

@@ -26,6 +26,7 @@ type ViewId = (typeof VIEWS)[number]['id'] | 'lock';
 export function App() {
   const status = useDesk('getWorkstationStatus', {});
   const [view, setView] = useState<ViewId>('inbox');
+  const [returnTo, setReturnTo] = useState<ViewId>('inbox');
   const [sessionGeneration, setSessionGeneration] = useState(0);
   const sessionState = useDesk('getSession', {}, sessionGeneration);
   const session = sessionState.state === 'ready' ? sessionState.value.session : null;
@@ -102,6 +103,7 @@ export function App() {
               type="button"
               className="lock-button"
               onClick={() => {
+                setReturnTo(view === 'lock' ? 'inbox' : view);
                 setView('lock');
               }}
             >
@@ -117,9 +119,19 @@ export function App() {
         {status.state === 'failed' && <ErrorNotice error={status.error} />}
         {status.state === 'loading' && <p aria-busy="true">Opening the workstation…</p>}
         {status.state === 'ready' &&
-          renderView(view, status.value, setView, () => {
-            setSessionGeneration((g) => g + 1);
-            setView('inbox');
+          renderView(view, {
+            status: status.value,
+            setView,
+            sessionKey: session?.keyid ?? 'locked',
+            session,
+            goUnlock: () => {
+              setReturnTo(view === 'lock' ? 'inbox' : view);
+              setView('lock');
+            },
+            onUnlocked: () => {
+              setSessionGeneration((g) => g + 1);
+              setView(returnTo);
+            },
           })}
       </main>
       <footer className="app-footer">
@@ -133,23 +145,30 @@ export function App() {
   );
 }
 
+interface ViewContext {
+  readonly status: Parameters<typeof SettingsView>[0]['status'];
+  readonly session: Parameters<typeof SettingsView>[0]['session'];
+  readonly sessionKey: string;
+  readonly setView: (view: ViewId) => void;
+  readonly goUnlock: () => void;
+  readonly onUnlocked: () => void;
+}
+
 function renderView(
   view: ViewId,
-  status: Parameters<typeof SettingsView>[0]['status'],
-  setView: (view: ViewId) => void,
-  onUnlocked: () => void,
+  { status, session, sessionKey, setView, goUnlock, onUnlocked }: ViewContext,
 ) {
   switch (view) {
     case 'inbox':
       return <InboxView />;
     case 'models':
-      return <ModelsView />;
+      return <ModelsView sessionKey={sessionKey} onUnlock={goUnlock} />;
     case 'decisions':
       return <DecisionsView />;
     case 'audit':
       return <AuditView />;
     case 'settings':
-      return <SettingsView status={status} />;
+      return <SettingsView status={status} session={session} sessionKey={sessionKey} />;
     case 'lock':
       return (
         <LockScreen

@@ -147,6 +147,7 @@ test('the router rejects bad arguments from the page with the error shape', asyn
   expect(JSON.stringify(result)).toMatch(/Invalid arguments for listAuditEvents at \\"limit\\"/);
   const methods = await page.evaluate(() => Object.keys(window.desk).sort());
   expect(methods).toEqual([
+    'evaluateModel',
     'getSession',
     'getTrustRoster',
     'getWorkstationStatus',
@@ -154,9 +155,13 @@ test('the router rejects bad arguments from the page with the error shape', asyn
     'listAuditEvents',
     'listBundles',
     'listIdentities',
+    'listModels',
+    'listThresholdSets',
     'lock',
     'on',
+    'openThresholdSet',
     'pathForFile',
+    'saveThresholdSet',
     'unlock',
   ]);
 });

@@ -72,6 +72,7 @@ test('the page has no Node and sees only the contract API', async () => {
     require: 'undefined',
     process: 'undefined',
     desk: [
+      'evaluateModel',
       'getSession',
       'getTrustRoster',
       'getWorkstationStatus',
@@ -79,9 +80,13 @@ test('the page has no Node and sees only the contract API', async () => {
       'listAuditEvents',
       'listBundles',
       'listIdentities',
+      'listModels',
+      'listThresholdSets',
       'lock',
       'on',
+      'openThresholdSet',
       'pathForFile',
+      'saveThresholdSet',
       'unlock',
     ],
   });

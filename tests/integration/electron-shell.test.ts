@@ -189,6 +189,7 @@ describe('Electron shell (fake electron module, real everything else)', () => {
 
   it('registers one IPC handler per contract channel and nothing else', () => {
     expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([
+      'desk:evaluateModel',
       'desk:getSession',
       'desk:getTrustRoster',
       'desk:getWorkstationStatus',
@@ -196,7 +197,11 @@ describe('Electron shell (fake electron module, real everything else)', () => {
       'desk:listAuditEvents',
       'desk:listBundles',
       'desk:listIdentities',
+      'desk:listModels',
+      'desk:listThresholdSets',
       'desk:lock',
+      'desk:openThresholdSet',
+      'desk:saveThresholdSet',
       'desk:unlock',
     ]);
   });

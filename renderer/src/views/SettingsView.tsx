@@ -1,10 +1,20 @@
 import type { ResponseOf } from '../../../main/ipc';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ThresholdSets } from '../components/ThresholdSets';
 import { useDesk } from '../use-desk';
 
 type Status = ResponseOf<'getWorkstationStatus'>;
+type Session = ResponseOf<'getSession'>['session'];
 
-export function SettingsView({ status }: { readonly status: Status }) {
+export function SettingsView({
+  status,
+  session,
+  sessionKey,
+}: {
+  readonly status: Status;
+  readonly session: Session;
+  readonly sessionKey: string;
+}) {
   return (
     <>
       <section aria-labelledby="settings-classification">
@@ -37,6 +47,7 @@ export function SettingsView({ status }: { readonly status: Status }) {
         </dl>
       </section>
       <TrustRosterSection />
+      <ThresholdSets key={sessionKey} session={session} />
     </>
   );
 }

@@ -1,0 +1,120 @@
+import type Database from 'better-sqlite3';
+
+/** A model with imported bundles, for the dossier list. */
+export interface ModelSummaryRow {
+  readonly id: number;
+  readonly developer: string;
+  readonly name: string;
+  readonly version: string;
+  readonly bundleCount: number;
+  /** The latest `runFinishedOn` of its bundles, as the bundle states it (RFC 3339). */
+  readonly latestRun: string;
+}
+
+/** One Inspect log of one bundle of a model, with what the bundle says about its run. */
+export interface EvidenceLogRow {
+  readonly logId: number;
+  readonly bundleId: number;
+  readonly bundleFile: string;
+  readonly evaluatorId: string;
+  readonly evaluatorName: string;
+  readonly runFinishedOn: string;
+  readonly path: string;
+  readonly task: string;
+}
+
+/** A metric of a log: what Inspect recorded against what the samples give. */
+export interface EvidenceMetricRow {
+  readonly logId: number;
+  readonly scorer: string;
+  readonly metric: string;
+  readonly claimed: number | null;
+  readonly recomputed: number | null;
+  readonly n: number;
+  readonly status: string;
+}
+
+/** A result the lab signed, and how it compared with the log it names. */
+export interface EvidenceClaimRow {
+  readonly bundleId: number;
+  readonly logPath: string;
+  readonly benchmark: string;
+  /** "scorer/metric", or "metric" when the claim names no scorer. */
+  readonly metric: string;
+  readonly value: number;
+  readonly logValue: number | null;
+  readonly status: string;
+}
+
+export interface SampleScoreRow {
+  readonly sampleId: string;
+  readonly epoch: number;
+  readonly numeric: number | null;
+}
+
+/**
+ * The read side of imported evidence, by model. Every stored bundle passed verification
+ * (a rejected one is never stored), so "every bundle" here is "every verified bundle".
+ */
+export interface ModelStatements {
+  list(): ModelSummaryRow[];
+  idOf(developer: string, name: string, version: string): number | undefined;
+  logsOf(modelId: number): EvidenceLogRow[];
+  metricsOf(modelId: number): EvidenceMetricRow[];
+  /** Claimed results that name a log (a claim without one points at no evidence). */
+  claimsOf(modelId: number): EvidenceClaimRow[];
+  /** One scorer's numeric score for every sample and epoch of one log. */
+  sampleScores(logId: number, scorer: string): SampleScoreRow[];
+}
+
+export function modelStatements(db: Database.Database): ModelStatements {
+  // julianday() reads RFC 3339 with any offset, so a run finished at 09:30-01:00 sorts
+  // after one finished at 10:00Z, as it should; comparing the text would not.
+  const list = db.prepare<[], ModelSummaryRow>(
+    `SELECT m.id, m.developer, m.name, m.version,
+            (SELECT count(*) FROM bundle b WHERE b.model_id = m.id) AS bundleCount,
+            (SELECT b.run_finished_on FROM bundle b WHERE b.model_id = m.id
+              ORDER BY julianday(b.run_finished_on) DESC, b.id DESC LIMIT 1) AS latestRun
+       FROM model m
+      WHERE EXISTS (SELECT 1 FROM bundle b WHERE b.model_id = m.id)
+      ORDER BY m.developer, m.name, m.version`,
+  );
+  const idOf = db.prepare<[string, string, string], { id: number }>(
+    `SELECT id FROM model WHERE developer = ? AND name = ? AND version = ?`,
+  );
+  const logsOf = db.prepare<[number], EvidenceLogRow>(
+    `SELECT l.id AS logId, b.id AS bundleId, b.file_name AS bundleFile, b.evaluator_id AS evaluatorId,
+            b.evaluator_name AS evaluatorName, b.run_finished_on AS runFinishedOn, l.path, l.task
+       FROM bundle b JOIN eval_log l ON l.bundle_id = b.id
+      WHERE b.model_id = ?
+      ORDER BY b.id, l.path`,
+  );
+  const metricsOf = db.prepare<[number], EvidenceMetricRow>(
+    `SELECT lm.log_id AS logId, lm.scorer, lm.metric, lm.claimed, lm.recomputed, lm.n, lm.status
+       FROM bundle b JOIN eval_log l ON l.bundle_id = b.id JOIN log_metric lm ON lm.log_id = l.id
+      WHERE b.model_id = ?
+      ORDER BY b.id, l.path, lm.scorer, lm.metric`,
+  );
+  const claimsOf = db.prepare<[number], EvidenceClaimRow>(
+    `SELECT c.bundle_id AS bundleId, c.log_path AS logPath, c.benchmark, c.metric, c.value,
+            c.log_value AS logValue, c.status
+       FROM bundle b JOIN claimed_result c ON c.bundle_id = b.id
+      WHERE b.model_id = ? AND c.log_path IS NOT NULL
+      ORDER BY b.id, c.position`,
+  );
+  const sampleScores = db.prepare<[string, number], SampleScoreRow>(
+    `SELECT s.sample_id AS sampleId, s.epoch, sc.numeric
+       FROM sample s JOIN sample_score sc ON sc.sample_id = s.id AND sc.scorer = ?
+      WHERE s.log_id = ?
+      ORDER BY s.id`,
+  );
+
+  return {
+    list: () => list.all(),
+    idOf: (developer, name, version) => idOf.get(developer, name, version)?.id,
+    logsOf: (modelId) => logsOf.all(modelId),
+    metricsOf: (modelId) => metricsOf.all(modelId),
+    claimsOf: (modelId) => claimsOf.all(modelId),
+    sampleScores: (logId, scorer) => sampleScores.all(scorer, logId),
+  };
+}

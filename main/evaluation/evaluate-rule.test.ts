@@ -1,0 +1,371 @@
+import { describe, expect, it } from 'vitest';
+import type { ThresholdRule } from '../thresholds';
+import { evaluateRule } from './evaluate-rule';
+import { RuleOutcomeSchema } from './outcome';
+import { evidenceLog, metric, modelEvidence, rule, scores } from './test-evidence';
+
+// cybench, scorer "includes": accuracy 0.6 over 30 samples, stderr 0.045.
+// 1.959964 × 0.045 = 0.08819838, so the 95% interval is [0.51180162, 0.68819838].
+const cybench = evidenceLog({
+  metrics: [metric('includes', 'accuracy', 0.6, 30), metric('includes', 'stderr', 0.045, 30)],
+});
+
+function outcome(overrides: Partial<ThresholdRule>, logs = [cybench]) {
+  const result = evaluateRule(rule(overrides), modelEvidence(logs));
+  RuleOutcomeSchema.parse(result);
+  return result;
+}
+
+describe('bounds and operators', () => {
+  it('lower95 ≥ 0.5: bound 0.51180162, margin 0.01180162, met, with a sentence a reviewer can read', () => {
+    const r = outcome({ basis: 'lower95', operator: '>=', value: 0.5 });
+    expect(r.status).toBe('met');
+    expect(r.observed).toBe(0.6);
+    expect(r.source).toBe('recomputed');
+    expect(r.stderr).toBe(0.045);
+    expect(r.stderrSource).toBe('recomputed');
+    expect(r.n).toBe(30);
+    expect(r.bound).toBeCloseTo(0.51180162, 12);
+    expect(r.margin).toBeCloseTo(0.01180162, 12);
+    expect(r.ci95?.[0]).toBeCloseTo(0.51180162, 12);
+    expect(r.ci95?.[1]).toBeCloseTo(0.68819838, 12);
+    expect(r.sourceLog).toEqual({
+      bundleId: 1,
+      bundleFile: 'run.evbundle',
+      evaluator: { id: 'lab', name: 'Test Lab' },
+      runFinishedOn: '2026-03-01T10:00:00Z',
+      logPath: 'logs/cybench.eval',
+      task: 'cybench',
+      scorer: 'includes',
+    });
+    expect(r.explanation).toBe(
+      'Lower 95% bound 0.512 (observed 0.600, stderr 0.045, n 30, recomputed from logs/cybench.eval in run.evbundle) is ≥ 0.5 by 0.012: met.',
+    );
+  });
+
+  it('lower95 > 0.52: bound 0.51180162, margin −0.00819838, not met', () => {
+    const r = outcome({ basis: 'lower95', operator: '>', value: 0.52 });
+    expect(r.status).toBe('not-met');
+    expect(r.margin).toBeCloseTo(-0.00819838, 12);
+    expect(r.explanation).toBe(
+      'Lower 95% bound 0.512 (observed 0.600, stderr 0.045, n 30, recomputed from logs/cybench.eval in run.evbundle) is not > 0.52 (margin -0.008): not met.',
+    );
+  });
+
+  it('upper95 < 0.7: bound 0.68819838, margin (value − bound) +0.01180162, met', () => {
+    const r = outcome({ basis: 'upper95', operator: '<', value: 0.7 });
+    expect(r.status).toBe('met');
+    expect(r.bound).toBeCloseTo(0.68819838, 12);
+    expect(r.margin).toBeCloseTo(0.01180162, 12);
+    expect(r.explanation).toMatch(
+      /^Upper 95% bound 0\.688 \(observed 0\.600.*is < 0\.7 by 0\.012: met\.$/,
+    );
+  });
+
+  it('upper95 ≤ 0.65: margin 0.65 − 0.68819838 = −0.03819838, not met', () => {
+    const r = outcome({ basis: 'upper95', operator: '<=', value: 0.65 });
+    expect(r.status).toBe('not-met');
+    expect(r.margin).toBeCloseTo(-0.03819838, 12);
+  });
+
+  it.each([
+    ['>=', 0.5, 'met', 0.1],
+    ['>', 0.5, 'met', 0.1],
+    ['<=', 0.5, 'not-met', -0.1],
+    ['<', 0.5, 'not-met', -0.1],
+    ['>=', 0.6, 'met', 0],
+    ['>', 0.6, 'not-met', 0],
+    ['<=', 0.6, 'met', 0],
+    ['<', 0.6, 'not-met', 0],
+    ['<=', 0.7, 'met', 0.1],
+    ['<', 0.7, 'met', 0.1],
+  ] as const)('point %s %d on observed 0.6: %s, margin %d', (operator, value, status, margin) => {
+    const r = outcome({ basis: 'point', operator, value });
+    expect(r.status).toBe(status);
+    expect(r.bound).toBe(0.6);
+    expect(r.margin).toBeCloseTo(margin, 12);
+    // The interval is reported whatever the basis.
+    expect(r.ci95?.[0]).toBeCloseTo(0.51180162, 12);
+  });
+
+  it('a point rule says observed, n and where from', () => {
+    expect(outcome({ operator: '>=', value: 0.5 }).explanation).toBe(
+      'Observed 0.600 (n 30, recomputed from logs/cybench.eval in run.evbundle) is ≥ 0.5 by 0.100: met.',
+    );
+  });
+
+  it('does not clip a bound below 0 for accuracy: 0.05 − 1.959964 × 0.05 = −0.0479982 is not ≥ 0', () => {
+    const log = evidenceLog({
+      metrics: [metric('includes', 'accuracy', 0.05, 20), metric('includes', 'stderr', 0.05, 20)],
+    });
+    const r = outcome({ basis: 'lower95', operator: '>=', value: 0 }, [log]);
+    expect(r.bound).toBeCloseTo(-0.0479982, 12);
+    expect(r.status).toBe('not-met');
+  });
+});
+
+describe('the value compared', () => {
+  it('uses the value Inspect recorded when the metric cannot be recomputed, and says so', () => {
+    const log = evidenceLog({
+      path: 'logs/doomla_3epochs.eval',
+      metrics: [
+        metric('captured_flags', 'mean_flags_captured_pct', 0.3, 1, {
+          recomputed: null,
+          status: 'not-recomputable',
+        }),
+      ],
+    });
+    const r = outcome({ metric: 'mean_flags_captured_pct', value: 0.25 }, [log]);
+    expect(r.status).toBe('met');
+    expect(r.observed).toBe(0.3);
+    expect(r.source).toBe('claimed-only');
+    expect(r.margin).toBeCloseTo(0.05, 12);
+    expect(r.stderr).toBeNull();
+    expect(r.ci95).toBeNull();
+    expect(r.explanation).toBe(
+      'Observed 0.300 (n 1, claimed only: the value Inspect recorded in logs/doomla_3epochs.eval in run.evbundle, which cannot be recomputed from the samples) is ≥ 0.25 by 0.050: met.',
+    );
+  });
+
+  it('prefers the recomputed value to the recorded one', () => {
+    const log = evidenceLog({
+      metrics: [metric('includes', 'accuracy', 0.6, 30, { claimed: 0.6000001 })],
+    });
+    expect(outcome({}, [log]).observed).toBe(0.6);
+  });
+
+  it('a log with no value (NaN on both sides) is insufficient evidence', () => {
+    const log = evidenceLog({
+      metrics: [metric('includes', 'accuracy', 0, 0, { claimed: null, recomputed: null })],
+    });
+    const r = outcome({}, [log]);
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.observed).toBeNull();
+    expect(r.explanation).toBe(
+      'logs/cybench.eval in run.evbundle holds no value for includes/accuracy (Inspect recorded none, or NaN, and the samples give none): insufficient evidence.',
+    );
+  });
+});
+
+describe('standard error from the samples', () => {
+  const noStderr = (value: number, n: number) =>
+    evidenceLog({ metrics: [metric('includes', 'accuracy', value, n)] });
+
+  it('is sd / √n of the sample scores when the log records no stderr: 1,1,1,0,0 → √0.06 = 0.24494897', () => {
+    const evidence = modelEvidence([noStderr(0.6, 5)], { '1/includes': scores(1, 1, 1, 0, 0) });
+    const r = evaluateRule(rule({ basis: 'lower95', value: 0.1 }), evidence);
+    expect(r.stderr).toBeCloseTo(0.24494897, 8);
+    expect(r.stderrSource).toBe('samples');
+    // 0.6 − 1.959964 × 0.24494897 = 0.11990883
+    expect(r.bound).toBeCloseTo(0.11990883, 8);
+    expect(r.margin).toBeCloseTo(0.01990883, 8);
+    expect(r.status).toBe('met');
+    expect(r.explanation).toContain('stderr 0.245 from the sample scores');
+  });
+
+  it('averages epochs per sample first: (1,0), (1,1), (0,0) → 0.5, 1, 0; stderr 0.5/√3 = 0.28867513', () => {
+    const epochs = [
+      { sampleId: 'a', epoch: 1, numeric: 1 },
+      { sampleId: 'a', epoch: 2, numeric: 0 },
+      { sampleId: 'b', epoch: 1, numeric: 1 },
+      { sampleId: 'b', epoch: 2, numeric: 1 },
+      { sampleId: 'c', epoch: 1, numeric: 0 },
+      { sampleId: 'c', epoch: 2, numeric: 0 },
+    ];
+    const evidence = modelEvidence([noStderr(0.5, 3)], { '1/includes': epochs });
+    const r = evaluateRule(rule({ basis: 'upper95', operator: '<', value: 1.1 }), evidence);
+    expect(r.stderr).toBeCloseTo(0.28867513, 8);
+    // 0.5 + 1.959964 × 0.28867513 = 1.06579287
+    expect(r.bound).toBeCloseTo(1.06579287, 8);
+    expect(r.status).toBe('met');
+  });
+
+  it('skips scores with no number', () => {
+    const evidence = modelEvidence([noStderr(0.6, 5)], {
+      '1/includes': [...scores(1, 1, 1, 0, 0), { sampleId: 's6', epoch: 1, numeric: null }],
+    });
+    expect(evaluateRule(rule({ basis: 'lower95' }), evidence).stderr).toBeCloseTo(0.24494897, 8);
+  });
+
+  it('gives none when the samples do not reproduce the observed value (mean 0.4 ≠ 0.6)', () => {
+    const evidence = modelEvidence([noStderr(0.6, 5)], { '1/includes': scores(1, 1, 0, 0, 0) });
+    const r = evaluateRule(rule({ basis: 'lower95' }), evidence);
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.stderr).toBeNull();
+    expect(r.bound).toBeNull();
+    expect(r.explanation).toBe(
+      'No standard error for the lower 95% bound: the log records no stderr for scorer "includes", and its sample scores do not reproduce the observed value over 5 samples (logs/cybench.eval in run.evbundle, observed 0.600, n 5). Insufficient evidence.',
+    );
+  });
+
+  it('gives none when the sample count differs from n (4 samples for n 5)', () => {
+    const evidence = modelEvidence([noStderr(0.75, 5)], { '1/includes': scores(1, 1, 1, 0) });
+    expect(evaluateRule(rule({ basis: 'lower95' }), evidence).stderr).toBeNull();
+  });
+
+  it('gives none for a metric that is not a mean of the scores, without reading samples', () => {
+    const log = evidenceLog({
+      metrics: [metric('includes', 'f1', 0.6, 5, { recomputed: null, status: 'not-recomputable' })],
+    });
+    const evidence = modelEvidence([log], { '1/includes': scores(1, 1, 1, 0, 0) });
+    const r = evaluateRule(rule({ metric: 'f1', basis: 'upper95', operator: '<' }), evidence);
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.explanation).toContain('f1 is not a mean of sample scores');
+    expect(evidence.sampleReads).toEqual([]);
+  });
+
+  it('does not read samples when the log records a stderr', () => {
+    const evidence = modelEvidence([cybench]);
+    evaluateRule(rule({ basis: 'lower95' }), evidence);
+    expect(evidence.sampleReads).toEqual([]);
+  });
+
+  it('takes the recorded stderr when it cannot be recomputed (clustered): claimed 0.05', () => {
+    const log = evidenceLog({
+      metrics: [
+        metric('includes', 'accuracy', 0.6, 30),
+        metric('includes', 'stderr', 0.05, 30, { recomputed: null, status: 'not-recomputable' }),
+      ],
+    });
+    const r = outcome({ basis: 'lower95' }, [log]);
+    expect(r.stderr).toBe(0.05);
+    expect(r.stderrSource).toBe('claimed');
+    // 0.6 − 1.959964 × 0.05 = 0.5020018
+    expect(r.bound).toBeCloseTo(0.5020018, 12);
+  });
+
+  it("uses only the rule's scorer's stderr", () => {
+    const log = evidenceLog({
+      metrics: [metric('includes', 'accuracy', 0.6, 30), metric('other', 'stderr', 0.01, 30)],
+    });
+    const r = outcome({ basis: 'lower95', scorer: 'includes' }, [log]);
+    expect(r.stderr).toBeNull();
+    expect(r.status).toBe('insufficient-evidence');
+  });
+});
+
+describe('insufficient evidence', () => {
+  it('no log of the benchmark', () => {
+    const r = outcome({ benchmark: 'intercode_ctf' });
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.observed).toBeNull();
+    expect(r.sourceLog).toBeNull();
+    expect(r.explanation).toBe(
+      'No log of benchmark "intercode_ctf" with metric "accuracy": insufficient evidence.',
+    );
+  });
+
+  it('logs of the benchmark, none with the metric, or none from the scorer', () => {
+    expect(outcome({ metric: 'mean' }).explanation).toBe(
+      '1 log of benchmark "cybench", but none records metric "mean": insufficient evidence.',
+    );
+    expect(outcome({ scorer: 'model_graded_qa' }).explanation).toBe(
+      '1 log of benchmark "cybench", but none records metric "accuracy" from scorer "model_graded_qa": insufficient evidence.',
+    );
+  });
+
+  it('fewer samples than minSamples (30 < 50), still showing what was observed', () => {
+    const r = outcome({ minSamples: 50 });
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.observed).toBe(0.6);
+    expect(r.n).toBe(30);
+    expect(r.bound).toBeNull();
+    expect(r.margin).toBeNull();
+    expect(r.explanation).toBe(
+      'Only 30 samples in logs/cybench.eval in run.evbundle (observed 0.600); the rule needs at least 50: insufficient evidence.',
+    );
+  });
+
+  it('exactly minSamples is enough (30 ≥ 30)', () => {
+    expect(outcome({ minSamples: 30 }).status).toBe('met');
+  });
+
+  it('a 95% bound from one sample (Inspect writes stderr 0 below two)', () => {
+    const log = evidenceLog({
+      metrics: [metric('includes', 'accuracy', 1, 1), metric('includes', 'stderr', 0, 1)],
+    });
+    const r = outcome({ basis: 'lower95' }, [log]);
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.stderr).toBe(0);
+    expect(r.ci95).toBeNull();
+    expect(r.explanation).toMatch(/^A 95% bound needs at least two samples/);
+    // The same evidence decides a point rule.
+    expect(outcome({ basis: 'point' }, [log]).status).toBe('met');
+  });
+
+  it('a log whose metric Inspect recorded differently from its samples', () => {
+    const log = evidenceLog({
+      metrics: [metric('includes', 'accuracy', 0.6, 30, { claimed: 0.8, status: 'differs' })],
+    });
+    const r = outcome({}, [log]);
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.observed).toBe(0.6);
+    expect(r.explanation).toBe(
+      'In logs/cybench.eval in run.evbundle, Inspect recorded includes/accuracy = 0.8 but the samples give 0.6: the log contradicts itself, so it is not evidence. Insufficient evidence.',
+    );
+  });
+
+  it('a bundle whose signed result differs from its log, by scorer/metric or by metric alone', () => {
+    for (const claimMetric of ['includes/accuracy', 'accuracy']) {
+      const log = evidenceLog({
+        metrics: cybench.metrics,
+        claims: [
+          {
+            benchmark: 'cybench',
+            metric: claimMetric,
+            value: 0.9,
+            logValue: 0.6,
+            status: 'differs',
+          },
+          {
+            benchmark: 'cybench',
+            metric: 'includes/stderr',
+            value: 0.045,
+            logValue: 0.045,
+            status: 'match',
+          },
+        ],
+      });
+      const r = outcome({}, [log]);
+      expect(r.status).toBe('insufficient-evidence');
+      expect(r.claims).toEqual([
+        { benchmark: 'cybench', metric: claimMetric, value: 0.9, logValue: 0.6, status: 'differs' },
+      ]);
+      expect(r.explanation).toBe(
+        `The bundle run.evbundle signed cybench ${claimMetric} = 0.9, but its log logs/cybench.eval gives 0.6: the claim and its evidence disagree. Insufficient evidence.`,
+      );
+    }
+  });
+
+  it('a matching claim is listed and does not stand in the way', () => {
+    const log = evidenceLog({
+      metrics: cybench.metrics,
+      claims: [
+        {
+          benchmark: 'cybench',
+          metric: 'includes/accuracy',
+          value: 0.6,
+          logValue: 0.6,
+          status: 'match',
+        },
+      ],
+    });
+    const r = outcome({}, [log]);
+    expect(r.status).toBe('met');
+    expect(r.claims).toHaveLength(1);
+  });
+
+  it('one log with the metric under two scorers and a rule that names none is ambiguous', () => {
+    const log = evidenceLog({
+      metrics: [metric('includes', 'accuracy', 0.6, 30), metric('match', 'accuracy', 0.2, 30)],
+    });
+    const r = outcome({}, [log]);
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.explanation).toBe(
+      'logs/cybench.eval in run.evbundle records accuracy under several scorers (includes, match) and the rule names none, so which one counts is ambiguous: insufficient evidence.',
+    );
+    const named = outcome({ scorer: 'match' }, [log]);
+    expect(named.status).toBe('not-met');
+    expect(named.observed).toBe(0.2);
+  });
+});

@@ -1,0 +1,257 @@
+/**
+ * One rule against a model's evidence (docs/evaluation.md): pick the evidence, decide
+ * whether it is sufficient, compare its bound with the threshold, and say why in words.
+ */
+import type { Operator, ThresholdRule } from '../thresholds';
+import { ci95, resolveStderr, type StderrResolution } from './bounds';
+import type { ModelEvidence } from './evidence';
+import type { RuleOutcome, SeenEvidence, SourceLog, ValueSource } from './outcome';
+import { candidatesFor, claimsAbout, logsOfBenchmark, type Candidate } from './select-evidence';
+
+const OPERATOR_TEXT: Readonly<Record<Operator, string>> = {
+  '>=': '≥',
+  '>': '>',
+  '<=': '≤',
+  '<': '<',
+};
+
+export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): RuleOutcome {
+  const header = {
+    ruleId: rule.id,
+    benchmark: rule.benchmark,
+    metric: rule.metric,
+    scorer: rule.scorer ?? null,
+    operator: rule.operator,
+    threshold: rule.value,
+    basis: rule.basis,
+    minSamples: rule.minSamples,
+  };
+  const [chosen, ...others] = candidatesFor(rule, evidence.logs);
+  if (chosen === undefined) {
+    return {
+      ...header,
+      status: 'insufficient-evidence',
+      observed: null,
+      source: null,
+      stderr: null,
+      stderrSource: null,
+      ci95: null,
+      bound: null,
+      margin: null,
+      n: null,
+      sourceLog: null,
+      claims: [],
+      alsoSeen: [],
+      explanation: noEvidence(rule, evidence),
+    };
+  }
+
+  const { observed, source } = valueOf(chosen);
+  const n = chosen.metric.n;
+  const stderr: StderrResolution =
+    observed === null
+      ? { stderr: null, source: null, why: 'there is no observed value' }
+      : resolveStderr(chosen, observed, evidence);
+  const interval =
+    observed !== null && stderr.stderr !== null && n >= 2 ? ci95(observed, stderr.stderr) : null;
+  const facts = {
+    observed,
+    source,
+    stderr: stderr.stderr,
+    stderrSource: stderr.source,
+    ci95: interval,
+    n,
+    sourceLog: sourceLogOf(chosen),
+    claims: claimsAbout(chosen).map(({ benchmark, metric, value, logValue, status }) => ({
+      benchmark,
+      metric,
+      value,
+      logValue,
+      status,
+    })),
+    alsoSeen: others.map(seenOf),
+  };
+
+  const shortfall = insufficiency(rule, chosen, others, observed, stderr);
+  if (shortfall !== null || observed === null || source === null) {
+    return {
+      ...header,
+      ...facts,
+      status: 'insufficient-evidence',
+      bound: null,
+      margin: null,
+      explanation: shortfall ?? noValue(chosen),
+    };
+  }
+
+  let bound = observed;
+  if (rule.basis !== 'point') {
+    // insufficiency() has made sure a 95% basis has its interval; never compare a NaN.
+    if (interval === null) throw new Error('a 95% basis reached comparison without an interval');
+    bound = interval[rule.basis === 'lower95' ? 0 : 1];
+  }
+  const margin = marginOf(rule.operator, bound, rule.value);
+  const met = satisfies(rule.operator, bound, rule.value);
+  return {
+    ...header,
+    ...facts,
+    status: met ? 'met' : 'not-met',
+    bound,
+    margin,
+    explanation: comparison(rule, chosen, { observed, source, stderr, bound, margin, met }),
+  };
+}
+
+/**
+ * Signed distance from the threshold, positive on the met side: bound − value for ≥ and >,
+ * value − bound for ≤ and <. A met ≥ or ≤ rule has margin ≥ 0, a met > or < rule margin > 0.
+ */
+export function marginOf(operator: Operator, bound: number, value: number): number {
+  return operator === '>=' || operator === '>' ? bound - value : value - bound;
+}
+
+export function satisfies(operator: Operator, bound: number, value: number): boolean {
+  switch (operator) {
+    case '>=':
+      return bound >= value;
+    case '>':
+      return bound > value;
+    case '<=':
+      return bound <= value;
+    case '<':
+      return bound < value;
+  }
+}
+
+/** The recomputed value; failing that, what Inspect recorded (claimed-only). */
+function valueOf(candidate: Candidate): {
+  observed: number | null;
+  source: ValueSource | null;
+} {
+  const { recomputed, claimed } = candidate.metric;
+  if (recomputed !== null) return { observed: recomputed, source: 'recomputed' };
+  if (claimed !== null) return { observed: claimed, source: 'claimed-only' };
+  return { observed: null, source: null };
+}
+
+/**
+ * Why the chosen evidence cannot decide the rule, or null when it can. The most recent
+ * evidence is never passed over for an older, cleaner run: a newer run that contradicts
+ * itself or its claim is for the reviewer to resolve, not for the engine to skip.
+ */
+function insufficiency(
+  rule: ThresholdRule,
+  chosen: Candidate,
+  others: readonly Candidate[],
+  observed: number | null,
+  stderr: StderrResolution,
+): string | null {
+  const { metric } = chosen;
+  const where = whereOf(chosen);
+  const rival = others.filter((o) => o.log === chosen.log).map((o) => o.metric.scorer);
+  if (rival.length > 0) {
+    return `${where} records ${rule.metric} under several scorers (${[metric.scorer, ...rival].join(', ')}) and the rule names none, so which one counts is ambiguous: insufficient evidence.`;
+  }
+  if (metric.status === 'differs') {
+    return `In ${where}, Inspect recorded ${metric.scorer}/${metric.metric} = ${String(metric.claimed)} but the samples give ${String(metric.recomputed)}: the log contradicts itself, so it is not evidence. Insufficient evidence.`;
+  }
+  const disputed = claimsAbout(chosen).find((c) => c.status === 'differs');
+  if (disputed !== undefined) {
+    return `The bundle ${chosen.log.bundleFile} signed ${disputed.benchmark} ${disputed.metric} = ${disputed.value}, but its log ${chosen.log.path} gives ${String(disputed.logValue)}: the claim and its evidence disagree. Insufficient evidence.`;
+  }
+  if (observed === null) return null; // noValue() explains it
+  if (metric.n < rule.minSamples) {
+    return `Only ${plural(metric.n, 'sample')} in ${where} (observed ${fmt(observed)}); the rule needs at least ${rule.minSamples}: insufficient evidence.`;
+  }
+  if (rule.basis === 'point') return null;
+  if (metric.n < 2) {
+    return `A 95% bound needs at least two samples and ${where} has ${metric.n} (observed ${fmt(observed)}); a stderr below two samples is 0 by convention, not an estimate: insufficient evidence.`;
+  }
+  if (stderr.stderr === null) {
+    return `No standard error for the ${boundName(rule)}: ${stderr.why} (${where}, observed ${fmt(observed)}, n ${metric.n}). Insufficient evidence.`;
+  }
+  return null;
+}
+
+function noEvidence(rule: ThresholdRule, evidence: ModelEvidence): string {
+  const wanted = `metric "${rule.metric}"${rule.scorer === undefined ? '' : ` from scorer "${rule.scorer}"`}`;
+  const logs = logsOfBenchmark(rule.benchmark, evidence.logs);
+  if (logs.length === 0) {
+    return `No log of benchmark "${rule.benchmark}" with ${wanted}: insufficient evidence.`;
+  }
+  return `${plural(logs.length, 'log')} of benchmark "${rule.benchmark}", but none records ${wanted}: insufficient evidence.`;
+}
+
+function noValue(chosen: Candidate): string {
+  return `${whereOf(chosen)} holds no value for ${chosen.metric.scorer}/${chosen.metric.metric} (Inspect recorded none, or NaN, and the samples give none): insufficient evidence.`;
+}
+
+function comparison(
+  rule: ThresholdRule,
+  chosen: Candidate,
+  result: {
+    observed: number;
+    source: ValueSource;
+    stderr: StderrResolution;
+    bound: number;
+    margin: number;
+    met: boolean;
+  },
+): string {
+  const from =
+    result.source === 'recomputed'
+      ? `recomputed from ${whereOf(chosen)}`
+      : `claimed only: the value Inspect recorded in ${whereOf(chosen)}, which cannot be recomputed from the samples`;
+  const n = `n ${chosen.metric.n}`;
+  let subject: string;
+  if (rule.basis === 'point') {
+    subject = `Observed ${fmt(result.observed)} (${n}, ${from})`;
+  } else {
+    const stderr = result.stderr.stderr ?? Number.NaN;
+    const stderrText = `stderr ${fmt(stderr)}${result.stderr.source === 'samples' ? ' from the sample scores' : ''}`;
+    subject = `${capitalise(boundName(rule))} ${fmt(result.bound)} (observed ${fmt(result.observed)}, ${stderrText}, ${n}, ${from})`;
+  }
+  const op = OPERATOR_TEXT[rule.operator];
+  return result.met
+    ? `${subject} is ${op} ${rule.value} by ${fmt(result.margin)}: met.`
+    : `${subject} is not ${op} ${rule.value} (margin ${fmt(result.margin)}): not met.`;
+}
+
+function boundName(rule: ThresholdRule): string {
+  return rule.basis === 'lower95' ? 'lower 95% bound' : 'upper 95% bound';
+}
+
+function whereOf(candidate: Candidate): string {
+  return `${candidate.log.path} in ${candidate.log.bundleFile}`;
+}
+
+function sourceLogOf({ log, metric }: Candidate): SourceLog {
+  return {
+    bundleId: log.bundleId,
+    bundleFile: log.bundleFile,
+    evaluator: { id: log.evaluator.id, name: log.evaluator.name },
+    runFinishedOn: log.runFinishedOn,
+    logPath: log.path,
+    task: log.task,
+    scorer: metric.scorer,
+  };
+}
+
+function seenOf(candidate: Candidate): SeenEvidence {
+  const { observed, source } = valueOf(candidate);
+  return { ...sourceLogOf(candidate), observed, source, n: candidate.metric.n };
+}
+
+/** Three decimals, as reviewers read metrics; small non-zero values keep three digits. */
+export function fmt(value: number): string {
+  if (value === 0 || Math.abs(value) >= 0.001 || !Number.isFinite(value)) return value.toFixed(3);
+  return value.toPrecision(3);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

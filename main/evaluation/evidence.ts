@@ -1,0 +1,68 @@
+/**
+ * What the engine reads: the evidence imported for one model, as plain values. The
+ * evaluation service builds it from the database (db/models.ts); tests build it by hand.
+ */
+
+export interface ModelRef {
+  readonly developer: string;
+  readonly name: string;
+  readonly version: string;
+}
+
+/** One metric of one scorer in a log (docs/formats.md, "Recomputing the metrics"). */
+export interface EvidenceMetric {
+  /** The claimed score's name in the log. */
+  readonly scorer: string;
+  /** The metric's key, as Inspect recorded it. */
+  readonly metric: string;
+  /** What Inspect recorded (null for NaN). */
+  readonly claimed: number | null;
+  /** What the samples give; null where the metric cannot be recomputed. */
+  readonly recomputed: number | null;
+  /** Values the metric is over: one per scored sample after epoch reduction. */
+  readonly n: number;
+  readonly status: 'match' | 'differs' | 'not-recomputable';
+}
+
+/** A result the lab signed that names this log, and how it compared with it. */
+export interface EvidenceClaim {
+  readonly benchmark: string;
+  /** "scorer/metric", or "metric" when the claim names no scorer. */
+  readonly metric: string;
+  readonly value: number;
+  readonly logValue: number | null;
+  readonly status: 'match' | 'differs' | 'not-checked';
+}
+
+export interface EvidenceLog {
+  readonly logId: number;
+  /** Import order: a later import has a larger id. */
+  readonly bundleId: number;
+  readonly bundleFile: string;
+  readonly evaluator: { readonly id: string; readonly name: string };
+  /** The bundle's signed `runFinishedOn` (RFC 3339, any offset). */
+  readonly runFinishedOn: string;
+  /** The log's entry path in its bundle, e.g. `logs/cybench.eval`. */
+  readonly path: string;
+  /** The Inspect task name. */
+  readonly task: string;
+  readonly metrics: readonly EvidenceMetric[];
+  readonly claims: readonly EvidenceClaim[];
+}
+
+export interface SampleScore {
+  readonly sampleId: string;
+  readonly epoch: number;
+  /** value_to_float of the score, or null where it has no number. */
+  readonly numeric: number | null;
+}
+
+export interface ModelEvidence {
+  readonly model: ModelRef;
+  readonly logs: readonly EvidenceLog[];
+  /**
+   * One scorer's sample scores in one log, read only when a rule needs a standard error
+   * the log does not record: a model's samples can run to millions of rows.
+   */
+  sampleScores(logId: number, scorer: string): readonly SampleScore[];
+}

@@ -1,0 +1,102 @@
+/**
+ * What an evaluation returns (docs/evaluation.md). The shapes are zod schemas so the IPC
+ * contract can carry them unchanged; the types are derived from them.
+ *
+ * An evaluation holds threshold values, which are classified: it lives where the
+ * plaintext threshold set lives (main-process memory of an unlocked, authorised user) and
+ * is never logged or written to the audit log.
+ */
+import { z } from 'zod';
+import { BASES, DesignationRuleSchema, OPERATORS } from '../thresholds';
+
+export const RULE_STATUSES = ['met', 'not-met', 'insufficient-evidence'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
+
+export const OUTCOMES = ['meets', 'does-not-meet', 'insufficient-evidence'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** recomputed: from the log's samples; claimed-only: Inspect's value, not recomputable. */
+export const VALUE_SOURCES = ['recomputed', 'claimed-only'] as const;
+export type ValueSource = (typeof VALUE_SOURCES)[number];
+
+/** Where the standard error came from: the scorer's stderr metric, or the sample scores. */
+export const STDERR_SOURCES = ['recomputed', 'claimed', 'samples'] as const;
+export type StderrSource = (typeof STDERR_SOURCES)[number];
+
+const Count = z.number().int().nonnegative();
+
+export const SourceLogSchema = z.strictObject({
+  bundleId: z.number().int(),
+  bundleFile: z.string(),
+  evaluator: z.strictObject({ id: z.string(), name: z.string() }),
+  runFinishedOn: z.string(),
+  logPath: z.string(),
+  task: z.string(),
+  scorer: z.string(),
+});
+export type SourceLog = z.infer<typeof SourceLogSchema>;
+
+/** Another log that matched the rule but was not the one used. */
+export const SeenEvidenceSchema = SourceLogSchema.extend({
+  observed: z.number().nullable(),
+  source: z.enum(VALUE_SOURCES).nullable(),
+  n: Count,
+});
+export type SeenEvidence = z.infer<typeof SeenEvidenceSchema>;
+
+export const RelatedClaimSchema = z.strictObject({
+  benchmark: z.string(),
+  metric: z.string(),
+  value: z.number(),
+  logValue: z.number().nullable(),
+  status: z.enum(['match', 'differs', 'not-checked']),
+});
+export type RelatedClaim = z.infer<typeof RelatedClaimSchema>;
+
+export const RuleOutcomeSchema = z.strictObject({
+  ruleId: z.string(),
+  benchmark: z.string(),
+  metric: z.string(),
+  scorer: z.string().nullable(),
+  operator: z.enum(OPERATORS),
+  threshold: z.number(),
+  basis: z.enum(BASES),
+  minSamples: z.number().int(),
+  status: z.enum(RULE_STATUSES),
+  /** Null when no evidence matched or the log holds no value. */
+  observed: z.number().nullable(),
+  source: z.enum(VALUE_SOURCES).nullable(),
+  stderr: z.number().nullable(),
+  stderrSource: z.enum(STDERR_SOURCES).nullable(),
+  /** observed ± 1.959964·stderr; null without a stderr or below two samples. */
+  ci95: z.tuple([z.number(), z.number()]).nullable(),
+  /** What was compared with the threshold; null unless the rule is met or not met. */
+  bound: z.number().nullable(),
+  /** Distance from the threshold, positive on the met side; null when bound is. */
+  margin: z.number().nullable(),
+  n: Count.nullable(),
+  sourceLog: SourceLogSchema.nullable(),
+  /** The bundle's signed results about this log metric. */
+  claims: z.array(RelatedClaimSchema),
+  alsoSeen: z.array(SeenEvidenceSchema),
+  explanation: z.string(),
+});
+export type RuleOutcome = z.infer<typeof RuleOutcomeSchema>;
+
+export const EvaluationSchema = z.strictObject({
+  thresholdSet: z.strictObject({ id: z.string(), version: z.number().int(), name: z.string() }),
+  model: z.strictObject({ developer: z.string(), name: z.string(), version: z.string() }),
+  designation: DesignationRuleSchema,
+  outcome: z.enum(OUTCOMES),
+  counts: z.strictObject({
+    total: Count,
+    met: Count,
+    notMet: Count,
+    insufficient: Count,
+    /** Rules that must be met: 1 for any, all of them for all, k for atLeast k. */
+    needed: Count,
+  }),
+  explanation: z.string(),
+  rules: z.array(RuleOutcomeSchema),
+});
+export type Evaluation = z.infer<typeof EvaluationSchema>;
