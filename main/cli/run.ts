@@ -2,10 +2,12 @@ import { DeskError } from '../errors';
 import { APP_VERSION } from '../version';
 import { runBundle } from './commands/bundle';
 import { runBundles } from './commands/bundles';
+import { runEvaluate } from './commands/evaluate';
 import { runImport } from './commands/import';
 import { runInit } from './commands/init';
 import { runKeygen } from './commands/keygen';
 import { runRoster } from './commands/roster';
+import { runThresholds } from './commands/thresholds';
 import { runUser } from './commands/user';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 
@@ -19,6 +21,8 @@ const COMMANDS: Readonly<
   import: runImport,
   bundles: runBundles,
   user: runUser,
+  thresholds: runThresholds,
+  evaluate: runEvaluate,
 };
 
 export const DESK_HELP = `Usage: desk <command> [options]
@@ -33,6 +37,8 @@ Commands:
   import    verify and import result bundles
   bundles   list imported bundles and rejected imports
   user      enrol people with their sealed key files; check a passphrase
+  thresholds  import, list or show encrypted threshold sets
+  evaluate  set a model's evidence against a threshold set
 
 "desk <command> --help" describes each command.
 

@@ -78,7 +78,25 @@ describe('no secret crosses the bridge', () => {
       await call(channel, {});
     }
     await call('listAuditEvents', { limit: 200, beforeSeq: null });
+    const model = { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' };
+    expect(await call('evaluateModel', { model, setId: null })).toMatchObject({
+      ok: true,
+      value: { state: 'no-threshold-set' },
+    });
     await call('lock', {});
+    // Locked: values never reach the renderer, whatever it asks.
+    expect(await call('evaluateModel', { model, setId: null })).toEqual({
+      ok: true,
+      value: { state: 'locked' },
+    });
+    expect(await call('openThresholdSet', { id: 'any' })).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    });
+    expect(await call('saveThresholdSet', { document: {}, grantTo: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    });
     const text = JSON.stringify(responses);
     expect(text).toContain('"ok":true');
     const sealed = JSON.parse(fs.readFileSync(s.reviewer.secretFile, 'utf8')) as Record<

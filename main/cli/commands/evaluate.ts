@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { openWorkspace } from '../../workspace';
+import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
+import { unlockUser } from '../session';
+
+export const EVALUATE_HELP = `Usage: desk evaluate --data DIR --model "DEVELOPER/NAME@VERSION" --user NAME
+                     [--set ID] [--passphrase-file F] [--json]
+
+Sets the model's evidence (every verified bundle) against the latest version of a
+threshold set (default: the most recently changed one) and prints each rule's outcome
+with its reasoning and the overall designation outcome. Needs an unlocked reader.
+`;
+
+const MODEL = /^(?<developer>[^/]+)\/(?<name>[^@]+)@(?<version>.+)$/;
+
+export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      data: { type: 'string' },
+      model: { type: 'string' },
+      user: { type: 'string' },
+      set: { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    io.stdout(EVALUATE_HELP);
+    return EXIT.ok;
+  }
+  if (!values.data) throw new UsageError('desk evaluate needs --data DIR.');
+  if (!values.user) throw new UsageError('desk evaluate needs --user NAME.');
+  const model = MODEL.exec(values.model ?? '')?.groups;
+  if (!model?.developer || !model.name || !model.version) {
+    throw new UsageError('desk evaluate needs --model "DEVELOPER/NAME@VERSION".');
+  }
+  const ref = { developer: model.developer, name: model.name, version: model.version };
+  const workspace = openWorkspace({ dataDir: values.data });
+  try {
+    const sets = workspace.services.thresholds.list();
+    const setId =
+      values.set ?? [...sets].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)?.id;
+    if (setId === undefined)
+      throw new UsageError('No threshold set exists on this workstation; import one first.');
+    const user = await unlockUser(workspace, values.user, values['passphrase-file'], io);
+    const opened = workspace.services.thresholds.open(setId, 'latest', user);
+    const evaluation = workspace.services.evaluation.evaluate(ref, opened.document);
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ ok: true, commitment: opened.commitment, evaluation })}\n`);
+      return EXIT.ok;
+    }
+    io.stdout(
+      `${ref.developer}/${ref.name}@${ref.version} against ${evaluation.thresholdSet.id} version ${evaluation.thresholdSet.version}:\n`,
+    );
+    for (const rule of evaluation.rules)
+      io.stdout(`  [${rule.status}] ${rule.ruleId}: ${rule.explanation}\n`);
+    io.stdout(`Outcome: ${evaluation.outcome}. ${evaluation.explanation}\n`);
+    return EXIT.ok;
+  } finally {
+    workspace.services.identities.lock();
+    workspace.close();
+  }
+}
