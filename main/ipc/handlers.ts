@@ -40,6 +40,12 @@ export function createHandlers(services: Services, shell: Shell): Handlers {
       const recipients = grantTo.map((keyid) => readerKey(services, keyid));
       return { meta: services.thresholds.importSet(document, author, recipients) };
     },
+    grantThresholdReader: ({ id, keyid }) => ({
+      meta: services.thresholds.grant(id, identities.requireKey('authority'), readerKey(services, keyid)),
+    }),
+    revokeThresholdReader: ({ id, keyid }) => ({
+      meta: services.thresholds.revoke(id, identities.requireKey('authority'), keyid),
+    }),
     evaluateModel: ({ model, setId }) => {
       if (identities.session() === null) return { state: 'locked' as const };
       const sets = services.thresholds.list();

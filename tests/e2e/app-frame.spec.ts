@@ -151,6 +151,7 @@ test('the router rejects bad arguments from the page with the error shape', asyn
     'getSession',
     'getTrustRoster',
     'getWorkstationStatus',
+    'grantThresholdReader',
     'importBundles',
     'listAuditEvents',
     'listBundles',
@@ -161,6 +162,7 @@ test('the router rejects bad arguments from the page with the error shape', asyn
     'on',
     'openThresholdSet',
     'pathForFile',
+    'revokeThresholdReader',
     'saveThresholdSet',
     'unlock',
   ]);

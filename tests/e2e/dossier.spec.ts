@@ -49,6 +49,20 @@ test('an authority unlocks, creates a threshold set, and the dossier turns from 
   await expect(versions).toContainText('cyber-core-q4');
   await expect(versions).toContainText('Alex Authority');
 
+  // Revoking re-keys the set as a new version the revoked reader cannot open; granting adds them back.
+  await versions.getByRole('button', { name: 'Readers of cyber-core' }).click();
+  const readers = page.getByRole('region', { name: 'Readers of cyber-core' });
+  await expect(readers).toContainText('Dana Reviewer (reviewer): can read');
+  await readers.getByRole('button', { name: 'Revoke Dana Reviewer' }).click();
+  await expect(versions.getByRole('row')).toHaveCount(3);
+  await expect(readers).toContainText('Dana Reviewer (reviewer): cannot read');
+  await readers.getByRole('button', { name: 'Grant Dana Reviewer' }).click();
+  await expect(readers).toContainText('Dana Reviewer (reviewer): can read');
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, 'settings-thresholds.png'),
+    fullPage: true,
+  });
+
   await nav.getByRole('button', { name: 'Models' }).click();
   await expect(
     panel.getByRole('table', { name: 'Rules against the evidence' }).getByRole('row'),

@@ -193,6 +193,7 @@ describe('Electron shell (fake electron module, real everything else)', () => {
       'desk:getSession',
       'desk:getTrustRoster',
       'desk:getWorkstationStatus',
+      'desk:grantThresholdReader',
       'desk:importBundles',
       'desk:listAuditEvents',
       'desk:listBundles',
@@ -201,6 +202,7 @@ describe('Electron shell (fake electron module, real everything else)', () => {
       'desk:listThresholdSets',
       'desk:lock',
       'desk:openThresholdSet',
+      'desk:revokeThresholdReader',
       'desk:saveThresholdSet',
       'desk:unlock',
     ]);

@@ -33,6 +33,7 @@ export function ThresholdSets({ session }: { readonly session: Session }) {
   const sets = useDesk('listThresholdSets', {}, generation);
   const [editing, setEditing] = useState<{ draft: Document; based: Meta | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [managing, setManaging] = useState<string | null>(null);
   const isAuthority = session?.roles.includes('authority') ?? false;
 
   const latest = new Map<string, Meta>();
@@ -99,13 +100,25 @@ export function ThresholdSets({ session }: { readonly session: Session }) {
                 {isAuthority && (
                   <td>
                     {latest.get(meta.id) === meta && (
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => void startNewVersion(meta)}
-                      >
-                        New version<span className="visually-hidden"> of {meta.id}</span>
-                      </button>
+                      <>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => void startNewVersion(meta)}
+                        >
+                          New version<span className="visually-hidden"> of {meta.id}</span>
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-expanded={managing === meta.id}
+                          onClick={() => {
+                            setManaging(managing === meta.id ? null : meta.id);
+                          }}
+                        >
+                          Readers<span className="visually-hidden"> of {meta.id}</span>
+                        </button>
+                      </>
                     )}
                   </td>
                 )}
@@ -113,6 +126,14 @@ export function ThresholdSets({ session }: { readonly session: Session }) {
             ))}
           </tbody>
         </table>
+      )}
+      {isAuthority && managing !== null && latest.get(managing) && (
+        <ReadersPanel
+          meta={latest.get(managing) as Meta}
+          onChanged={() => {
+            setGeneration((g) => g + 1);
+          }}
+        />
       )}
       {isAuthority && editing === null && (
         <button
@@ -432,5 +453,64 @@ function ThresholdSetEditor({
         </button>
       </div>
     </form>
+  );
+}
+
+/** Grant or revoke a reader of a set's latest version (revoking re-keys it as a new version). */
+function ReadersPanel({
+  meta,
+  onChanged,
+}: {
+  readonly meta: Meta;
+  readonly onChanged: () => void;
+}) {
+  const roster = useDesk('getTrustRoster', {});
+  const [error, setError] = useState<string | null>(null);
+  const readers =
+    roster.state === 'ready'
+      ? (roster.value.roster?.keys ?? []).filter((k) =>
+          k.roles.some((r) => ['reviewer', 'authority', 'auditor'].includes(r)),
+        )
+      : [];
+  const change = async (
+    channel: 'grantThresholdReader' | 'revokeThresholdReader',
+    keyid: string,
+  ) => {
+    setError(null);
+    const result = await callDesk(channel, { id: meta.id, keyid });
+    if (result.ok) onChanged();
+    else setError(result.error.message);
+  };
+  return (
+    <section className="readers-panel" aria-label={`Readers of ${meta.id}`}>
+      <h3>
+        Readers of {meta.id} (version {meta.version})
+      </h3>
+      <ul>
+        {readers.map((key) => {
+          const reads = meta.recipients.includes(key.keyid);
+          return (
+            <li key={key.keyid}>
+              {key.name} ({key.roles.join(', ')}): {reads ? 'can read' : 'cannot read'}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  void change(reads ? 'revokeThresholdReader' : 'grantThresholdReader', key.keyid)
+                }
+              >
+                {reads ? 'Revoke' : 'Grant'}
+                <span className="visually-hidden"> {key.name}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
   );
 }
