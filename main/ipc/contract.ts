@@ -266,12 +266,18 @@ export const contract = {
   },
   /** Lets one more reader open the latest version (the unlocked authority must be able to). */
   grantThresholdReader: {
-    request: z.strictObject({ id: z.string().min(1).max(64), keyid: z.string().regex(/^[0-9a-f]{64}$/) }),
+    request: z.strictObject({
+      id: z.string().min(1).max(64),
+      keyid: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
     response: z.strictObject({ meta: ThresholdSetMeta }),
   },
   /** Takes a reader's access away from every version; re-keys the latest as a new version. */
   revokeThresholdReader: {
-    request: z.strictObject({ id: z.string().min(1).max(64), keyid: z.string().regex(/^[0-9a-f]{64}$/) }),
+    request: z.strictObject({
+      id: z.string().min(1).max(64),
+      keyid: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
     response: z.strictObject({ meta: ThresholdSetMeta }),
   },
   /** The model against a threshold set, or why it cannot be shown (values stay masked). */

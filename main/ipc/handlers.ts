@@ -41,7 +41,11 @@ export function createHandlers(services: Services, shell: Shell): Handlers {
       return { meta: services.thresholds.importSet(document, author, recipients) };
     },
     grantThresholdReader: ({ id, keyid }) => ({
-      meta: services.thresholds.grant(id, identities.requireKey('authority'), readerKey(services, keyid)),
+      meta: services.thresholds.grant(
+        id,
+        identities.requireKey('authority'),
+        readerKey(services, keyid),
+      ),
     }),
     revokeThresholdReader: ({ id, keyid }) => ({
       meta: services.thresholds.revoke(id, identities.requireKey('authority'), keyid),
