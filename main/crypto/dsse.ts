@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { DeskError } from '../errors';
 import { decodeDsseBase64, encodeBase64 } from './base64';
 import { PUBLIC_KEY_BYTES, type PublicKey } from './keys';
-import { firstIssueSentence } from './schema-sentence';
+import { firstIssueSentence } from '../schema-sentence';
 import { readySodium } from './sodium';
 
 const SIGNATURE_BYTES = 64;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { DeskError } from '../errors';
 import { decodeStandardBase64, encodeBase64 } from './base64';
 import { keyIdOf } from './digest';
-import { firstIssueSentence } from './schema-sentence';
+import { firstIssueSentence } from '../schema-sentence';
 import { loadSodium } from './sodium';
 
 export const PUBLIC_KEY_BYTES = 32;

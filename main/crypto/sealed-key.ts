@@ -25,7 +25,7 @@ import {
   SECRET_KEY_BYTES,
   type KeyPair,
 } from './keys';
-import { firstIssueSentence } from './schema-sentence';
+import { firstIssueSentence } from '../schema-sentence';
 import { loadSodium, type Sodium } from './sodium';
 import { unlockedKeyFrom, type UnlockedKey } from './unlocked-key';
 

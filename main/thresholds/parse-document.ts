@@ -4,6 +4,7 @@
  * notes are classified, and error messages reach the UI, the CLI and the main-process log.
  */
 import type { z } from 'zod';
+import { formatPath, isMissing, typeName } from '../schema-sentence';
 import { DeskError } from '../errors';
 import { ThresholdSetSchema, type ThresholdSet } from './document';
 
@@ -74,40 +75,4 @@ function bound(
       if (inclusive === false) return `must be ${side === 'at least' ? 'more' : 'less'} than ${n}`;
       return `must be ${side} ${n}`;
   }
-}
-
-function typeName(expected: string): string {
-  const names: Readonly<Record<string, string>> = {
-    string: 'text',
-    number: 'a number',
-    int: 'a whole number',
-    object: 'a JSON object',
-    array: 'a list',
-    boolean: 'true or false',
-  };
-  return names[expected] ?? `of type ${expected}`;
-}
-
-/** True when the object that should hold the last path segment lacks it (JSON has no undefined). */
-function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
-  if (path.length === 0) return input === undefined;
-  let parent: unknown = input;
-  for (const segment of path.slice(0, -1)) {
-    if (typeof parent !== 'object' || parent === null) return false;
-    parent = (parent as Record<PropertyKey, unknown>)[segment];
-  }
-  const last = path[path.length - 1] as PropertyKey;
-  return (
-    typeof parent === 'object' &&
-    parent !== null &&
-    (parent as Record<PropertyKey, unknown>)[last] === undefined
-  );
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((segment, i) =>
-      typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`,
-    )
-    .join('');
 }

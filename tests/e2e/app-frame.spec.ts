@@ -1,6 +1,7 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, SCREENSHOTS, test } from './harness';
+import { DESK_API_METHODS } from '../support/desk-api';
 
 const BANNER_COLOURS: readonly [string, string, string, string][] = [
   // marking, expected level, background, text colour
@@ -146,26 +147,7 @@ test('the router rejects bad arguments from the page with the error shape', asyn
   expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   expect(JSON.stringify(result)).toMatch(/Invalid arguments for listAuditEvents at \\"limit\\"/);
   const methods = await page.evaluate(() => Object.keys(window.desk).sort());
-  expect(methods).toEqual([
-    'evaluateModel',
-    'getSession',
-    'getTrustRoster',
-    'getWorkstationStatus',
-    'grantThresholdReader',
-    'importBundles',
-    'listAuditEvents',
-    'listBundles',
-    'listIdentities',
-    'listModels',
-    'listThresholdSets',
-    'lock',
-    'on',
-    'openThresholdSet',
-    'pathForFile',
-    'revokeThresholdReader',
-    'saveThresholdSet',
-    'unlock',
-  ]);
+  expect(methods).toEqual([...DESK_API_METHODS]);
 });
 
 test('the CSP stops the page from reaching out or running injected script', async ({

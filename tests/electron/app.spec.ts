@@ -16,6 +16,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { findElectronBinary } from '../../build/electron-binary.ts';
+import { DESK_API_METHODS } from '../support/desk-api';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const binary = findElectronBinary();
@@ -71,26 +72,7 @@ test('the page has no Node and sees only the contract API', async () => {
   expect(globals).toEqual({
     require: 'undefined',
     process: 'undefined',
-    desk: [
-      'evaluateModel',
-      'getSession',
-      'getTrustRoster',
-      'getWorkstationStatus',
-      'grantThresholdReader',
-      'importBundles',
-      'listAuditEvents',
-      'listBundles',
-      'listIdentities',
-      'listModels',
-      'listThresholdSets',
-      'lock',
-      'on',
-      'openThresholdSet',
-      'pathForFile',
-      'revokeThresholdReader',
-      'saveThresholdSet',
-      'unlock',
-    ],
+    desk: [...DESK_API_METHODS],
   });
 });
 

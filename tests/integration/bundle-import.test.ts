@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runDesk } from '../../main/cli';
 import {
   ENVELOPE,
   readEntries,
@@ -24,13 +23,7 @@ import {
 } from '../support/lab';
 import { inspectHeaders } from '../support/inspect-headers';
 import { snapshotTree, useTempDirs } from '../support/temp-dir';
-
-async function desk(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runDesk(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+import { desk } from '../support/desk-cli';
 
 describe('bundle import', () => {
   const tempDir = useTempDirs();

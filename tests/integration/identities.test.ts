@@ -2,17 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDesk } from '../../main/cli';
 import { openWorkspace } from '../../main/workspace';
 import { makeWorkstation, type TestWorkstation } from '../support/lab';
 import { useTempDirs } from '../support/temp-dir';
-
-async function desk(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runDesk(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+import { desk } from '../support/desk-cli';
 
 describe('identities', () => {
   const tempDir = useTempDirs();

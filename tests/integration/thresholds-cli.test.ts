@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runDesk } from '../../main/cli';
 import {
   makeBundle,
   makeKey,
@@ -10,13 +9,7 @@ import {
   type TestKey,
   type TestWorkstation,
 } from '../support/lab';
-
-async function desk(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runDesk(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+import { desk } from '../support/desk-cli';
 
 const SET = {
   type: 'designation-desk/threshold-set/v1',

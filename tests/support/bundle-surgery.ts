@@ -3,36 +3,17 @@
  * entries can be dropped, added, altered or renamed, and the statement re-signed.
  */
 import fs from 'node:fs';
-import yauzl from 'yauzl';
+import zlib from 'node:zlib';
 import { signEnvelope, type Envelope, type UnlockedKey } from '../../main/crypto';
 import { rawZip, type RawEntry } from './raw-zip';
+import { rawZipEntries } from './zip-entries';
 
 export const ENVELOPE = 'envelope.dsse.json';
 
 export async function readEntries(file: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
-  const entries = new Map<string, Buffer>();
-  try {
-    for (;;) {
-      const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
-        zip.once('entry', resolve);
-        zip.once('end', () => {
-          resolve(null);
-        });
-        zip.once('error', reject);
-        zip.readEntry();
-      });
-      zip.removeAllListeners();
-      if (entry === null) break;
-      const chunks: Buffer[] = [];
-      for await (const chunk of await zip.openReadStreamPromise(entry))
-        chunks.push(chunk as Buffer);
-      entries.set(entry.fileName, Buffer.concat(chunks));
-    }
-  } finally {
-    zip.close();
-  }
-  return entries;
+  const entries = await rawZipEntries(file);
+  // Bundles hold only stored and deflated entries.
+  return new Map(entries.map((e) => [e.name, e.method === 8 ? zlib.inflateRawSync(e.raw) : e.raw]));
 }
 
 export function writeEntries(file: string, entries: Iterable<[string, Buffer] | RawEntry>): string {

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
-import yauzl from 'yauzl';
+import { rawZipEntries } from './zip-entries';
 
 export interface RecordedHeader {
   /** Sample records Inspect completed: one per sample per epoch. */
@@ -29,45 +29,17 @@ function parse(text: string): HeaderJson {
   return JSON.parse(text.replace(/\bNaN\b|-?\bInfinity\b/g, 'null')) as HeaderJson;
 }
 
+/** The members the header and sample count come from, inflated (deflate or zstd). */
 async function members(file: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
-  const out = new Map<string, Buffer>();
-  try {
-    for (;;) {
-      const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
-        zip.once('entry', resolve);
-        zip.once('end', () => {
-          resolve(null);
-        });
-        zip.once('error', reject);
-        zip.readEntry();
-      });
-      zip.removeAllListeners();
-      if (entry === null) break;
-      if (!(
-        entry.fileName === 'header.json' ||
-        entry.fileName.startsWith('samples/') ||
-        entry.fileName === '_journal/start.json'
-      ))
-        continue;
-      const chunks: Buffer[] = [];
-      const options = { decodeFileData: false } as yauzl.ZipFileOptions;
-      for await (const c of await zip.openReadStreamPromise(entry, options))
-        chunks.push(c as Buffer);
-      const raw = Buffer.concat(chunks);
-      out.set(
-        entry.fileName,
-        entry.compressionMethod === 93
-          ? zlib.zstdDecompressSync(raw)
-          : entry.compressionMethod === 8
-            ? zlib.inflateRawSync(raw)
-            : raw,
-      );
-    }
-  } finally {
-    zip.close();
-  }
-  return out;
+  const wanted = (name: string) =>
+    name === 'header.json' || name === '_journal/start.json' || name.startsWith('samples/');
+  const entries = await rawZipEntries(file, wanted);
+  return new Map(entries.map((e) => [e.name, inflate(e.method, e.raw)]));
+}
+
+function inflate(method: number, raw: Buffer): Buffer {
+  if (method === 93) return zlib.zstdDecompressSync(raw);
+  return method === 8 ? zlib.inflateRawSync(raw) : raw;
 }
 
 export async function inspectHeaders(

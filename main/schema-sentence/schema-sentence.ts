@@ -27,7 +27,7 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
   }
 }
 
-function typeName(expected: string): string {
+export function typeName(expected: string): string {
   const names: Readonly<Record<string, string>> = {
     string: 'text',
     number: 'a number',
@@ -40,7 +40,7 @@ function typeName(expected: string): string {
 }
 
 /** True when the object that should hold the last path segment lacks it (JSON has no undefined). */
-function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
+export function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
   if (path.length === 0) return input === undefined;
   let parent: unknown = input;
   for (const segment of path.slice(0, -1)) {
@@ -55,7 +55,7 @@ function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
   );
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((segment, i) =>
       typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`,

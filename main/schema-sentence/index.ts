@@ -1,0 +1,1 @@
+export { firstIssueSentence, formatPath, isMissing, typeName } from './schema-sentence';

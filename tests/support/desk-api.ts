@@ -1,0 +1,24 @@
+/**
+ * Everything \`window.desk\` offers the page, pinned here so a new channel is a deliberate
+ * change to the tests too (used by the browser harness and the real-Electron spec).
+ */
+export const DESK_API_METHODS = [
+  'evaluateModel',
+  'getSession',
+  'getTrustRoster',
+  'getWorkstationStatus',
+  'grantThresholdReader',
+  'importBundles',
+  'listAuditEvents',
+  'listBundles',
+  'listIdentities',
+  'listModels',
+  'listThresholdSets',
+  'lock',
+  'on',
+  'openThresholdSet',
+  'pathForFile',
+  'revokeThresholdReader',
+  'saveThresholdSet',
+  'unlock',
+] as const;
