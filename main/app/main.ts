@@ -43,9 +43,16 @@ async function start(): Promise<void> {
   await initCrypto();
   hardenSession();
   serveAppScheme(UI_ROOT);
-  const dataDir = dataDirFromArgs() ?? app.getPath('userData');
+  const options = optionsFromArgs();
+  const dataDir = options.dataDir ?? app.getPath('userData');
   try {
-    workspace = openWorkspace({ dataDir });
+    workspace = openWorkspace({
+      dataDir,
+      session:
+        options.idleLockMinutes === undefined
+          ? {}
+          : { idleLockMs: options.idleLockMinutes * 60_000 },
+    });
   } catch (error) {
     dialog.showErrorBox(
       'Designation Desk cannot open its data',
@@ -62,13 +69,20 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow(PRELOAD);
 }
 
-function dataDirFromArgs(): string | undefined {
+/** `--data DIR` and `--idle-lock-minutes N` (1 to 120; the default is 10). */
+function optionsFromArgs(): { dataDir?: string; idleLockMinutes?: number } {
   // Electron adds its own switches; read only ours and ignore the rest.
   const { values } = parseArgs({
     args: process.argv.slice(app.isPackaged ? 1 : 2),
-    options: { data: { type: 'string' } },
+    options: { data: { type: 'string' }, 'idle-lock-minutes': { type: 'string' } },
     strict: false,
     allowPositionals: true,
   });
-  return typeof values.data === 'string' ? values.data : undefined;
+  const minutes = Number(values['idle-lock-minutes']);
+  return {
+    ...(typeof values.data === 'string' ? { dataDir: values.data } : {}),
+    ...(Number.isInteger(minutes) && minutes >= 1 && minutes <= 120
+      ? { idleLockMinutes: minutes }
+      : {}),
+  };
 }

@@ -46,6 +46,7 @@ export function SettingsView({
           <dd>{status.appVersion}</dd>
         </dl>
       </section>
+      <SessionSection />
       <TrustRosterSection />
       <ThresholdSets key={sessionKey} session={session} />
     </>
@@ -102,6 +103,23 @@ function TrustRosterSection() {
           </table>
         </>
       )}
+    </section>
+  );
+}
+
+function SessionSection() {
+  const session = useDesk('getSession', {});
+  if (session.state !== 'ready') return null;
+  return (
+    <section aria-labelledby="settings-session">
+      <h2 id="settings-session">Session</h2>
+      <p>
+        {session.value.session
+          ? `Unlocked as ${session.value.session.name} (${session.value.session.roles.join(', ')}) since ${session.value.session.unlockedAt.replace('T', ' ').slice(0, 19)} UTC.`
+          : 'Locked.'}{' '}
+        The session locks itself after {session.value.idleLockMinutes} minutes without activity
+        (start the app with <code>--idle-lock-minutes N</code> to change it).
+      </p>
     </section>
   );
 }
