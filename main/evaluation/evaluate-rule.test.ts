@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ThresholdRule } from '../thresholds';
 import { evaluateRule } from './evaluate-rule';
 import { RuleOutcomeSchema } from './outcome';
-import { evidenceLog, metric, modelEvidence, rule, scores } from './test-evidence';
+import {
+  evidenceLog,
+  metric,
+  modelEvidence,
+  rule,
+  scores,
+} from '../../tests/support/evaluation-test-evidence';
 
 // cybench, scorer "includes": accuracy 0.6 over 30 samples, stderr 0.045.
 // 1.959964 × 0.045 = 0.08819838, so the 95% interval is [0.51180162, 0.68819838].

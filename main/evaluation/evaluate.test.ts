@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { DesignationRule } from '../thresholds';
 import { evaluate } from './evaluate';
 import { EvaluationSchema, type Outcome, type RuleStatus } from './outcome';
-import { evidenceLog, metric, modelEvidence, rule, thresholdSet } from './test-evidence';
+import {
+  evidenceLog,
+  metric,
+  modelEvidence,
+  rule,
+  thresholdSet,
+} from '../../tests/support/evaluation-test-evidence';
 
 // One benchmark per status: "high" (0.9) meets ≥ 0.5, "low" (0.1) does not, "absent" has no log.
 const evidence = modelEvidence([

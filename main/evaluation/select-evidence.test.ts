@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRule } from './evaluate-rule';
 import { candidatesFor } from './select-evidence';
-import { evidenceLog, metric, modelEvidence, rule } from './test-evidence';
+import {
+  evidenceLog,
+  metric,
+  modelEvidence,
+  rule,
+} from '../../tests/support/evaluation-test-evidence';
 
 const accuracy = (value: number, n = 10) => [metric('includes', 'accuracy', value, n)];
 

@@ -18,7 +18,7 @@ import {
   sample,
   sampleMember,
   zstdMemberZip,
-} from './test-logs';
+} from '../../tests/support/inspect-test-logs';
 
 const MiB = 1024 * 1024;
 

@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { readInspectLog } from '.';
 import { checkMetrics, type RecomputeContext } from './recompute';
 import type { EvalScore } from './schema';
-import { buildZip, claimed, evalMembers, header, sample } from './test-logs';
+import {
+  buildZip,
+  claimed,
+  evalMembers,
+  header,
+  sample,
+} from '../../tests/support/inspect-test-logs';
 import type { InspectSample } from './types';
 import { valueToFloat } from './value-to-float';
 

@@ -1,8 +1,13 @@
 /**
  * Hand-made evidence and threshold sets for the engine's tests. Only tests import this.
  */
-import type { DesignationRule, ThresholdRule, ThresholdSet } from '../thresholds';
-import type { EvidenceLog, EvidenceMetric, ModelEvidence, SampleScore } from './evidence';
+import type { DesignationRule, ThresholdRule, ThresholdSet } from '../../main/thresholds';
+import type {
+  EvidenceLog,
+  EvidenceMetric,
+  ModelEvidence,
+  SampleScore,
+} from '../../main/evaluation';
 
 export function evidenceLog(overrides: Partial<EvidenceLog> = {}): EvidenceLog {
   return {
