@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshotTree, useTempDirs } from '../tests/support/temp-dir';
-import { DeskError } from './errors';
+import { expectDeskError } from '../tests/support/desk-error';
+import type { ErrorCode } from './errors';
 import { DATABASE_FILE, EVIDENCE_DIR, initWorkspace, openWorkspace } from './workspace';
 
 describe('workspace', () => {
@@ -39,15 +40,8 @@ describe('workspace', () => {
     expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(true);
   });
 
-  function expectRefusal(run: () => unknown, code: string, message: RegExp): void {
-    let caught: unknown;
-    try {
-      run();
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(DeskError);
-    expect(caught).toMatchObject({ code, message: expect.stringMatching(message) as string });
+  function expectRefusal(run: () => unknown, code: ErrorCode, message: RegExp): void {
+    expectDeskError(run, code, message);
   }
 
   it('refuses to initialise twice and leaves the first workstation byte-for-byte alone', () => {

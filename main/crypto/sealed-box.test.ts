@@ -1,6 +1,6 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DeskError, type ErrorCode } from '../errors';
+import type { ErrorCode } from '../errors';
 import {
   decryptWithDataKey,
   encryptWithDataKey,
@@ -16,20 +16,12 @@ import {
   type UnlockedKey,
 } from '.';
 import { unlockedKeyFrom } from './unlocked-key';
+import { expectDeskError as expectRefusal } from '../../tests/support/desk-error';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
 function expectDeskError(action: () => unknown, code: ErrorCode, message?: RegExp): void {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(DeskError);
-  expect((caught as DeskError).code).toBe(code);
-  expect((caught as DeskError).message).toMatch(/^[A-Z].*\.$/);
-  if (message !== undefined) expect((caught as DeskError).message).toMatch(message);
+  expect(expectRefusal(action, code, message).message).toMatch(/^[A-Z].*\.$/);
 }
 
 interface TestIdentity {

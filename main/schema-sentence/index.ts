@@ -1,1 +1,7 @@
-export { firstIssueSentence, formatPath, isMissing, typeName } from './schema-sentence';
+export {
+  firstIssueSentence,
+  formatPath,
+  isMissing,
+  typeName,
+  type IssueDescriber,
+} from './schema-sentence';

@@ -5,11 +5,22 @@
  */
 import type { z } from 'zod';
 
-export function firstIssueSentence(subject: string, error: z.ZodError, input: unknown): string {
+export type IssueDescriber = (issue: z.core.$ZodIssue, input: unknown) => string;
+
+/**
+ * `subject` and the path to the first issue, then what is wrong with it. `describeIssue`
+ * lets a caller whose input is secret word issues without repeating any of its content.
+ */
+export function firstIssueSentence(
+  subject: string,
+  error: z.ZodError,
+  input: unknown,
+  describeIssue: IssueDescriber = describe,
+): string {
   const issue = error.issues[0];
   if (issue === undefined) return `${subject} is not valid.`;
   const where = issue.path.length === 0 ? subject : `${subject}'s ${formatPath(issue.path)}`;
-  return `${where} ${describe(issue, input)}.`;
+  return `${where} ${describeIssue(issue, input)}.`;
 }
 
 function describe(issue: z.core.$ZodIssue, input: unknown): string {

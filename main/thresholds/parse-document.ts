@@ -4,7 +4,7 @@
  * notes are classified, and error messages reach the UI, the CLI and the main-process log.
  */
 import type { z } from 'zod';
-import { formatPath, isMissing, typeName } from '../schema-sentence';
+import { firstIssueSentence, isMissing, typeName } from '../schema-sentence';
 import { DeskError } from '../errors';
 import { ThresholdSetSchema, type ThresholdSet } from './document';
 
@@ -23,10 +23,7 @@ export function parseThresholdSet(input: unknown): ThresholdSet {
 
 /** One sentence about the first issue: where (a path of schema field names), and what rule. */
 export function contentFreeSentence(error: z.ZodError, input: unknown): string {
-  const issue = error.issues[0];
-  if (issue === undefined) return `${SUBJECT} is not valid.`;
-  const where = issue.path.length === 0 ? SUBJECT : `${SUBJECT}'s ${formatPath(issue.path)}`;
-  return `${where} ${describe(issue, input)}.`;
+  return firstIssueSentence(SUBJECT, error, input, describe);
 }
 
 function describe(issue: z.core.$ZodIssue, input: unknown): string {

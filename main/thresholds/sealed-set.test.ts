@@ -15,7 +15,7 @@ import {
   type UnlockedKey,
 } from '../crypto';
 import { unlockedKeyFrom } from '../crypto/unlocked-key';
-import { DeskError } from '../errors';
+import { DeskError, type ErrorCode } from '../errors';
 import { IN_TOTO_PAYLOAD_TYPE } from '../in-toto';
 import { ThresholdSetSchema, type ThresholdSet } from './document';
 import {
@@ -25,6 +25,7 @@ import {
   sealThresholdSet,
   thresholdCommitment,
 } from './sealed-set';
+import { expectDeskError } from '../../tests/support/desk-error';
 
 /** The worked example in docs/formats.md, "Threshold sets (v1)". */
 const example: ThresholdSet = ThresholdSetSchema.parse({
@@ -122,15 +123,8 @@ describe('sealThresholdSet and openThresholdSet', () => {
     return { sealed, row, wrapped };
   }
 
-  function refusedWith(action: () => unknown, code: string, message: RegExp): void {
-    let caught: unknown;
-    try {
-      action();
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(DeskError);
-    expect(caught).toMatchObject({ code, message: expect.stringMatching(message) as string });
+  function refusedWith(action: () => unknown, code: ErrorCode, message: RegExp): void {
+    expectDeskError(action, code, message);
   }
 
   it('opens for every recipient with the same document and commitment', () => {

@@ -43,6 +43,7 @@ import {
   type Needle,
 } from '../support/leak-scan';
 import { useTempDirs } from '../support/temp-dir';
+import { expectDeskError } from '../support/desk-error';
 
 /** Distinctive, so that finding one anywhere can only mean a leak. */
 const SECRET = {
@@ -103,18 +104,7 @@ function addToRoster(trust: TrustService, root: TestKey, key: PublicKey, role: R
 }
 
 function expectRefusal(action: () => unknown, code: ErrorCode, message: RegExp): DeskError {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(DeskError);
-  const error = caught as DeskError;
-  expect({ code: error.code, message: error.message }).toEqual({
-    code,
-    message: expect.stringMatching(message) as string,
-  });
+  const error = expectDeskError(action, code, message);
   expect(error.message).toMatch(/^[A-Z"].*\.$/);
   // No refusal ever carries the set's content.
   expect(scanText(error.message, secretNeedles())).toEqual([]);
