@@ -100,3 +100,23 @@ test('imports bundles dropped on the Inbox, and says which dropped files it left
     page.getByRole('table', { name: 'Imported result bundles' }).getByRole('row'),
   ).toHaveCount(2);
 });
+
+test('a bundle whose claims differ from its logs imports with a visible warning', async ({
+  page,
+  desk,
+}) => {
+  const workstation = await desk.open('SECRET//NOFORN');
+  const { disputed } = await workstation.prepareLab();
+  workstation.queueDialogSelection([disputed]);
+  await page.getByRole('button', { name: 'Import bundles…' }).click();
+  const row = page.getByRole('table', { name: 'Imported result bundles' }).getByRole('row').nth(1);
+  await expect(row).toContainText('Verified, with warnings');
+  await row.getByRole('button', { name: /Show report/ }).click();
+  const warning = page
+    .getByRole('list', { name: 'Checks for frontier-1-disputed.evbundle' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Warning' });
+  await expect(warning).toContainText(
+    'doomla includes/accuracy claims 1 but logs/doomla_failed.eval gives 0',
+  );
+});

@@ -174,7 +174,16 @@ function BundleTable({
           {bundles.map((bundle) => (
             <tr key={bundle.id} aria-selected={bundle.id === selected}>
               <td>
-                <span className="badge badge--verified">Verified</span>
+                {bundle.checks.some((c) => c.status === 'warn') ? (
+                  <span
+                    className="badge badge--warning"
+                    title="Some claimed results differ from their logs: see the report"
+                  >
+                    Verified, with warnings
+                  </span>
+                ) : (
+                  <span className="badge badge--verified">Verified</span>
+                )}
               </td>
               <td>
                 {bundle.model.developer} / {bundle.model.name} @ {bundle.model.version}

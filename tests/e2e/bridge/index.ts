@@ -19,7 +19,13 @@ import {
   type Dispatch,
 } from '../../../main/ipc';
 import { initWorkspace, type Workspace } from '../../../main/workspace';
-import { readEntries, writeEntries } from '../../support/bundle-surgery';
+import {
+  ENVELOPE,
+  readEntries,
+  signStatement,
+  statementOf,
+  writeEntries,
+} from '../../support/bundle-surgery';
 import { makeBundle, makeKey } from '../../support/lab';
 
 // The same file resolution and headers as the app:// protocol handler.
@@ -33,9 +39,10 @@ export interface BridgeWorkstation {
   queueDialogSelection(files: readonly string[]): void;
   /**
    * Pins a root, trusts a lab, enrols a reviewer ("reviewer passphrase") and an authority
-   * ("authority passphrase"), and makes a valid and a tampered bundle from the fixture logs.
+   * ("authority passphrase"), and makes a valid, a tampered and a disputed bundle (its claim
+   * differs from its log) from the fixture logs.
    */
-  prepareLab(): Promise<{ valid: string; tampered: string }>;
+  prepareLab(): Promise<{ valid: string; tampered: string; disputed: string }>;
   dispose(): void;
 }
 
@@ -100,7 +107,17 @@ export async function startWorkstation(
       bytes.writeUInt8(bytes.readUInt8(100) ^ 0xff, 100);
       entries.set(logName, bytes);
       const tampered = writeEntries(path.join(parent, 'frontier-1-tampered.evbundle'), entries);
-      return { valid, tampered };
+
+      // Signed by the lab, but claiming a better score than its own log shows.
+      const honest = await readEntries(valid);
+      const statement = statementOf(honest.get(ENVELOPE) ?? Buffer.alloc(0)) as {
+        predicate: { results: { log?: string; value: number }[] };
+      };
+      const claim = statement.predicate.results.find((r) => r.log?.endsWith('doomla_failed.eval'));
+      if (claim) claim.value = 1;
+      honest.set(ENVELOPE, signStatement(statement, [lab.unlocked]));
+      const disputed = writeEntries(path.join(parent, 'frontier-1-disputed.evbundle'), honest);
+      return { valid, tampered, disputed };
     },
     dispose: () => {
       workspace.close();
