@@ -52,10 +52,7 @@ export function createHandlers(services: Services, shell: Shell): Handlers {
     }),
     evaluateModel: ({ model, setId }) => {
       if (identities.session() === null) return { state: 'locked' as const };
-      const sets = services.thresholds.list();
-      // Without a choice, the set most recently changed.
-      const chosen =
-        setId ?? [...sets].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)?.id;
+      const chosen = setId ?? services.thresholds.latestSetId();
       if (chosen === undefined) return { state: 'no-threshold-set' as const };
       try {
         const opened = services.thresholds.open(chosen, 'latest', identities.requireKey());

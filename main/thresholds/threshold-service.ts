@@ -53,6 +53,8 @@ export interface ThresholdService {
   ): ThresholdSetMeta;
   /** Metadata of every version of every set, by id then version. */
   list(): ThresholdSetMeta[];
+  /** The id of the set changed most recently, the default for an evaluation. */
+  latestSetId(): string | undefined;
   open(id: string, version: number | 'latest', user: UnlockedKey): OpenedThresholdSet;
   /** Wraps the latest version's data key for `to` as well. */
   grant(id: string, user: UnlockedKey, to: PublicKey): ThresholdSetMeta;
@@ -216,6 +218,14 @@ export function createThresholdService(deps: ThresholdServiceDeps): ThresholdSer
       const names = rosterNames();
       return db.thresholdSets.list().map((row) => toMeta(row, names));
     },
+    latestSetId: () =>
+      db.thresholdSets
+        .list()
+        .reduce<ThresholdSetListRow | undefined>(
+          (latest, row) =>
+            latest === undefined || row.createdAt >= latest.createdAt ? row : latest,
+          undefined,
+        )?.setId,
 
     open: (id, version, user) => {
       const row = version === 'latest' ? latestRow(id) : db.thresholdSets.version(id, version);

@@ -41,9 +41,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode> 
   const ref = { developer: model.developer, name: model.name, version: model.version };
   const workspace = openWorkspace({ dataDir: values.data });
   try {
-    const sets = workspace.services.thresholds.list();
-    const setId =
-      values.set ?? [...sets].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)?.id;
+    const setId = values.set ?? workspace.services.thresholds.latestSetId();
     if (setId === undefined)
       throw new UsageError('No threshold set exists on this workstation; import one first.');
     const user = await unlockUser(workspace, values.user, values['passphrase-file'], io);
