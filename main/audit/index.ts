@@ -1,5 +1,4 @@
 export {
-  AUDIT_EVENT_KINDS,
   createAuditLog,
   type AuditEvent,
   type AuditEventInput,

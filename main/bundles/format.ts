@@ -7,7 +7,6 @@ import { z } from 'zod';
 
 export const ENVELOPE_ENTRY = 'envelope.dsse.json';
 export const BUNDLE_PREDICATE_TYPE = 'urn:designation-desk:benchmark-results:v1';
-export const BUNDLE_EXTENSION = '.evbundle';
 
 /** Largest envelope accepted: subjects for thousands of files fit well inside. */
 export const MAX_ENVELOPE_BYTES = 8 * 1024 * 1024;

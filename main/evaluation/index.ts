@@ -20,8 +20,6 @@ export type {
 } from './evidence';
 export {
   EvaluationSchema,
-  OUTCOMES,
-  RULE_STATUSES,
   RuleOutcomeSchema,
   type Evaluation,
   type Outcome,

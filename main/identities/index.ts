@@ -1,6 +1,5 @@
 export {
   createIdentityService,
-  unlockDelayMs,
   type Identity,
   type IdentityService,
   type Session,

@@ -5,7 +5,7 @@
  * log's own numbers hold.
  */
 export { readInspectLog } from './read-log';
-export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
+export type { ReadLimits } from './limits';
 export { RELATIVE_TOLERANCE } from './recompute';
 export { valueToFloat } from './value-to-float';
 export type {

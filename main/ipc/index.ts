@@ -1,5 +1,4 @@
 export {
-  AUDIT_PAGE_MAX,
   CHANNELS,
   contract,
   EVENTS,

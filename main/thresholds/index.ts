@@ -17,12 +17,7 @@ export {
   type ThresholdSetInput,
 } from './document';
 export { parseThresholdSet } from './parse-document';
-export {
-  COMMITMENT_DOMAIN,
-  SEALED_THRESHOLD_SET_FORMAT,
-  THRESHOLD_SET_PREDICATE_TYPE,
-  thresholdCommitment,
-} from './sealed-set';
+export { THRESHOLD_SET_PREDICATE_TYPE, thresholdCommitment } from './sealed-set';
 export {
   createThresholdService,
   READER_ROLES,
