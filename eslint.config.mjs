@@ -1,8 +1,9 @@
 // Lint is where the architecture is enforced (docs/architecture.md):
 //   * no module anywhere may reach a network (imports and globals);
+//   * common/ is the layer every process may load: zod and itself, nothing else;
 //   * main/ services never import electron; only main/app/ is the Electron room;
-//   * renderer/ sees main/ only through type-only imports of main/ipc;
-//   * preload/ sees electron's bridge and main/ipc, nothing else;
+//   * renderer/ sees the app only through common/ (no main/, db/, preload/, Node);
+//   * preload/ sees electron's bridge and common/, nothing else;
 //   * SQL lives in db/: only db/ may import better-sqlite3 or call prepare()/pragma().
 // tests/integration/lint-rules.test.ts proves that each rule fires.
 import js from '@eslint/js';
@@ -88,6 +89,28 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  // common/: loaded by main, preload and renderer alike. Its concept folders are flat
+  // (common/<concept>/file.ts), so "../../" always leaves the layer.
+  {
+    files: ['common/**/*.ts'],
+    ignores: ['common/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrictImports({
+        patterns: [
+          {
+            regex: String.raw`^(?!zod$|\.\.?/)`,
+            message:
+              'The common layer imports only zod and its own modules (docs/architecture.md).',
+          },
+          {
+            regex: String.raw`^\.\./\.\./`,
+            message:
+              'The common layer imports only zod and its own modules (docs/architecture.md).',
+          },
+        ],
+      }),
+    },
+  },
   // main/: plain Node services. Only main/app may import electron; nothing imports main/app.
   {
     files: ['main/**/*.ts'],
@@ -137,7 +160,8 @@ export default tseslint.config(
       }),
     },
   },
-  // preload/: the bridge only.
+  // preload/: the bridge only. A sandboxed preload's require() offers electron, events,
+  // timers and url; everything else must be bundled, and only common/ may be.
   {
     files: ['preload/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
@@ -149,18 +173,18 @@ export default tseslint.config(
             allowImportNames: ['contextBridge', 'ipcRenderer', 'webUtils'],
             message: 'The preload uses contextBridge, ipcRenderer and webUtils only.',
           },
-          { name: 'better-sqlite3', message: 'Only db/ may open the database.' },
         ],
         patterns: [
           {
-            group: ['**/main/**', '!**/main/ipc', '!**/main/ipc/**', '**/db/**', '**/renderer/**'],
-            message: 'The preload sees main/ipc and nothing else of the app.',
+            regex: String.raw`^(?!electron$|(\.\./)+common/)`,
+            message:
+              "The preload sees electron's bridge and common/, nothing else of the app or of Node.",
           },
         ],
       }),
     },
   },
-  // renderer/: the UI. No Node, no Electron; main/ only as types from main/ipc.
+  // renderer/: the UI. No Node, no Electron; the app only through common/.
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -179,13 +203,8 @@ export default tseslint.config(
             message: 'The renderer is a sandboxed web page: no Node modules.',
           },
           {
-            group: ['**/main/ipc', '**/main/ipc/*'],
-            allowTypeImports: true,
-            message: 'The renderer may import main/ipc for types only.',
-          },
-          {
-            group: ['**/main/**', '!**/main/ipc', '!**/main/ipc/*', '**/db/**', '**/preload/**'],
-            message: 'The renderer sees main/ only through type-only imports of main/ipc.',
+            group: ['**/main', '**/main/**', '**/db', '**/db/**', '**/preload', '**/preload/**'],
+            message: 'The renderer sees the app only through common/ (docs/architecture.md).',
           },
         ],
       }),

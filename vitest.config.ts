@@ -10,7 +10,12 @@ if (major < 24) {
 
 export default defineConfig({
   test: {
-    include: ['main/**/*.test.ts', 'db/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: [
+      'common/**/*.test.ts',
+      'main/**/*.test.ts',
+      'db/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+    ],
     environment: 'node',
     // Lint probes and the CLI binary test spawn real processes; give them room on 2 cores.
     testTimeout: 60_000,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshotTree, useTempDirs } from '../tests/support/temp-dir';
 import { expectDeskError } from '../tests/support/desk-error';
-import type { ErrorCode } from './errors';
+import type { ErrorCode } from '../common/errors';
 import { DATABASE_FILE, EVIDENCE_DIR, initWorkspace, openWorkspace } from './workspace';
 
 describe('workspace', () => {

@@ -14,8 +14,8 @@ import path from 'node:path';
 import { openDatabase, type DeskDatabase } from '../db';
 import { createAuditLog, type AuditLog } from './audit';
 import { createBundleService, type BundleService } from './bundles';
-import { InvalidMarkingError, parseMarking } from './classification';
-import { DeskError } from './errors';
+import { InvalidMarkingError, parseMarking } from '../common/classification';
+import { DeskError } from '../common/errors';
 import { createEvaluationService, type EvaluationService } from './evaluation';
 import { createEvidenceStore, STAGING_DIR } from './evidence';
 import { createIdentityService, type IdentityService } from './identities';
@@ -142,6 +142,7 @@ function assemble(
   const audit = createAuditLog(db, now);
   const trust = createTrustService(db, audit, now);
   const store = createEvidenceStore(dataDir, path.join(dataDir, EVIDENCE_DIR));
+  const thresholds = createThresholdService({ db, trust, audit, now });
   return {
     dataDir,
     services: {
@@ -149,9 +150,9 @@ function assemble(
       audit,
       trust,
       bundles: createBundleService({ db, store, trust, audit, now }),
-      evaluation: createEvaluationService(db),
+      evaluation: createEvaluationService(db, thresholds),
       identities: createIdentityService({ db, trust, audit, now, ...session }),
-      thresholds: createThresholdService({ db, trust, audit, now }),
+      thresholds,
     },
     close: () => {
       db.close();

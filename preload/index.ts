@@ -4,7 +4,7 @@
  * drift from the router.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { CHANNELS, EVENTS, ipcChannelName, ipcEventName, type DeskApi } from '../main/ipc';
+import { CHANNELS, EVENTS, ipcChannelName, ipcEventName, type DeskApi } from '../common/ipc';
 
 const methods = Object.fromEntries(
   CHANNELS.map((channel) => [

@@ -1,5 +1,6 @@
 import { dialog, type BrowserWindow } from 'electron';
-import { ipcEventName, type Shell } from '../ipc';
+import { ipcEventName } from '../../common/ipc';
+import type { Shell } from '../ipc';
 
 /** The router's shell capabilities, provided by Electron: native dialogs and event push. */
 export function electronShell(window: () => BrowserWindow | undefined): Shell {

@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, ipcChannelName, type Dispatch, type Result } from '../ipc';
+import { CHANNELS, ipcChannelName, type Result } from '../../common/ipc';
+import type { Dispatch } from '../ipc';
 import { isTrustedSender } from './trusted-sender';
 
 /** Registers one `ipcMain.handle` per contract channel; every call is sender-checked first. */

@@ -1,22 +1,11 @@
 import type { AuditEventRow, DeskDatabase } from '../../db';
+import {
+  AUDIT_EVENT_KINDS,
+  type AuditEvent,
+  type AuditEventKind,
+  type AuditPage,
+} from '../../common/audit';
 import { canonicalJson, type JsonValue } from '../canonical-json';
-
-/** Kinds of security-relevant event; later capabilities add theirs here. */
-export const AUDIT_EVENT_KINDS = [
-  'workstation.initialised',
-  'trust.pinned',
-  'trust.updated',
-  'bundle.imported',
-  'bundle.rejected',
-  'identity.enrolled',
-  'identity.unlocked',
-  'identity.unlock-failed',
-  'identity.locked',
-  'thresholds.changed',
-  'thresholds.granted',
-  'thresholds.revoked',
-] as const;
-export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
 
 export interface AuditEventInput {
   readonly kind: AuditEventKind;
@@ -26,20 +15,6 @@ export interface AuditEventInput {
   readonly summary: string;
   /** Structured facts; never secrets. */
   readonly details: { readonly [key: string]: JsonValue };
-}
-
-export interface AuditEvent {
-  readonly seq: number;
-  readonly recordedAt: string;
-  readonly kind: string;
-  readonly actor: string | null;
-  readonly summary: string;
-  readonly details: Readonly<Record<string, unknown>>;
-}
-
-export interface AuditPage {
-  readonly events: readonly AuditEvent[];
-  readonly total: number;
 }
 
 export interface AuditLog {
@@ -67,5 +42,8 @@ export function createAuditLog(db: DeskDatabase, now: () => Date): AuditLog {
 }
 
 function toAuditEvent(row: AuditEventRow): AuditEvent {
-  return { ...row, details: JSON.parse(row.details) as Record<string, unknown> };
+  const kind = AUDIT_EVENT_KINDS.find((k) => k === row.kind);
+  // Only record() writes events, with a known kind: anything else is a damaged database.
+  if (kind === undefined) throw new Error(`audit event ${row.seq} has an unknown kind`);
+  return { ...row, kind, details: JSON.parse(row.details) as Record<string, unknown> };
 }

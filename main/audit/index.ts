@@ -1,8 +1,10 @@
 export {
-  createAuditLog,
+  AUDIT_EVENT_KINDS,
+  AUDIT_PAGE_MAX,
+  AuditEventSchema,
+  AuditPageSchema,
   type AuditEvent,
-  type AuditEventInput,
   type AuditEventKind,
-  type AuditLog,
   type AuditPage,
-} from './audit-log';
+} from '../../common/audit';
+export { createAuditLog, type AuditEventInput, type AuditLog } from './audit-log';

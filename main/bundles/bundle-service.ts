@@ -12,13 +12,9 @@ import { sha256OfFile, type EvidenceStore } from '../evidence';
 import type { InspectLog } from '../inspect';
 import type { TrustService } from '../trust';
 import type { ZipLimits } from '../zip';
-import {
-  listBundles,
-  listRejections,
-  type BundleSummary,
-  type RejectedImport,
-} from './bundle-summaries';
-import { BundleRejection, type Check } from './checks';
+import type { BundleSummary, Check, RejectedImport } from '../../common/bundles';
+import { listBundles, listRejections } from './bundle-summaries';
+import { BundleRejection } from './checks';
 import { verifyBundle, type BundleProgress, type VerifiedBundle } from './verify-bundle';
 
 export type ImportOutcome =

@@ -1,60 +1,17 @@
 /** Read side of imported bundles: what `desk bundles` and the Inbox show. */
 import type { DeskDatabase } from '../../db';
+import {
+  CHECK_IDS,
+  CLAIM_STATUSES,
+  EVAL_STATUSES,
+  HEADER_SOURCES,
+  METRIC_STATUSES,
+  type BundleSummary,
+  type Check,
+  type RejectedImport,
+} from '../../common/bundles';
 import type { AuditLog } from '../audit';
-import type { Check } from './checks';
-
-export interface LogSummary {
-  readonly path: string;
-  readonly task: string;
-  readonly model: string;
-  readonly status: string;
-  readonly headerSource: string;
-  readonly samples: number;
-  readonly totalSamples: number | null;
-  readonly completedSamples: number | null;
-  readonly metrics: readonly {
-    readonly scorer: string;
-    readonly metric: string;
-    readonly claimed: number | null;
-    readonly recomputed: number | null;
-    readonly n: number;
-    readonly status: string;
-    readonly note: string | null;
-  }[];
-}
-
-export interface BundleSummary {
-  readonly id: number;
-  readonly digest: string;
-  readonly fileName: string;
-  readonly status: 'verified';
-  readonly model: { readonly developer: string; readonly name: string; readonly version: string };
-  readonly evaluator: { readonly id: string; readonly name: string };
-  readonly suite: { readonly name: string; readonly version: string | null };
-  readonly runStartedOn: string;
-  readonly runFinishedOn: string;
-  readonly importedAt: string;
-  readonly signedBy: readonly string[];
-  readonly sampleCount: number;
-  readonly logs: readonly LogSummary[];
-  readonly results: readonly {
-    readonly benchmark: string;
-    readonly metric: string;
-    readonly value: number;
-    readonly stderr: number | null;
-    readonly logValue: number | null;
-    readonly status: string;
-  }[];
-  readonly checks: readonly Check[];
-}
-
-export interface RejectedImport {
-  readonly recordedAt: string;
-  readonly file: string;
-  readonly digest: string | null;
-  readonly check: string | null;
-  readonly reason: string;
-}
+import { storedEnum } from '../stored-value';
 
 export function listBundles(db: DeskDatabase): BundleSummary[] {
   return db.bundles.list().map((row) => ({
@@ -74,12 +31,15 @@ export function listBundles(db: DeskDatabase): BundleSummary[] {
       path: log.path,
       task: log.task,
       model: log.model,
-      status: log.status,
-      headerSource: log.headerSource,
+      status: storedEnum(log.status, EVAL_STATUSES, 'log status'),
+      headerSource: storedEnum(log.headerSource, HEADER_SOURCES, 'header source'),
       samples: log.sampleCount,
       totalSamples: log.totalSamples,
       completedSamples: log.completedSamples,
-      metrics: db.bundles.metricsOf(log.id),
+      metrics: db.bundles.metricsOf(log.id).map((metric) => ({
+        ...metric,
+        status: storedEnum(metric.status, METRIC_STATUSES, 'metric status'),
+      })),
     })),
     results: db.bundles
       .claimedOf(row.id)
@@ -89,7 +49,7 @@ export function listBundles(db: DeskDatabase): BundleSummary[] {
         value,
         stderr,
         logValue,
-        status,
+        status: storedEnum(status, CLAIM_STATUSES, 'claim status'),
       })),
     checks: JSON.parse(row.verification) as Check[],
   }));
@@ -103,11 +63,12 @@ export function listRejections(audit: AuditLog): RejectedImport[] {
       check?: string | null;
       reason?: string;
     };
+    const check = CHECK_IDS.find((id) => id === details.check);
     return {
       recordedAt: event.recordedAt,
       file: details.file ?? '',
       digest: details.digest ?? null,
-      check: details.check ?? null,
+      check: check ?? null,
       reason: details.reason ?? event.summary,
     };
   });

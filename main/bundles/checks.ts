@@ -1,24 +1,4 @@
-/** The verification report: every check, in the order they run, and what it found. */
-export const CHECKS = [
-  { id: 'archive', label: 'Archive is a well-formed zip with safe entry names, types and sizes' },
-  { id: 'envelope', label: 'Signed envelope is present and well formed' },
-  { id: 'signature', label: 'Signed by enough trusted lab keys' },
-  { id: 'statement', label: 'Statement is a benchmark-results statement' },
-  { id: 'entries', label: 'Entries are exactly the signed subjects' },
-  { id: 'digests', label: 'Every entry matches its signed digest' },
-  { id: 'logs', label: 'Every declared log is a readable Inspect log' },
-  { id: 'results', label: 'Claimed results agree with the logs' },
-] as const;
-
-export type CheckId = (typeof CHECKS)[number]['id'];
-export type CheckStatus = 'pass' | 'fail' | 'warn' | 'not-run';
-
-export interface Check {
-  readonly id: CheckId;
-  readonly label: string;
-  readonly status: CheckStatus;
-  readonly detail: string;
-}
+import { CHECKS, type Check, type CheckId, type CheckStatus } from '../../common/bundles';
 
 /** Collects check outcomes; the first failure ends verification and names the reason. */
 export class CheckReport {

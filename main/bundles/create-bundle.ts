@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import type { JsonValue } from '../canonical-json';
 import { signEnvelope, type UnlockedKey } from '../crypto';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import { IN_TOTO_PAYLOAD_TYPE, makeStatement } from '../in-toto';
 import { readInspectLog, type InspectLog } from '../inspect';
 import {

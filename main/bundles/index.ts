@@ -1,4 +1,19 @@
-export { BundleRejection, type Check, type CheckId, type CheckStatus } from './checks';
+export {
+  BundleSummarySchema,
+  CHECKS,
+  ImportOutcomeViewSchema,
+  ImportProgressSchema,
+  RejectedImportSchema,
+  type BundleSummary,
+  type Check,
+  type CheckId,
+  type CheckStatus,
+  type ImportOutcomeView,
+  type ImportProgress,
+  type LogSummary,
+  type RejectedImport,
+} from '../../common/bundles';
+export { BundleRejection } from './checks';
 export {
   createBundleService,
   type BundleService,
@@ -8,4 +23,3 @@ export {
 export { BUNDLE_PREDICATE_TYPE, ENVELOPE_ENTRY, type BenchmarkResults } from './format';
 export { verifyBundle, type BundleProgress } from './verify-bundle';
 export { createBundle, type CreateBundleOptions, type CreatedBundle } from './create-bundle';
-export type { BundleSummary, LogSummary, RejectedImport } from './bundle-summaries';

@@ -13,7 +13,8 @@ import type { StagingArea } from '../evidence';
 import { IN_TOTO_PAYLOAD_TYPE, parseStatement } from '../in-toto';
 import { readInspectLog, type InspectLog } from '../inspect';
 import { DEFAULT_ZIP_LIMITS, SafeZip, ZipRejection, type ZipLimits } from '../zip';
-import { CheckReport, type Check } from './checks';
+import type { Check } from '../../common/bundles';
+import { CheckReport } from './checks';
 import { compareResults, type CheckedResult } from './compare-results';
 import {
   BUNDLE_PREDICATE_TYPE,

@@ -1,7 +1,7 @@
 /** Reading the key files and other JSON inputs the CLI is given, with errors a user can act on. */
 import fs from 'node:fs';
 import { parsePublicKeyFile, unsealSecretKey, type PublicKey, type UnlockedKey } from '../crypto';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import { readPassphrase } from './passphrase';
 
 export function readJsonFile(file: string, what: string): unknown {

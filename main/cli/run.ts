@@ -1,4 +1,4 @@
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import { APP_VERSION } from '../version';
 import { runBundle } from './commands/bundle';
 import { runBundles } from './commands/bundles';

@@ -4,7 +4,7 @@
  * message, so random nonces never collide in practice. Associated data binds a ciphertext
  * to where it belongs (e.g. a document's id and version), so it cannot be moved elsewhere.
  */
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import { readySodium } from './sodium';
 
 export const DATA_KEY_BYTES = 32;

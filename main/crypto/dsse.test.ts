@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import {
   generateKeyPair,
   initCrypto,

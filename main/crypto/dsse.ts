@@ -10,7 +10,7 @@
  *   is met (protocol.md, "To verify": verify first, then interpret).
  */
 import { z } from 'zod';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import { decodeDsseBase64, encodeBase64 } from './base64';
 import { PUBLIC_KEY_BYTES, type PublicKey } from './keys';
 import { firstIssueSentence } from '../schema-sentence';

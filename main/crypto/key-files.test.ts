@@ -1,6 +1,6 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DeskError, type ErrorCode } from '../errors';
+import { DeskError, type ErrorCode } from '../../common/errors';
 import { encodeBase64 } from './base64';
 import {
   generateKeyPair,

@@ -4,7 +4,7 @@
  * signatures against; its key id is derived from it and re-checked on every read.
  */
 import { z } from 'zod';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import { decodeStandardBase64, encodeBase64 } from './base64';
 import { keyIdOf } from './digest';
 import { firstIssueSentence } from '../schema-sentence';

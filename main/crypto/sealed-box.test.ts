@@ -1,6 +1,6 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorCode } from '../errors';
+import type { ErrorCode } from '../../common/errors';
 import {
   decryptWithDataKey,
   encryptWithDataKey,

@@ -9,7 +9,7 @@
  * signatures has a security proof (Thormarker, "On using the same key pair for Ed25519
  * and an X25519 based KEM", 2021). It spares every person a second key to enrol and pin.
  */
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import { PUBLIC_KEY_BYTES, SECRET_KEY_BYTES, type PublicKey } from './keys';
 import { readySodium } from './sodium';
 

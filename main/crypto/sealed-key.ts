@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import { decodeStandardBase64, encodeBase64 } from './base64';
 import {
   base64Bytes,

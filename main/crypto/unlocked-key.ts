@@ -3,7 +3,7 @@
  * The secret bytes live only in this closure, never on a property, so logging or
  * serialising an UnlockedKey (or sending it across IPC by mistake) cannot reveal them.
  */
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import type { PublicKey } from './keys';
 import { openSealedBox } from './sealed-box';
 import { readySodium } from './sodium';

@@ -13,7 +13,7 @@
  */
 import type { Candidate } from './select-evidence';
 import type { ModelEvidence, SampleScore } from './evidence';
-import type { StderrSource } from './outcome';
+import type { StderrSource } from '../../common/evaluation/outcome';
 
 export const Z_95 = 1.959964;
 

@@ -6,7 +6,7 @@
  * go either way.
  */
 import type { DesignationRule } from '../thresholds';
-import type { Evaluation, Outcome, RuleOutcome } from './outcome';
+import type { Evaluation, Outcome, RuleOutcome } from '../../common/evaluation/outcome';
 
 export function designationOutcome(
   designation: DesignationRule,

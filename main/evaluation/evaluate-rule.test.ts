@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ThresholdRule } from '../thresholds';
 import { evaluateRule } from './evaluate-rule';
-import { RuleOutcomeSchema } from './outcome';
+import { RuleOutcomeSchema } from '../../common/evaluation/outcome';
 import {
   evidenceLog,
   metric,

@@ -5,7 +5,12 @@
 import type { Operator, ThresholdRule } from '../thresholds';
 import { ci95, resolveStderr, type StderrResolution } from './bounds';
 import type { ModelEvidence } from './evidence';
-import type { RuleOutcome, SeenEvidence, SourceLog, ValueSource } from './outcome';
+import type {
+  RuleOutcome,
+  SeenEvidence,
+  SourceLog,
+  ValueSource,
+} from '../../common/evaluation/outcome';
 import { candidatesFor, claimsAbout, logsOfBenchmark, type Candidate } from './select-evidence';
 
 const OPERATOR_TEXT: Readonly<Record<Operator, string>> = {

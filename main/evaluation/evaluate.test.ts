@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignationRule } from '../thresholds';
 import { evaluate } from './evaluate';
-import { EvaluationSchema, type Outcome, type RuleStatus } from './outcome';
+import { EvaluationSchema, type Outcome, type RuleStatus } from '../../common/evaluation/outcome';
 import {
   evidenceLog,
   metric,

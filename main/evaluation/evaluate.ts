@@ -6,7 +6,7 @@ import type { ThresholdSet } from '../thresholds';
 import { designationOutcome } from './designation';
 import { evaluateRule } from './evaluate-rule';
 import type { ModelEvidence } from './evidence';
-import type { Evaluation } from './outcome';
+import type { Evaluation } from '../../common/evaluation/outcome';
 
 export function evaluate(set: ThresholdSet, evidence: ModelEvidence): Evaluation {
   const rules = set.rules.map((rule) => evaluateRule(rule, evidence));

@@ -1,36 +1,37 @@
 /**
- * Evaluation over the workstation's database: lists the models with evidence and
- * evaluates a threshold set against one of them. Reads only; the engine does the work.
+ * Evaluation over the workstation's database: lists the models with evidence and sets a
+ * threshold set against one of them. Reads only; the engine does the work.
  */
 import type { DeskDatabase } from '../../db';
-import { DeskError } from '../errors';
-import type { ThresholdSet } from '../thresholds';
+import { CLAIM_STATUSES, METRIC_STATUSES } from '../../common/bundles';
+import { DeskError } from '../../common/errors';
+import type { Evaluation, ModelEvaluation } from '../../common/evaluation';
+import type { ModelRef, ModelSummary } from '../../common/models';
+import type { UnlockedKey } from '../crypto';
+import { storedEnum } from '../stored-value';
+import type { ThresholdService, ThresholdSet } from '../thresholds';
 import { evaluate } from './evaluate';
-import type {
-  EvidenceClaim,
-  EvidenceLog,
-  EvidenceMetric,
-  ModelEvidence,
-  ModelRef,
-} from './evidence';
-import type { Evaluation } from './outcome';
-
-export interface ModelSummary extends ModelRef {
-  readonly bundleCount: number;
-  /** The latest runFinishedOn of the model's bundles, as signed. */
-  readonly latestRun: string;
-}
+import type { EvidenceClaim, EvidenceLog, EvidenceMetric, ModelEvidence } from './evidence';
 
 export interface EvaluationService {
   /** Every model some imported bundle is about, by developer, name and version. */
   models(): ModelSummary[];
   evaluate(model: ModelRef, set: ThresholdSet): Evaluation;
+  /**
+   * The model against the latest version of `setId` (default: the set changed most
+   * recently) as `reader` may see it: evaluated, or why not (locked, no set, not granted).
+   */
+  assess(model: ModelRef, setId: string | null, reader: UnlockedKey | null): ModelEvaluation;
 }
 
-export function createEvaluationService(db: DeskDatabase): EvaluationService {
-  return {
+export function createEvaluationService(
+  db: DeskDatabase,
+  thresholds: ThresholdService,
+): EvaluationService {
+  const service: EvaluationService = {
     models: () =>
-      db.models.list().map(({ developer, name, version, bundleCount, latestRun }) => ({
+      db.models.list().map(({ id, developer, name, version, bundleCount, latestRun }) => ({
+        id,
         developer,
         name,
         version,
@@ -38,7 +39,27 @@ export function createEvaluationService(db: DeskDatabase): EvaluationService {
         latestRun,
       })),
     evaluate: (model, set) => evaluate(set, readModelEvidence(db, model)),
+    assess: (model, setId, reader) => {
+      if (reader === null) return { state: 'locked' };
+      const chosen = setId ?? thresholds.latestSetId();
+      if (chosen === undefined) return { state: 'no-threshold-set' };
+      let opened;
+      try {
+        opened = thresholds.open(chosen, 'latest', reader);
+      } catch (error) {
+        if (error instanceof DeskError && error.code === 'NOT_A_RECIPIENT') {
+          return { state: 'not-granted', setId: chosen };
+        }
+        throw error;
+      }
+      return {
+        state: 'evaluated',
+        commitment: opened.commitment,
+        evaluation: service.evaluate(model, opened.document),
+      };
+    },
   };
+  return service;
 }
 
 export function readModelEvidence(db: DeskDatabase, model: ModelRef): ModelEvidence {
@@ -65,14 +86,14 @@ export function readModelEvidence(db: DeskDatabase, model: ModelRef): ModelEvide
       claimed: m.claimed,
       recomputed: m.recomputed,
       n: m.n,
-      status: oneOf(m.status, ['match', 'differs', 'not-recomputable'] as const),
+      status: storedEnum(m.status, METRIC_STATUSES, 'metric status'),
     })),
     claims: (claims.get(`${row.bundleId}\u0000${row.path}`) ?? []).map((c): EvidenceClaim => ({
       benchmark: c.benchmark,
       metric: c.metric,
       value: c.value,
       logValue: c.logValue,
-      status: oneOf(c.status, ['match', 'differs', 'not-checked'] as const),
+      status: storedEnum(c.status, CLAIM_STATUSES, 'claim status'),
     })),
   }));
   return {
@@ -91,11 +112,4 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
     else group.push(row);
   }
   return groups;
-}
-
-/** The schema's CHECK constraints allow only these; anything else is a damaged database. */
-function oneOf<const T extends readonly string[]>(value: string, allowed: T): T[number] {
-  const found = allowed.find((a) => a === value);
-  if (found === undefined) throw new Error(`unexpected status "${value}" in the database`);
-  return found;
 }

@@ -3,11 +3,7 @@
  * evaluation service builds it from the database (db/models.ts); tests build it by hand.
  */
 
-export interface ModelRef {
-  readonly developer: string;
-  readonly name: string;
-  readonly version: string;
-}
+import type { ModelRef } from '../../common/models';
 
 /** One metric of one scorer in a log (docs/formats.md, "Recomputing the metrics"). */
 export interface EvidenceMetric {

@@ -1,6 +1,7 @@
 /**
  * Evaluation of threshold sets against imported evidence (docs/evaluation.md): the pure
- * engine, the shapes it returns, and the service that feeds it from the database.
+ * engine, the shapes it returns (the common layer's schemas) and the service that feeds it
+ * from the database.
  */
 export { evaluate } from './evaluate';
 export { Z_95 } from './bounds';
@@ -8,24 +9,30 @@ export {
   createEvaluationService,
   readModelEvidence,
   type EvaluationService,
-  type ModelSummary,
 } from './evaluation-service';
 export type {
   EvidenceClaim,
   EvidenceLog,
   EvidenceMetric,
   ModelEvidence,
-  ModelRef,
   SampleScore,
 } from './evidence';
 export {
   EvaluationSchema,
+  ModelEvaluationSchema,
   RuleOutcomeSchema,
   type Evaluation,
+  type ModelEvaluation,
   type Outcome,
   type RuleOutcome,
   type RuleStatus,
   type SeenEvidence,
   type SourceLog,
   type ValueSource,
-} from './outcome';
+} from '../../common/evaluation';
+export {
+  ModelRefSchema,
+  ModelSummarySchema,
+  type ModelRef,
+  type ModelSummary,
+} from '../../common/models';

@@ -8,18 +8,9 @@
 import type { DeskDatabase, IdentityRow } from '../../db';
 import type { AuditLog } from '../audit';
 import { SecretKeyFileSchema, unsealSecretKey, type UnlockedKey } from '../crypto';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
+import type { Identity, Session } from '../../common/identities';
 import type { Role, TrustService } from '../trust';
-
-export interface Identity {
-  readonly name: string;
-  readonly keyid: string;
-  readonly roles: readonly Role[];
-}
-
-export interface Session extends Identity {
-  readonly unlockedAt: string;
-}
 
 export interface UnlockOptions {
   /** Told how long the growing delay makes this attempt wait, before it waits. */
@@ -37,6 +28,8 @@ export interface IdentityService {
   touch(): void;
   /** The unlocked key of a user holding `role` (any role if omitted); refuses otherwise. */
   requireKey(role?: Role): UnlockedKey;
+  /** The session's key, or null when locked. Not activity. */
+  unlockedKey(): UnlockedKey | null;
   readonly idleLockMs: number;
 }
 
@@ -202,6 +195,8 @@ export function createIdentityService(deps: IdentityServiceDeps): IdentityServic
     touch: () => {
       if (service.session() !== null && current !== null) current.lastActivity = now().getTime();
     },
+
+    unlockedKey: () => (service.session() === null ? null : (current?.key ?? null)),
 
     requireKey: (role) => {
       const session = service.session();

@@ -1,7 +1,11 @@
 export {
-  createIdentityService,
+  IdentitySchema,
+  SessionSchema,
   type Identity,
-  type IdentityService,
   type Session,
+} from '../../common/identities';
+export {
+  createIdentityService,
+  type IdentityService,
   type UnlockOptions,
 } from './identity-service';

@@ -4,7 +4,7 @@
  * (a central directory of a million empty entries) and extracted text (attachment
  * references can repeat one large attachment many times over).
  */
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 
 export interface ReadLimits {
   /** Bytes inflated from all members together; for a `.json` log, the size of the file. */

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedFixture } from '../../tests/support/shared-fixtures';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import { readInspectLog } from '.';
 import {
   buildZip,

@@ -5,7 +5,7 @@
  * whose one sentence names the file and what is wrong with it (docs/formats.md).
  */
 import type { z } from 'zod';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import { ArchiveProblem, EvalArchive } from './eval-archive';
 import { parseLenientJson } from './lenient-json';
 import { formatBytes, resolveLimits, TextBudget, type ReadLimits } from './limits';

@@ -1,15 +1,13 @@
 import path from 'node:path';
+import type { ImportOutcomeView } from '../../common/bundles';
 import type { BundleProgress, ImportOutcome } from '../bundles';
-import type { PublicKey } from '../crypto';
-import { DeskError } from '../errors';
-import { READER_ROLES } from '../thresholds';
 import type { Services } from '../workspace';
 import type { Handlers } from './router';
 import type { Shell } from './shell';
 
-/** Binds each channel to the service that answers it. No business logic lives here. */
+/** Binds each channel to the service that answers it: one call and the shaping of its value. */
 export function createHandlers(services: Services, shell: Shell): Handlers {
-  const { identities } = services;
+  const { identities, thresholds } = services;
   return asActivity(identities, {
     getWorkstationStatus: () => services.workstation.status(),
     listIdentities: () => ({ identities: identities.list() }),
@@ -30,44 +28,22 @@ export function createHandlers(services: Services, shell: Shell): Handlers {
       return { session: null };
     },
     listModels: () => ({ models: services.evaluation.models() }),
-    listThresholdSets: () => ({ sets: services.thresholds.list() }),
+    listThresholdSets: () => ({ sets: thresholds.list() }),
     openThresholdSet: ({ id }) => {
-      const { meta, document } = services.thresholds.open(id, 'latest', identities.requireKey());
+      const { meta, document } = thresholds.open(id, 'latest', identities.requireKey());
       return { meta, document };
     },
-    saveThresholdSet: ({ document, grantTo }) => {
-      const author = identities.requireKey('authority');
-      const recipients = grantTo.map((keyid) => readerKey(services, keyid));
-      return { meta: services.thresholds.importSet(document, author, recipients) };
-    },
+    saveThresholdSet: ({ document, grantTo }) => ({
+      meta: thresholds.importSet(document, identities.requireKey('authority'), grantTo),
+    }),
     grantThresholdReader: ({ id, keyid }) => ({
-      meta: services.thresholds.grant(
-        id,
-        identities.requireKey('authority'),
-        readerKey(services, keyid),
-      ),
+      meta: thresholds.grant(id, identities.requireKey('authority'), keyid),
     }),
     revokeThresholdReader: ({ id, keyid }) => ({
-      meta: services.thresholds.revoke(id, identities.requireKey('authority'), keyid),
+      meta: thresholds.revoke(id, identities.requireKey('authority'), keyid),
     }),
-    evaluateModel: ({ model, setId }) => {
-      if (identities.session() === null) return { state: 'locked' as const };
-      const chosen = setId ?? services.thresholds.latestSetId();
-      if (chosen === undefined) return { state: 'no-threshold-set' as const };
-      try {
-        const opened = services.thresholds.open(chosen, 'latest', identities.requireKey());
-        return {
-          state: 'evaluated' as const,
-          commitment: opened.commitment,
-          evaluation: services.evaluation.evaluate(model, opened.document),
-        };
-      } catch (error) {
-        if (error instanceof DeskError && error.code === 'NOT_A_RECIPIENT') {
-          return { state: 'not-granted' as const, setId: chosen };
-        }
-        throw error;
-      }
-    },
+    evaluateModel: ({ model, setId }) =>
+      services.evaluation.assess(model, setId, identities.unlockedKey()),
     listAuditEvents: ({ limit, beforeSeq }) => services.audit.page(limit, beforeSeq),
     listBundles: () => ({
       bundles: services.bundles.list(),
@@ -83,33 +59,9 @@ export function createHandlers(services: Services, shell: Shell): Handlers {
       }
       return { outcomes };
     },
-    getTrustRoster: () => {
-      const roster = services.trust.current();
-      if (roster === null) return { roster: null };
-      const { document } = roster;
-      return {
-        roster: {
-          version: document.version,
-          digest: roster.digest,
-          installedAt: roster.installedAt,
-          thresholds: document.thresholds,
-          keys: document.keys.map(({ name, keyid, roles }) => ({ name, keyid, roles })),
-        },
-      };
-    },
+    cancelImport: () => ({ cancelling: false }),
+    getTrustRoster: () => ({ roster: services.trust.view() }),
   });
-}
-
-/** A key the roster lets read threshold sets (reviewer, authority, auditor). */
-function readerKey(services: Services, keyid: string): PublicKey {
-  for (const role of READER_ROLES) {
-    const key = services.trust.keys(role).find((k) => k.keyid === keyid);
-    if (key) return key;
-  }
-  throw new DeskError(
-    'NOT_IN_ROSTER',
-    `No reviewer, authority or auditor in the roster has key ${keyid.slice(0, 12)}…; nothing was changed.`,
-  );
 }
 
 /** Every call but a session poll counts as activity and postpones the idle lock. */
@@ -131,7 +83,7 @@ function asActivity(identities: Services['identities'], handlers: Handlers): Han
 }
 
 /** What the renderer may see of an outcome: no internal ids. */
-function outcomeView(outcome: ImportOutcome, file: string) {
+function outcomeView(outcome: ImportOutcome, file: string): ImportOutcomeView {
   return outcome.status === 'already-imported'
     ? { status: outcome.status, file, message: outcome.message }
     : { status: outcome.status, file, message: outcome.message, checks: outcome.checks };

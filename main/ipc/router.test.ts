@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useTempDirs } from '../../tests/support/temp-dir';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import { initWorkspace, type Workspace } from '../workspace';
-import { CHANNELS } from './contract';
+import { CHANNELS } from '../../common/ipc';
 import { createHandlers } from './handlers';
 import { createRouter, type Handlers } from './router';
 

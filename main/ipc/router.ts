@@ -5,7 +5,7 @@
  * the browser test bridge and unit tests call it alike.
  */
 import type { z } from 'zod';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import {
   contract,
   isChannel,
@@ -14,7 +14,7 @@ import {
   type RequestOf,
   type ResponseOf,
   type Result,
-} from './contract';
+} from '../../common/ipc';
 
 export interface RouterContext {
   /** The verified origin of the calling frame, for the log. */

@@ -1,4 +1,4 @@
-import type { DeskEvent, EventPayload } from './contract';
+import type { DeskEvent, EventPayload } from '../../common/ipc';
 
 /**
  * What the router needs from whichever shell runs it: the Electron app (native dialogs,

@@ -1,13 +1,16 @@
 /**
  * Threshold sets: the classified rules designations are measured against, encrypted and
- * signed at rest (docs/formats.md, "Threshold sets (v1)").
+ * signed at rest (docs/formats.md, "Threshold sets (v1)"). The document's schema and the
+ * metadata view are the common layer's, re-exported here as this service's public face.
  */
 export {
   BASES,
   DesignationRuleSchema,
   OPERATORS,
+  READER_ROLES,
   THRESHOLD_SET_TYPE,
   ThresholdRuleSchema,
+  ThresholdSetMetaSchema,
   ThresholdSetSchema,
   type Basis,
   type DesignationRule,
@@ -15,14 +18,13 @@ export {
   type ThresholdRule,
   type ThresholdSet,
   type ThresholdSetInput,
-} from './document';
+  type ThresholdSetMeta,
+} from '../../common/thresholds';
 export { parseThresholdSet } from './parse-document';
 export { THRESHOLD_SET_PREDICATE_TYPE, thresholdCommitment } from './sealed-set';
 export {
   createThresholdService,
-  READER_ROLES,
   type OpenedThresholdSet,
   type ThresholdService,
   type ThresholdServiceDeps,
-  type ThresholdSetMeta,
 } from './threshold-service';

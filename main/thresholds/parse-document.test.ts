@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DeskError } from '../errors';
-import { THRESHOLD_SET_TYPE, type ThresholdSetInput } from './document';
+import { DeskError } from '../../common/errors';
+import { THRESHOLD_SET_TYPE, type ThresholdSetInput } from '../../common/thresholds/document';
 import { parseThresholdSet } from './parse-document';
 
 /** Every string and number in here is "classified": none may appear in an error. */

@@ -5,8 +5,8 @@
  */
 import type { z } from 'zod';
 import { firstIssueSentence, isMissing, typeName } from '../schema-sentence';
-import { DeskError } from '../errors';
-import { ThresholdSetSchema, type ThresholdSet } from './document';
+import { DeskError } from '../../common/errors';
+import { ThresholdSetSchema, type ThresholdSet } from '../../common/thresholds/document';
 
 const SUBJECT = 'The threshold set';
 

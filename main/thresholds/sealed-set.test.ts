@@ -15,9 +15,9 @@ import {
   type UnlockedKey,
 } from '../crypto';
 import { unlockedKeyFrom } from '../crypto/unlocked-key';
-import { DeskError, type ErrorCode } from '../errors';
+import { DeskError, type ErrorCode } from '../../common/errors';
 import { IN_TOTO_PAYLOAD_TYPE } from '../in-toto';
-import { ThresholdSetSchema, type ThresholdSet } from './document';
+import { ThresholdSetSchema, type ThresholdSet } from '../../common/thresholds/document';
 import {
   associatedData,
   canonicalDocument,

@@ -34,9 +34,9 @@ import {
   type PublicKey,
   type UnlockedKey,
 } from '../crypto';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import { IN_TOTO_PAYLOAD_TYPE, makeStatement, parseStatement } from '../in-toto';
-import { ThresholdSetSchema, type ThresholdSet } from './document';
+import { ThresholdSetSchema, type ThresholdSet } from '../../common/thresholds/document';
 
 export const SEALED_THRESHOLD_SET_FORMAT = 'designation-desk/sealed-threshold-set/v1';
 export const THRESHOLD_SET_PREDICATE_TYPE = 'urn:designation-desk:threshold-set:v1';

@@ -18,24 +18,11 @@
 import type { DeskDatabase, ThresholdSetListRow, ThresholdSetVersionRow } from '../../db';
 import type { AuditLog } from '../audit';
 import { sealToKey, wipeBytes, type PublicKey, type UnlockedKey } from '../crypto';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
 import type { Role, TrustService } from '../trust';
-import type { ThresholdSet } from './document';
+import { READER_ROLES, type ThresholdSet, type ThresholdSetMeta } from '../../common/thresholds';
 import { parseThresholdSet } from './parse-document';
 import { openThresholdSet, sealThresholdSet, type OpenedContent } from './sealed-set';
-
-/** Everything about a version that is not classified. */
-export interface ThresholdSetMeta {
-  readonly id: string;
-  readonly version: number;
-  /** The authority who signed it; `name` from the current roster, null if no longer listed. */
-  readonly author: { readonly keyid: string; readonly name: string | null };
-  readonly createdAt: string;
-  /** Keyids the version's data key is wrapped for, sorted. */
-  readonly recipients: readonly string[];
-  /** The salted commitment (hex SHA-256) that decisions cite. */
-  readonly commitment: string;
-}
 
 export interface OpenedThresholdSet {
   readonly meta: ThresholdSetMeta;
@@ -45,19 +32,18 @@ export interface OpenedThresholdSet {
 }
 
 export interface ThresholdService {
-  /** Validates, signs as `author`, encrypts for `author` and `grantTo`, and stores a new version. */
-  importSet(
-    document: unknown,
-    author: UnlockedKey,
-    grantTo: readonly PublicKey[],
-  ): ThresholdSetMeta;
+  /**
+   * Validates, signs as `author`, encrypts for `author` and the readers `grantTo` (keyids of
+   * reviewers, authorities or auditors in the roster), and stores a new version.
+   */
+  importSet(document: unknown, author: UnlockedKey, grantTo: readonly string[]): ThresholdSetMeta;
   /** Metadata of every version of every set, by id then version. */
   list(): ThresholdSetMeta[];
   /** The id of the set changed most recently, the default for an evaluation. */
   latestSetId(): string | undefined;
   open(id: string, version: number | 'latest', user: UnlockedKey): OpenedThresholdSet;
-  /** Wraps the latest version's data key for `to` as well. */
-  grant(id: string, user: UnlockedKey, to: PublicKey): ThresholdSetMeta;
+  /** Wraps the latest version's data key for the reader `keyid` as well. */
+  grant(id: string, user: UnlockedKey, keyid: string): ThresholdSetMeta;
   /** Removes `keyid`'s access to every version; returns the latest version afterwards. */
   revoke(id: string, user: UnlockedKey, keyid: string): ThresholdSetMeta;
 }
@@ -68,9 +54,6 @@ export interface ThresholdServiceDeps {
   readonly audit: AuditLog;
   readonly now: () => Date;
 }
-
-/** Roles whose holders may be given a threshold set to read. Labs are the ones measured. */
-export const READER_ROLES: readonly Role[] = ['reviewer', 'authority', 'auditor'];
 
 export function createThresholdService(deps: ThresholdServiceDeps): ThresholdService {
   const { db, trust, audit, now } = deps;
@@ -125,6 +108,19 @@ export function createThresholdService(deps: ThresholdServiceDeps): ThresholdSer
       );
     }
     return listed;
+  };
+
+  /** The roster's key of a reader named by keyid. */
+  const readerByKeyid = (keyid: string): PublicKey => {
+    const listed = READER_ROLES.flatMap((role) => trust.keys(role)).find((k) => k.keyid === keyid);
+    if (listed !== undefined) return listed;
+    const name = rosterNames().get(keyid);
+    throw new DeskError(
+      'NOT_IN_ROSTER',
+      name === undefined
+        ? `No key ${keyid.slice(0, 12)}… is in the trust roster; only its reviewers, authorities and auditors can be given a threshold set. Nothing was changed.`
+        : `The recipient "${name}" is not in the trust roster as a reviewer, authority or auditor. Nothing was changed.`,
+    );
   };
 
   const latestRow = (id: string): ThresholdSetVersionRow => {
@@ -209,7 +205,7 @@ export function createThresholdService(deps: ThresholdServiceDeps): ThresholdSer
       const document = parseThresholdSet(input);
       const recipients = distinct([
         requireReader(author, 'The author'),
-        ...grantTo.map((key) => requireReader(key, 'The recipient')),
+        ...grantTo.map(readerByKeyid),
       ]);
       return db.transaction(() => writeVersion(document, author, recipients, 'import'));
     },
@@ -239,9 +235,9 @@ export function createThresholdService(deps: ThresholdServiceDeps): ThresholdSer
       };
     },
 
-    grant: (id, user, to) => {
+    grant: (id, user, keyid) => {
       requireAuthority(user, 'granting access to a threshold set');
-      const recipient = requireReader(to, 'The recipient');
+      const recipient = readerByKeyid(keyid);
       const row = latestRow(id);
       if (db.thresholdSets.wrappedKey(id, row.version, recipient.keyid) !== undefined) {
         throw new DeskError(

@@ -1,13 +1,18 @@
 export {
-  formatFingerprint,
-  keysWithRole,
+  KeyIdSchema,
   ROLES,
-  ROSTER_PREDICATE_TYPE,
+  RosterViewSchema,
   THRESHOLD_NAMES,
   type Role,
+  type RosterView,
+  type ThresholdName,
+} from '../../common/trust';
+export {
+  formatFingerprint,
+  keysWithRole,
+  ROSTER_PREDICATE_TYPE,
   type RosterDocument,
   type RosterKey,
-  type ThresholdName,
 } from './roster';
 export {
   createTrustService,

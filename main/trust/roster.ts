@@ -6,17 +6,11 @@
  */
 import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
+import { ROLES, THRESHOLD_NAMES, type Role, type ThresholdName } from '../../common/trust';
 import { keyIdOf, sha256Hex, type PublicKey } from '../crypto';
-
-export const ROLES = ['root', 'lab', 'reviewer', 'authority', 'auditor', 'workstation'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const ROSTER_TYPE = 'designation-desk/trust-roster/v1';
 export const ROSTER_PREDICATE_TYPE = 'urn:designation-desk:trust-roster:v1';
-
-/** Signature thresholds: roster changes, lab bundles, recommendations, decisions, exports. */
-export const THRESHOLD_NAMES = ['root', 'lab', 'recommendation', 'decision', 'export'] as const;
-export type ThresholdName = (typeof THRESHOLD_NAMES)[number];
 
 const Base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the base64 of 32 bytes');
 

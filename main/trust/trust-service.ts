@@ -7,7 +7,8 @@ import {
   type PublicKey,
   type UnlockedKey,
 } from '../crypto';
-import { DeskError } from '../errors';
+import { DeskError } from '../../common/errors';
+import type { RosterView } from '../../common/trust';
 import { IN_TOTO_PAYLOAD_TYPE, makeStatement, parseStatement } from '../in-toto';
 import {
   canonicalRoster,
@@ -17,10 +18,9 @@ import {
   RosterDocumentSchema,
   rosterDigest,
   rosterKey,
-  type Role,
   type RosterDocument,
-  type ThresholdName,
 } from './roster';
+import type { Role, ThresholdName } from '../../common/trust';
 
 export interface Roster {
   readonly document: RosterDocument;
@@ -38,6 +38,8 @@ export interface RosterChange {
 
 export interface TrustService {
   current(): Roster | null;
+  /** What Settings shows of the current roster: versions, thresholds, names, roles, keyids. */
+  view(): RosterView | null;
   history(): Roster[];
   /** Pins version 1 from root public keys checked out of band. Refused if a roster exists. */
   pin(roots: readonly PublicKey[], rootThreshold: number): Roster;
@@ -199,6 +201,19 @@ export function createTrustService(
         );
       }
       return store(document, envelope as Envelope);
+    },
+
+    view: () => {
+      const roster = current();
+      if (roster === null) return null;
+      const { document } = roster;
+      return {
+        version: document.version,
+        digest: roster.digest,
+        installedAt: roster.installedAt,
+        thresholds: document.thresholds,
+        keys: document.keys.map(({ name, keyid, roles }) => ({ name, keyid, roles })),
+      };
     },
 
     keys: (role) => {

@@ -1,5 +1,2 @@
-export {
-  createWorkstationService,
-  type WorkstationService,
-  type WorkstationStatus,
-} from './workstation-service';
+export { WorkstationStatusSchema, type WorkstationStatus } from '../../common/workstation';
+export { createWorkstationService, type WorkstationService } from './workstation-service';

@@ -1,12 +1,6 @@
 import type { DeskDatabase } from '../../db';
-import { parseMarking, type ClassificationMarking } from '../classification';
-
-export interface WorkstationStatus {
-  readonly classification: ClassificationMarking;
-  readonly initialisedAt: string;
-  readonly initialisedByVersion: string;
-  readonly appVersion: string;
-}
+import { parseMarking } from '../../common/classification';
+import type { WorkstationStatus } from '../../common/workstation';
 
 export interface WorkstationService {
   status(): WorkstationStatus;

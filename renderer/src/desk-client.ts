@@ -2,7 +2,7 @@
  * The renderer's only door to the main process: the `window.desk` API the preload
  * installs, typed from the IPC contract (type-only import; no main-process code here).
  */
-import type { Channel, DeskApi, RequestOf, ResponseOf, Result } from '../../main/ipc';
+import type { Channel, DeskApi, RequestOf, ResponseOf, Result } from '../../common/ipc';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Channel, IpcError, RequestOf, ResponseOf } from '../../main/ipc';
+import type { Channel, IpcError, RequestOf, ResponseOf } from '../../common/ipc';
 import { callDesk } from './desk-client';
 
 export type Loadable<T> =

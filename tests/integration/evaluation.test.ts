@@ -186,6 +186,7 @@ describe('evaluation over imported bundles', () => {
   it('lists each model once, with its bundle count and latest run as an instant', () => {
     expect(workspace.services.evaluation.models()).toEqual([
       {
+        id: 2,
         developer: 'Acme AI',
         name: 'frontier-0',
         version: '2026-04',
@@ -193,6 +194,7 @@ describe('evaluation over imported bundles', () => {
         latestRun: '2026-11-20T10:00:00.000Z',
       },
       {
+        id: 1,
         developer: 'Acme AI',
         name: 'frontier-1',
         version: '2026-10',

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers, createRouter, type DeskEvent } from '../../main/ipc';
+import type { DeskEvent } from '../../common/ipc';
+import { createHandlers, createRouter } from '../../main/ipc';
 import { makeBundle, makeWorkstation, type TestWorkstation } from '../support/lab';
 
 describe('importBundles over the router', () => {

@@ -93,14 +93,14 @@ const probes: Probe[] = [
     file: 'renderer/src/__lint_probe__/workspace.ts',
     code: "import { openWorkspace } from '../../../main/workspace';\nexport const o = openWorkspace;\n",
     rule: '@typescript-eslint/no-restricted-imports',
-    message: /only through type-only imports of main\/ipc/,
+    message: /only through common\//,
   },
   {
-    name: 'the renderer importing a value from main/ipc',
-    file: 'renderer/src/__lint_probe__/ipc-value.ts',
-    code: "import { contract } from '../../../main/ipc';\nexport const c = contract;\n",
+    name: 'the renderer importing types from main/ipc',
+    file: 'renderer/src/__lint_probe__/ipc-type.ts',
+    code: "import type { Handlers } from '../../../main/ipc';\nexport type H = Handlers;\n",
     rule: '@typescript-eslint/no-restricted-imports',
-    message: /main\/ipc for types only/,
+    message: /only through common\//,
   },
   {
     name: 'the renderer importing fs',
@@ -114,7 +114,49 @@ const probes: Probe[] = [
     file: 'preload/__lint_probe__/audit.ts',
     code: "import { createAuditLog } from '../../main/audit';\nexport const a = createAuditLog;\n",
     rule: '@typescript-eslint/no-restricted-imports',
-    message: /sees main\/ipc and nothing else/,
+    message: /sees electron's bridge and common\//,
+  },
+  {
+    name: 'the preload importing the router',
+    file: 'preload/__lint_probe__/router.ts',
+    code: "import { createRouter } from '../../main/ipc';\nexport const r = createRouter;\n",
+    rule: '@typescript-eslint/no-restricted-imports',
+    message: /sees electron's bridge and common\//,
+  },
+  {
+    name: 'the preload importing node:path',
+    file: 'preload/__lint_probe__/path.ts',
+    code: "import path from 'node:path';\nexport const j = path.join;\n",
+    rule: '@typescript-eslint/no-restricted-imports',
+    message: /nothing else of the app or of Node/,
+  },
+  {
+    name: 'the common layer importing node:crypto',
+    file: 'common/__lint_probe__/crypto.ts',
+    code: "import crypto from 'node:crypto';\nexport const h = crypto.createHash;\n",
+    rule: '@typescript-eslint/no-restricted-imports',
+    message: /imports only zod and its own modules/,
+  },
+  {
+    name: 'the common layer importing electron',
+    file: 'common/__lint_probe__/electron.ts',
+    code: "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n",
+    rule: '@typescript-eslint/no-restricted-imports',
+    message: /imports only zod and its own modules/,
+  },
+  {
+    name: 'the common layer importing a service',
+    file: 'common/__lint_probe__/service.ts',
+    code: "import { createAuditLog } from '../../main/audit';\nexport const a = createAuditLog;\n",
+    rule: '@typescript-eslint/no-restricted-imports',
+    message: /imports only zod and its own modules/,
+  },
+  {
+    name: 'the common layer importing db/',
+    file: 'common/__lint_probe__/db.ts',
+    code: "import { openDatabase } from '../../db';\nexport const o = openDatabase;\n",
+    rule: '@typescript-eslint/no-restricted-imports',
+    message: /imports only zod and its own modules/,
   },
   {
     name: 'the preload importing shell from electron',
@@ -141,8 +183,16 @@ const probes: Probe[] = [
 
 const allowed: { readonly file: string; readonly code: string }[] = [
   {
-    file: 'renderer/src/__lint_probe__/ipc-type.ts',
-    code: "import type { DeskApi } from '../../../main/ipc';\nexport type A = DeskApi;\n",
+    file: 'renderer/src/__lint_probe__/common.ts',
+    code: "import { CHANNELS } from '../../../common/ipc';\nexport const c = CHANNELS;\n",
+  },
+  {
+    file: 'preload/__lint_probe__/common.ts',
+    code: "import { CHANNELS } from '../../common/ipc';\nexport const c = CHANNELS;\n",
+  },
+  {
+    file: 'common/__lint_probe__/zod.ts',
+    code: "import { z } from 'zod';\nimport { ROLES } from '../trust';\nexport const r = z.enum(ROLES);\n",
   },
   {
     file: 'db/__lint_probe__/prepare.ts',

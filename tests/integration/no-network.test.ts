@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const SHIPPED = ['main', 'preload', 'renderer', 'db'];
+const SHIPPED = ['common', 'main', 'preload', 'renderer', 'db'];
 
 /** URIs that specs define as type identifiers: compared as strings, never fetched. */
 const IDENTIFIER_URIS = ['https://in-toto.io/Statement/v1'];

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CHANNELS, contract, createHandlers, createRouter } from '../../main/ipc';
+import { CHANNELS, contract } from '../../common/ipc';
+import { createHandlers, createRouter } from '../../main/ipc';
 import { makeBundle, makeWorkstation } from '../support/lab';
 import { useTempDirs } from '../support/temp-dir';
 

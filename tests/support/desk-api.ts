@@ -3,6 +3,7 @@
  * change to the tests too (used by the browser harness and the real-Electron spec).
  */
 export const DESK_API_METHODS = [
+  'cancelImport',
   'evaluateModel',
   'getSession',
   'getTrustRoster',

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { DeskError, type ErrorCode } from '../../main/errors';
+import { DeskError, type ErrorCode } from '../../common/errors';
 
 /** Runs `action`, expects it to throw a DeskError with `code` (and `message`), and returns it. */
 export function expectDeskError(

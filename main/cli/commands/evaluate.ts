@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { DeskError } from '../../../common/errors';
+import type { ModelEvaluation } from '../../evaluation';
 import { openWorkspace } from '../../workspace';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
 import { unlockUser } from '../session';
@@ -41,14 +43,14 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode> 
   const ref = { developer: model.developer, name: model.name, version: model.version };
   const workspace = openWorkspace({ dataDir: values.data });
   try {
-    const setId = values.set ?? workspace.services.thresholds.latestSetId();
-    if (setId === undefined)
+    if (values.set === undefined && workspace.services.thresholds.latestSetId() === undefined)
       throw new UsageError('No threshold set exists on this workstation; import one first.');
     const user = await unlockUser(workspace, values.user, values['passphrase-file'], io);
-    const opened = workspace.services.thresholds.open(setId, 'latest', user);
-    const evaluation = workspace.services.evaluation.evaluate(ref, opened.document);
+    const assessed = workspace.services.evaluation.assess(ref, values.set ?? null, user);
+    if (assessed.state !== 'evaluated') throw notEvaluated(assessed, values.user);
+    const { commitment, evaluation } = assessed;
     if (values.json) {
-      io.stdout(`${JSON.stringify({ ok: true, commitment: opened.commitment, evaluation })}\n`);
+      io.stdout(`${JSON.stringify({ ok: true, commitment, evaluation })}\n`);
       return EXIT.ok;
     }
     io.stdout(
@@ -61,5 +63,22 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode> 
   } finally {
     workspace.services.identities.lock();
     workspace.close();
+  }
+}
+
+function notEvaluated(assessed: Exclude<ModelEvaluation, { state: 'evaluated' }>, user: string) {
+  switch (assessed.state) {
+    case 'not-granted':
+      return new DeskError(
+        'NOT_A_RECIPIENT',
+        `"${user}" is not a recipient of threshold set "${assessed.setId}": access was never granted or has been revoked.`,
+      );
+    case 'no-threshold-set':
+      return new UsageError('No threshold set exists on this workstation; import one first.');
+    case 'locked':
+      return new DeskError(
+        'LOCKED',
+        'The workstation is locked; unlock it with your identity first.',
+      );
   }
 }

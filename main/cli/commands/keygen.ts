@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateKeyPair, keyIdOf, sealSecretKey, toPublicKeyFile } from '../../crypto';
-import { DeskError } from '../../errors';
+import { DeskError } from '../../../common/errors';
 import { formatFingerprint } from '../../trust';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
 import { readPassphrase } from '../passphrase';

@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { PublicKey } from '../../crypto';
-import { DeskError } from '../../errors';
-import { READER_ROLES } from '../../thresholds';
+import { DeskError } from '../../../common/errors';
 import { openWorkspace, type Workspace } from '../../workspace';
 import { readJsonFile } from '../files';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
@@ -60,7 +58,7 @@ export async function runThresholds(args: string[], io: CliIo): Promise<ExitCode
     if (action === 'import') {
       if (!values.file) throw new UsageError('desk thresholds import needs --file SET.json.');
       const document = readJsonFile(values.file, 'threshold set file');
-      const grantees = values.grant.map((name) => enrolledReader(workspace, name));
+      const grantees = values.grant.map((name) => enrolledKeyid(workspace, name));
       const author = await unlockUser(
         workspace,
         values.user,
@@ -98,8 +96,8 @@ export async function runThresholds(args: string[], io: CliIo): Promise<ExitCode
   }
 }
 
-/** A --grant NAME: an enrolled identity the roster lets read threshold sets. */
-function enrolledReader(workspace: Workspace, name: string): PublicKey {
+/** A --grant NAME: the keyid of an enrolled identity (the service checks its role). */
+function enrolledKeyid(workspace: Workspace, name: string): string {
   const identity = workspace.services.identities
     .list()
     .find((i) => i.name === name || i.keyid === name);
@@ -108,12 +106,5 @@ function enrolledReader(workspace: Workspace, name: string): PublicKey {
       'UNKNOWN_IDENTITY',
       `No identity called "${name}" is enrolled on this workstation. Nothing was changed.`,
     );
-  for (const role of READER_ROLES) {
-    const key = workspace.services.trust.keys(role).find((k) => k.keyid === identity.keyid);
-    if (key) return key;
-  }
-  throw new DeskError(
-    'NOT_IN_ROSTER',
-    `"${name}" holds no reviewer, authority or auditor role. Nothing was changed.`,
-  );
+  return identity.keyid;
 }

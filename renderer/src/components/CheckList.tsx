@@ -1,4 +1,4 @@
-import type { ResponseOf } from '../../../main/ipc';
+import type { ResponseOf } from '../../../common/ipc';
 
 type Check = ResponseOf<'listBundles'>['bundles'][number]['checks'][number];
 

@@ -1,4 +1,4 @@
-import type { IpcError } from '../../../main/ipc';
+import type { IpcError } from '../../../common/ipc';
 
 export function ErrorNotice({ error }: { readonly error: IpcError }) {
   return (

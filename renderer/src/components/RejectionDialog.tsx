@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ResponseOf } from '../../../main/ipc';
+import type { ResponseOf } from '../../../common/ipc';
 import { CheckList } from './CheckList';
 
 type Outcome = Extract<ResponseOf<'importBundles'>['outcomes'][number], { status: 'rejected' }>;

@@ -1,4 +1,4 @@
-import type { ResponseOf } from '../../../main/ipc';
+import type { ResponseOf } from '../../../common/ipc';
 import { useDesk } from '../use-desk';
 import { ErrorNotice } from './ErrorNotice';
 import { ThresholdChart } from './ThresholdChart';

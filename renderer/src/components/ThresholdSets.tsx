@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { ResponseOf } from '../../../main/ipc';
+import type { ResponseOf } from '../../../common/ipc';
 import { callDesk } from '../desk-client';
 import { useDesk } from '../use-desk';
 import { ErrorNotice } from './ErrorNotice';

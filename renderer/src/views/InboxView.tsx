@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DragEvent } from 'react';
-import type { EventPayload, RequestOf, ResponseOf } from '../../../main/ipc';
+import type { EventPayload, RequestOf, ResponseOf } from '../../../common/ipc';
 import { CheckList } from '../components/CheckList';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ResponseOf } from '../../../main/ipc';
+import type { ResponseOf } from '../../../common/ipc';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ThresholdPanel } from '../components/ThresholdPanel';

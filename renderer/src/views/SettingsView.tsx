@@ -1,4 +1,4 @@
-import type { ResponseOf } from '../../../main/ipc';
+import type { ResponseOf } from '../../../common/ipc';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ThresholdSets } from '../components/ThresholdSets';
 import { useDesk } from '../use-desk';

@@ -10,14 +10,8 @@ import path from 'node:path';
 import { APP_ORIGIN, resolveAppFile } from '../../../main/app/app-files';
 import { UI_RESPONSE_HEADERS } from '../../../main/app/csp';
 import { initCrypto } from '../../../main/crypto';
-import {
-  CHANNELS,
-  createHandlers,
-  createRouter,
-  EVENTS,
-  type DeskEvent,
-  type Dispatch,
-} from '../../../main/ipc';
+import { CHANNELS, EVENTS, type DeskEvent } from '../../../common/ipc';
+import { createHandlers, createRouter, type Dispatch } from '../../../main/ipc';
 import { initWorkspace, type Workspace } from '../../../main/workspace';
 import {
   ENVELOPE,

@@ -7,6 +7,7 @@
  * it TS/SCI (yellow). We validate the shape and the level strictly and keep the
  * controls as written: the register of controls is the security officer's, not ours.
  */
+import { z } from 'zod';
 
 export const CLASSIFICATION_LEVELS = [
   'UNCLASSIFIED',
@@ -19,12 +20,13 @@ export const CLASSIFICATION_LEVELS = [
 
 export type ClassificationLevel = (typeof CLASSIFICATION_LEVELS)[number];
 
-export interface ClassificationMarking {
+export const ClassificationMarkingSchema = z.strictObject({
   /** The normalised banner line, e.g. `SECRET//NOFORN`. */
-  readonly marking: string;
-  readonly level: ClassificationLevel;
-  readonly controls: readonly string[];
-}
+  marking: z.string(),
+  level: z.enum(CLASSIFICATION_LEVELS),
+  controls: z.array(z.string()).readonly(),
+});
+export type ClassificationMarking = z.infer<typeof ClassificationMarkingSchema>;
 
 const LEVEL_ALIASES: Readonly<Record<string, ClassificationLevel>> = {
   U: 'UNCLASSIFIED',

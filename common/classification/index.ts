@@ -1,5 +1,6 @@
 export {
   CLASSIFICATION_LEVELS,
+  ClassificationMarkingSchema,
   InvalidMarkingError,
   parseMarking,
   type ClassificationLevel,

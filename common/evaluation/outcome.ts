@@ -7,7 +7,7 @@
  * is never logged or written to the audit log.
  */
 import { z } from 'zod';
-import { BASES, DesignationRuleSchema, OPERATORS } from '../thresholds';
+import { BASES, DesignationRuleSchema, OPERATORS } from '../thresholds/document';
 
 export const RULE_STATUSES = ['met', 'not-met', 'insufficient-evidence'] as const;
 export type RuleStatus = (typeof RULE_STATUSES)[number];
@@ -100,3 +100,16 @@ export const EvaluationSchema = z.strictObject({
   rules: z.array(RuleOutcomeSchema),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;
+
+/** A model against a threshold set, or why it cannot be shown (values stay masked). */
+export const ModelEvaluationSchema = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.literal('locked') }),
+  z.strictObject({ state: z.literal('no-threshold-set') }),
+  z.strictObject({ state: z.literal('not-granted'), setId: z.string() }),
+  z.strictObject({
+    state: z.literal('evaluated'),
+    commitment: z.string(),
+    evaluation: EvaluationSchema,
+  }),
+]);
+export type ModelEvaluation = z.infer<typeof ModelEvaluationSchema>;

@@ -1,0 +1,37 @@
+/** Audit events as every process sees them. */
+import { z } from 'zod';
+
+/** Kinds of security-relevant event; later capabilities add theirs here. */
+export const AUDIT_EVENT_KINDS = [
+  'workstation.initialised',
+  'trust.pinned',
+  'trust.updated',
+  'bundle.imported',
+  'bundle.rejected',
+  'identity.enrolled',
+  'identity.unlocked',
+  'identity.unlock-failed',
+  'identity.locked',
+  'thresholds.changed',
+  'thresholds.granted',
+  'thresholds.revoked',
+] as const;
+export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
+
+export const AUDIT_PAGE_MAX = 200;
+
+export const AuditEventSchema = z.strictObject({
+  seq: z.number().int().positive(),
+  recordedAt: z.iso.datetime(),
+  kind: z.enum(AUDIT_EVENT_KINDS),
+  actor: z.string().nullable(),
+  summary: z.string(),
+  details: z.record(z.string(), z.unknown()).readonly(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+export const AuditPageSchema = z.strictObject({
+  events: z.array(AuditEventSchema).readonly(),
+  total: z.number().int().nonnegative(),
+});
+export type AuditPage = z.infer<typeof AuditPageSchema>;

@@ -1,0 +1,16 @@
+export {
+  EvaluationSchema,
+  ModelEvaluationSchema,
+  OUTCOMES,
+  RULE_STATUSES,
+  RuleOutcomeSchema,
+  type Evaluation,
+  type ModelEvaluation,
+  type Outcome,
+  type RuleOutcome,
+  type RuleStatus,
+  type SeenEvidence,
+  type SourceLog,
+  type StderrSource,
+  type ValueSource,
+} from './outcome';

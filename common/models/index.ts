@@ -1,0 +1,16 @@
+/** Models as the evidence names them: developer, name and version. */
+import { z } from 'zod';
+
+const Part = z.string().min(1).max(500);
+
+export const ModelRefSchema = z.strictObject({ developer: Part, name: Part, version: Part });
+export type ModelRef = z.infer<typeof ModelRefSchema>;
+
+export const ModelSummarySchema = ModelRefSchema.extend({
+  /** The workstation's id of the model: stable on this workstation, for routes and notes. */
+  id: z.number().int().positive(),
+  bundleCount: z.number().int(),
+  /** The latest runFinishedOn of the model's bundles, as signed. */
+  latestRun: z.string(),
+});
+export type ModelSummary = z.infer<typeof ModelSummarySchema>;

@@ -1,0 +1,21 @@
+/** Threshold sets: the plaintext document's schema and the metadata anyone may see. */
+export {
+  BASES,
+  DesignationRuleSchema,
+  OPERATORS,
+  THRESHOLD_SET_TYPE,
+  ThresholdRuleSchema,
+  ThresholdSetSchema,
+  type Basis,
+  type DesignationRule,
+  type Operator,
+  type ThresholdRule,
+  type ThresholdSet,
+  type ThresholdSetInput,
+} from './document';
+export {
+  READER_ROLES,
+  ThresholdSetMetaSchema,
+  type ReaderRole,
+  type ThresholdSetMeta,
+} from './views';
