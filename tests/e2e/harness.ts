@@ -1,8 +1,8 @@
 /**
  * The browser harness (DESIGN.md §3): the real built renderer in Debian Chromium,
  * served by page.route from an origin that never resolves, with the real main-side
- * router bridged in through page.exposeFunction. An init script installs `window.desk`
- * with exactly the preload's shape: one method per contract channel.
+ * router bridged in through page.exposeFunction, and the real built preload installing
+ * `window.desk` over a stand-in for Electron's ipcRenderer.
  *
  * Every test ends by asserting that no request went anywhere but the app's own files.
  */
@@ -18,6 +18,7 @@ type Workstation = BridgeModule.BridgeWorkstation;
 const repo = path.resolve(import.meta.dirname, '../..');
 const UI_ROOT = path.join(repo, 'out/renderer');
 const BRIDGE = path.join(repo, 'out/e2e-bridge/bridge.js');
+const PRELOAD = path.join(repo, 'out/preload/index.cjs');
 
 /** .invalid is reserved (RFC 2606): this origin cannot resolve, so only page.route answers it. */
 export const APP_ORIGIN = 'https://designation-desk.invalid';
@@ -82,7 +83,7 @@ export const test = base.extend<{ desk: DeskFixture }>({
           },
         );
         workstations.push(workstation);
-        await installBridge(page, bridge, workstation);
+        await installBridge(page, workstation);
         await page.goto(`${APP_ORIGIN}/index.html`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         return workstation;
@@ -102,44 +103,77 @@ export const test = base.extend<{ desk: DeskFixture }>({
 
 export { expect };
 
-async function installBridge(page: Page, bridge: Bridge, workstation: Workstation): Promise<void> {
+/**
+ * Runs the real built preload (out/preload/index.cjs) in the page before the app's scripts,
+ * with a stand-in for what Electron gives a sandboxed preload: a `require` answering only
+ * electron, events, timers and url, and an `electron` whose ipcRenderer.invoke reaches the
+ * bridged router, whose contextBridge defines the global, and whose webUtils answers the
+ * paths tests register for dropped files. Only Electron is faked; the preload is the app's.
+ * (Electron would run it in an isolated world; here it shares the page's, which only makes
+ * the page see more, never less.)
+ */
+async function installBridge(page: Page, workstation: Workstation): Promise<void> {
   await page.exposeFunction('__deskDispatch', (channel: unknown, args: unknown) =>
     workstation.dispatch(channel, args, { origin: APP_ORIGIN }),
   );
-  // The same shape as preload/index.ts: one method per channel, and `on` for events.
-  await page.addInitScript(
-    ({ channels, events }: { channels: readonly string[]; events: readonly string[] }) => {
-      const host = window as unknown as {
-        __deskDispatch: (channel: string, args: unknown) => Promise<unknown>;
-        __deskEmit?: (event: string, payload: unknown) => void;
-      };
-      const dispatch = host.__deskDispatch;
-      const listeners = new Map<string, Set<(payload: unknown) => void>>();
-      host.__deskEmit = (event, payload) => {
-        for (const listener of listeners.get(event) ?? []) listener(payload);
-      };
-      const on = (event: string, listener: (payload: unknown) => void) => {
-        if (!events.includes(event)) throw new Error(`Unknown event ${event}`);
-        const set = listeners.get(event) ?? new Set();
-        set.add(listener);
-        listeners.set(event, set);
-        return () => set.delete(listener);
-      };
-      const api = Object.fromEntries(
-        channels.map((channel) => [channel, (request: unknown) => dispatch(channel, request)]),
-      );
-      // Stands in for Electron's webUtils.getPathForFile: tests register dropped files' paths.
-      const pathForFile = (file: File) =>
-        (window as unknown as { __deskDropPaths?: Record<string, string> }).__deskDropPaths?.[
-          file.name
-        ] ?? '';
-      Object.defineProperty(window, 'desk', {
-        value: Object.freeze({ ...api, on, pathForFile }),
-        enumerable: true,
-      });
+  // The preload's text goes into the init script as is: no eval, which the CSP forbids.
+  const preload = fs.readFileSync(PRELOAD, 'utf8');
+  const options = JSON.stringify({ channelPrefix: 'desk:', eventPrefix: 'desk-event:' });
+  await page.addInitScript({
+    content: `(() => {
+      const require = (${electronStandIn.toString()})(${options});
+      (function (exports, require, module, __filename, __dirname) {\n${preload}\n})({}, require, { exports: {} }, 'index.cjs', '.');
+    })();`,
+  });
+}
+
+/** Runs in the page: what Electron gives a sandboxed preload, over the bridged router. */
+function electronStandIn({
+  channelPrefix,
+  eventPrefix,
+}: {
+  channelPrefix: string;
+  eventPrefix: string;
+}): (name: string) => unknown {
+  const host = window as unknown as {
+    __deskDispatch: (channel: string, args: unknown) => Promise<unknown>;
+    __deskEmit?: (event: string, payload: unknown) => void;
+    __deskDropPaths?: Record<string, string>;
+  };
+  const dispatch = host.__deskDispatch;
+  type Listener = (event: unknown, payload: unknown) => void;
+  const listeners = new Map<string, Set<Listener>>();
+  host.__deskEmit = (event, payload) => {
+    for (const listener of listeners.get(`${eventPrefix}${event}`) ?? []) {
+      listener({ sender: null }, payload);
+    }
+  };
+  const electron = {
+    contextBridge: {
+      exposeInMainWorld: (key: string, api: object) => {
+        Object.defineProperty(window, key, { value: Object.freeze({ ...api }), enumerable: true });
+      },
     },
-    { channels: bridge.CHANNELS, events: bridge.EVENTS },
-  );
+    ipcRenderer: {
+      invoke: (channel: string, request: unknown) =>
+        channel.startsWith(channelPrefix)
+          ? dispatch(channel.slice(channelPrefix.length), request)
+          : Promise.reject(new Error(`No handler registered for '${channel}'`)),
+      on: (channel: string, listener: Listener) => {
+        const set = listeners.get(channel) ?? new Set<Listener>();
+        set.add(listener);
+        listeners.set(channel, set);
+      },
+      removeListener: (channel: string, listener: Listener) => {
+        listeners.get(channel)?.delete(listener);
+      },
+    },
+    webUtils: { getPathForFile: (file: File) => host.__deskDropPaths?.[file.name] ?? '' },
+  };
+  return (name: string): unknown => {
+    if (name === 'electron') return electron;
+    throw new Error(`module not found: ${name}`);
+  };
 }
 
 /** Serves the built UI exactly as the app:// handler would, via its own resolver. */

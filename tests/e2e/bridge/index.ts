@@ -10,7 +10,7 @@ import path from 'node:path';
 import { APP_ORIGIN, resolveAppFile } from '../../../main/app/app-files';
 import { UI_RESPONSE_HEADERS } from '../../../main/app/csp';
 import { initCrypto } from '../../../main/crypto';
-import { CHANNELS, EVENTS, type DeskEvent } from '../../../common/ipc';
+import type { DeskEvent } from '../../../common/ipc';
 import { createHandlers, createRouter, type Dispatch } from '../../../main/ipc';
 import { initWorkspace, type Workspace } from '../../../main/workspace';
 import {
@@ -23,7 +23,7 @@ import {
 import { makeBundle, makeKey } from '../../support/lab';
 
 // The same file resolution and headers as the app:// protocol handler.
-export { APP_ORIGIN as APP_PROTOCOL_ORIGIN, CHANNELS, EVENTS, resolveAppFile, UI_RESPONSE_HEADERS };
+export { APP_ORIGIN as APP_PROTOCOL_ORIGIN, resolveAppFile, UI_RESPONSE_HEADERS };
 
 export interface BridgeWorkstation {
   readonly workspace: Workspace;
