@@ -7,7 +7,8 @@
  *    workstation that trusts it (tests/support/lab.ts), and signs the bundle.
  * 2. Times `sha256sum` over the bundle as a yardstick for reading and hashing it once,
  *    then `bundles.verify` (verify only) and `bundles.importBundle` on that workstation.
- * 3. Writes bench/results.json and prints a summary; removes every temp file.
+ * 3. Writes its section ("import") of bench/results.json and prints a summary; removes
+ *    every temp file.
  *
  * Phases of the import come from its onProgress callback: the whole-file digest before
  * "opening", then opening, signature, entry digests (copied to staging), reading logs, and
@@ -25,12 +26,12 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { createBundle, type BundleProgress } from '../../main/bundles';
 import { makeWorkstation } from '../support/lab';
+import { RESULTS_FILE, recordResults } from './results';
 import { writeSyntheticEvalLog } from './synthetic-inspect';
 
 const MB = 1_000_000;
 const MIN_BUNDLE_BYTES = Number(process.env.BENCH_MIN_MB ?? '200') * MB;
 const REPO = path.resolve(import.meta.dirname, '../..');
-const RESULTS_FILE = process.env.BENCH_OUT ?? path.join(REPO, 'bench', 'results.json');
 
 interface GeneratedLog {
   readonly file: string;
@@ -149,16 +150,7 @@ async function run(work: string): Promise<void> {
   const phases = importPhases(marks, importSeconds, logs);
 
   // 3. Figures.
-  const cpu = os.cpus()[0];
   const results = {
-    date: new Date().toISOString(),
-    machine: {
-      cpu: cpu?.model.trim() ?? 'unknown',
-      cores: os.cpus().length,
-      memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
-      os: `${os.type()} ${os.release()} ${os.arch()}`,
-      node: process.version,
-    },
     bundle: {
       bytes: bundleBytes,
       logs: logs.length,
@@ -190,8 +182,7 @@ async function run(work: string): Promise<void> {
     },
     note: `One run on a warm page cache; MB = 10^6 bytes of bundle file; ${logs.length} synthetic Inspect CTF logs (tests/bench/synthetic-inspect.ts); commit and last-log phases estimated from onProgress.`,
   };
-  fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-  fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  recordResults('import', results);
 
   say('');
   say(
