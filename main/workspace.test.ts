@@ -3,7 +3,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshotTree, useTempDirs } from '../tests/support/temp-dir';
 import { expectDeskError } from '../tests/support/desk-error';
-import type { ErrorCode } from '../common/errors';
 import { DATABASE_FILE, EVIDENCE_DIR, initWorkspace, openWorkspace } from './workspace';
 
 describe('workspace', () => {
@@ -40,15 +39,11 @@ describe('workspace', () => {
     expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(true);
   });
 
-  function expectRefusal(run: () => unknown, code: ErrorCode, message: RegExp): void {
-    expectDeskError(run, code, message);
-  }
-
-  it('refuses to initialise twice and leaves the first workstation byte-for-byte alone', () => {
+  it('refuses to initialise twice and leaves the first workstation byte-for-byte alone', async () => {
     const dataDir = path.join(tempDir(), 'data');
     initWorkspace({ dataDir, classification: 'SECRET//NOFORN' }).close();
     const before = snapshotTree(dataDir);
-    expectRefusal(
+    await expectDeskError(
       () => initWorkspace({ dataDir, classification: 'UNCLASSIFIED' }),
       'ALREADY_INITIALISED',
       /already a Designation Desk workstation; nothing was changed/,
@@ -56,11 +51,11 @@ describe('workspace', () => {
     expect(snapshotTree(dataDir)).toEqual(before);
   });
 
-  it('refuses a non-empty foreign directory and touches nothing in it', () => {
+  it('refuses a non-empty foreign directory and touches nothing in it', async () => {
     const dataDir = tempDir();
     fs.writeFileSync(path.join(dataDir, 'thesis.docx'), 'mine');
     const before = snapshotTree(dataDir);
-    expectRefusal(
+    await expectDeskError(
       () => initWorkspace({ dataDir, classification: 'SECRET' }),
       'FOREIGN_DIRECTORY',
       /not empty and is not a Designation Desk workstation.*Nothing was changed/,
@@ -68,19 +63,19 @@ describe('workspace', () => {
     expect(snapshotTree(dataDir)).toEqual(before);
   });
 
-  it('refuses a path that is a file', () => {
+  it('refuses a path that is a file', async () => {
     const file = path.join(tempDir(), 'a-file');
     fs.writeFileSync(file, 'x');
-    expectRefusal(
+    await expectDeskError(
       () => initWorkspace({ dataDir: file, classification: 'SECRET' }),
       'FOREIGN_DIRECTORY',
       /is not a directory/,
     );
   });
 
-  it('refuses a bad marking before creating anything', () => {
+  it('refuses a bad marking before creating anything', async () => {
     const dataDir = path.join(tempDir(), 'data');
-    expectRefusal(
+    await expectDeskError(
       () => initWorkspace({ dataDir, classification: 'SECRET//<b>' }),
       'INVALID_MARKING',
       /not a valid control marking.*Nothing was changed/,
@@ -88,9 +83,9 @@ describe('workspace', () => {
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 
-  it('refuses to open a directory that is not a workstation, and says how to make one', () => {
+  it('refuses to open a directory that is not a workstation, and says how to make one', async () => {
     const dataDir = tempDir();
-    expectRefusal(() => openWorkspace({ dataDir }), 'NOT_INITIALISED', /desk init --data/);
+    await expectDeskError(() => openWorkspace({ dataDir }), 'NOT_INITIALISED', /desk init --data/);
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DeskError, type ErrorCode } from '../../common/errors';
+import { expectDeskError } from '../../tests/support/desk-error';
 import { encodeBase64 } from './base64';
 import {
   generateKeyPair,
@@ -20,26 +20,6 @@ import { unlockedKeyFrom } from './unlocked-key';
 
 const passphrase = new TextEncoder().encode('correct horse battery staple');
 const SMALL = { opslimit: ARGON2ID_OPSLIMIT_MIN, memlimit: ARGON2ID_MEMLIMIT_MIN };
-
-async function expectDeskError(
-  action: () => unknown,
-  code: ErrorCode,
-  message?: string | RegExp,
-): Promise<DeskError> {
-  let caught: unknown;
-  try {
-    await action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(DeskError);
-  const error = caught as DeskError;
-  expect(error.code).toBe(code);
-  if (message !== undefined) expect(error.message).toMatch(message);
-  // One sentence for people: starts with a capital, ends with a full stop.
-  expect(error.message).toMatch(/^[A-Z].*\.$/);
-  return error;
-}
 
 /** What a file looks like after being written and read back: plain JSON. */
 function throughJson<T>(value: T): T {

@@ -1,6 +1,5 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorCode } from '../../common/errors';
 import {
   decryptWithDataKey,
   encryptWithDataKey,
@@ -16,13 +15,9 @@ import {
   type UnlockedKey,
 } from '.';
 import { unlockedKeyFrom } from './unlocked-key';
-import { expectDeskError as expectRefusal } from '../../tests/support/desk-error';
+import { expectDeskError } from '../../tests/support/desk-error';
 
 const encode = (text: string) => new TextEncoder().encode(text);
-
-function expectDeskError(action: () => unknown, code: ErrorCode, message?: RegExp): void {
-  expect(expectRefusal(action, code, message).message).toMatch(/^[A-Z].*\.$/);
-}
 
 interface TestIdentity {
   readonly key: UnlockedKey;
@@ -77,23 +72,23 @@ describe('sealToKey and UnlockedKey.openSealed', () => {
     expect(new TextDecoder().decode(opened)).toBe('interoperable');
   });
 
-  it('refuse a box sealed to another key: NOT_A_RECIPIENT', () => {
-    expectDeskError(
+  it('refuse a box sealed to another key: NOT_A_RECIPIENT', async () => {
+    await expectDeskError(
       () => bob.key.openSealed(sealToKey(encode('for Alice'), alice.public)),
       'NOT_A_RECIPIENT',
       /not encrypted to the key "Bob", or it has been altered/,
     );
   });
 
-  it('refuse an altered or truncated box: NOT_A_RECIPIENT', () => {
+  it('refuse an altered or truncated box: NOT_A_RECIPIENT', async () => {
     const sealed = sealToKey(encode('for Alice'), alice.public);
     for (const index of [0, 31, 32, 47, sealed.length - 1]) {
       const altered = Uint8Array.from(sealed);
       altered[index] = (altered[index] ?? 0) ^ 0x01;
-      expectDeskError(() => alice.key.openSealed(altered), 'NOT_A_RECIPIENT');
+      await expectDeskError(() => alice.key.openSealed(altered), 'NOT_A_RECIPIENT');
     }
-    expectDeskError(() => alice.key.openSealed(sealed.subarray(0, 47)), 'NOT_A_RECIPIENT');
-    expectDeskError(() => alice.key.openSealed(new Uint8Array()), 'NOT_A_RECIPIENT');
+    await expectDeskError(() => alice.key.openSealed(sealed.subarray(0, 47)), 'NOT_A_RECIPIENT');
+    await expectDeskError(() => alice.key.openSealed(new Uint8Array()), 'NOT_A_RECIPIENT');
   });
 
   it('refuse to open after wipe(): KEY_LOCKED', async () => {
@@ -101,21 +96,21 @@ describe('sealToKey and UnlockedKey.openSealed', () => {
     const sealed = sealToKey(encode('x'), carol.public);
     carol.key.openSealed(sealed);
     carol.key.wipe();
-    expectDeskError(
+    await expectDeskError(
       () => carol.key.openSealed(sealed),
       'KEY_LOCKED',
       /^The key "Carol" has been locked; unlock it again to open what was encrypted to it\.$/,
     );
   });
 
-  it('refuse to seal to a key that is not a usable Ed25519 public key', () => {
+  it('refuse to seal to a key that is not a usable Ed25519 public key', async () => {
     const short = { name: 'Short', keyid: '0'.repeat(64), publicKey: new Uint8Array(31) };
-    expectDeskError(() => sealToKey(encode('x'), short), 'INVALID_ARGUMENT', /"Short"/);
+    await expectDeskError(() => sealToKey(encode('x'), short), 'INVALID_ARGUMENT', /"Short"/);
     // The neutral element (y = 1) has small order: libsodium refuses to convert it.
     const identityPoint = new Uint8Array(32);
     identityPoint[0] = 1;
     const neutral = { name: 'Neutral', keyid: keyIdOf(identityPoint), publicKey: identityPoint };
-    expectDeskError(() => sealToKey(encode('x'), neutral), 'INVALID_ARGUMENT', /not a valid/);
+    await expectDeskError(() => sealToKey(encode('x'), neutral), 'INVALID_ARGUMENT', /not a valid/);
   });
 });
 
@@ -146,8 +141,8 @@ describe('encryptWithDataKey and decryptWithDataKey', () => {
     expect(decryptWithDataKey({ ...sealed, nonce: new Uint8Array(12) }, ad, key)).toBeNull();
   });
 
-  it('refuse a key that is not 32 bytes, and wipeBytes zeroes a key', () => {
-    expectDeskError(
+  it('refuse a key that is not 32 bytes, and wipeBytes zeroes a key', async () => {
+    await expectDeskError(
       () => encryptWithDataKey(encode('x'), ad, new Uint8Array(16)),
       'INVALID_ARGUMENT',
     );

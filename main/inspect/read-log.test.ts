@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedFixture } from '../../tests/support/shared-fixtures';
-import { DeskError } from '../../common/errors';
+import { expectDeskError } from '../../tests/support/desk-error';
 import { readInspectLog } from '.';
 import {
   buildZip,
@@ -21,17 +21,6 @@ import {
 } from '../../tests/support/inspect-test-logs';
 
 const MiB = 1024 * 1024;
-
-async function rejection(promise: Promise<unknown>): Promise<DeskError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DeskError);
-  const deskError = error as DeskError;
-  expect(deskError.code).toBe('INVALID_INSPECT_LOG');
-  return deskError;
-}
 
 describe('.eval quirks', () => {
   it('takes the last of two members with the same name', async () => {
@@ -74,7 +63,10 @@ describe('.eval quirks', () => {
 
   it('refuses an archive with neither header.json nor a journal', async () => {
     const bytes = await buildZip([sampleMember(sample(1, 1, {}))]);
-    const error = await rejection(readInspectLog('bare.eval', bytes));
+    const error = await expectDeskError(
+      () => readInspectLog('bare.eval', bytes),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toBe(
       'The Inspect log "bare.eval" has neither header.json nor _journal/start.json, so it is not an Inspect .eval log.',
     );
@@ -93,7 +85,10 @@ describe('.eval quirks', () => {
       ...evalMembers(header({ total: 1 }), [s]),
       { name: 'samples/1_epoch_1 copy.json', data: json(s) },
     ]);
-    const error = await rejection(readInspectLog('twice.eval', bytes));
+    const error = await expectDeskError(
+      () => readInspectLog('twice.eval', bytes),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toContain('holds sample "1" epoch 1 twice');
   });
 
@@ -164,8 +159,9 @@ describe('.eval quirks', () => {
     }));
     const s = sample(1, 1, {}, { messages, attachments: { big: 'x'.repeat(10_000) } });
     const bytes = await buildZip(evalMembers(header({ total: 1 }), [s]));
-    const error = await rejection(
-      readInspectLog('amplify.eval', bytes, { maxTextChars: 1_000_000 }),
+    const error = await expectDeskError(
+      () => readInspectLog('amplify.eval', bytes, { maxTextChars: 1_000_000 }),
+      'INVALID_INSPECT_LOG',
     );
     expect(error.message).toBe(
       'The Inspect log "amplify.eval" holds more than 1000000 characters of text once attachments are resolved (the text limit).',
@@ -180,7 +176,10 @@ describe('zip limits', () => {
       { name: 'samples/1_epoch_1.json', data: Buffer.alloc(100 * 1000 * 1000) },
     ]);
     expect(bomb.length).toBeLessThan(200_000);
-    const error = await rejection(readInspectLog('bomb.eval', bomb, { maxMemberBytes: 16 * MiB }));
+    const error = await expectDeskError(
+      () => readInspectLog('bomb.eval', bomb, { maxMemberBytes: 16 * MiB }),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toBe(
       'The Inspect log "bomb.eval" has a member samples/1_epoch_1.json of 100000000 bytes inflated, more than the per-member limit of 16 MiB.',
     );
@@ -192,7 +191,10 @@ describe('zip limits', () => {
       { name: 'samples/1_epoch_1.json', data: Buffer.alloc(50 * MiB) },
     ]);
     const liar = patchMember(bomb, 'samples/1_epoch_1.json', 'uncompressedSize', 1000);
-    const error = await rejection(readInspectLog('liar.eval', liar));
+    const error = await expectDeskError(
+      () => readInspectLog('liar.eval', liar),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toBe(
       'The Inspect log "liar.eval" has a member samples/1_epoch_1.json that inflates past its declared 1000 bytes (a zip bomb?).',
     );
@@ -216,7 +218,10 @@ describe('zip limits', () => {
       Buffer.alloc(50 * MiB),
       1000,
     );
-    const error = await rejection(readInspectLog('zstd-liar.eval', bytes));
+    const error = await expectDeskError(
+      () => readInspectLog('zstd-liar.eval', bytes),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toBe(
       'The Inspect log "zstd-liar.eval" has a member samples/1_epoch_1.json that inflates past its declared 1000 bytes (a zip bomb?).',
     );
@@ -225,7 +230,10 @@ describe('zip limits', () => {
   it('refuses a member shorter than it declares', async () => {
     const bytes = await buildZip(evalMembers(header({}), [sample(1, 1, {})]));
     const short = patchMember(bytes, 'samples/1_epoch_1.json', 'uncompressedSize', 100_000);
-    const error = await rejection(readInspectLog('short.eval', short));
+    const error = await expectDeskError(
+      () => readInspectLog('short.eval', short),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toMatch(
       /^The Inspect log "short\.eval" has a member samples\/1_epoch_1\.json of \d+ bytes, not the 100000 bytes it declares\.$/,
     );
@@ -234,7 +242,10 @@ describe('zip limits', () => {
   it('refuses a compression method other than stored, deflate and zstd', async () => {
     const bytes = await buildZip(evalMembers(header({}), [sample(1, 1, {})]));
     const bzip2 = patchMember(bytes, 'samples/1_epoch_1.json', 'compressionMethod', 12);
-    const error = await rejection(readInspectLog('bzip2.eval', bzip2));
+    const error = await expectDeskError(
+      () => readInspectLog('bzip2.eval', bzip2),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toBe(
       'The Inspect log "bzip2.eval" has a member samples/1_epoch_1.json compressed with zip method 12; only stored, deflate and zstd are read.',
     );
@@ -246,7 +257,10 @@ describe('zip limits', () => {
       data: json(sample(i, 1, {}, { padding: 'x'.repeat(MiB) })),
     }));
     const bytes = await buildZip([{ name: 'header.json', data: json(header({})) }, ...members]);
-    const error = await rejection(readInspectLog('big.eval', bytes, { maxTotalBytes: 3 * MiB }));
+    const error = await expectDeskError(
+      () => readInspectLog('big.eval', bytes, { maxTotalBytes: 3 * MiB }),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toMatch(
       /^The Inspect log "big\.eval" inflates to more than the total limit of 3 MiB \(at member samples\/\d_epoch_1\.json\)\.$/,
     );
@@ -254,7 +268,10 @@ describe('zip limits', () => {
 
   it('caps the number of members', async () => {
     const bytes = await buildZip(evalMembers(header({}), [sample(1, 1, {}), sample(2, 1, {})]));
-    const error = await rejection(readInspectLog('many.eval', bytes, { maxMembers: 2 }));
+    const error = await expectDeskError(
+      () => readInspectLog('many.eval', bytes, { maxMembers: 2 }),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toBe(
       'The Inspect log "many.eval" has 3 zip members, more than the limit of 2.',
     );
@@ -263,7 +280,10 @@ describe('zip limits', () => {
   it('refuses a member whose CRC-32 does not match', async () => {
     const bytes = await buildZip(evalMembers(header({}), [sample(1, 1, {})]));
     const damaged = patchMember(bytes, 'samples/1_epoch_1.json', 'crc32', 0x12345678);
-    const error = await rejection(readInspectLog('crc.eval', damaged));
+    const error = await expectDeskError(
+      () => readInspectLog('crc.eval', damaged),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toBe(
       'The Inspect log "crc.eval" has a damaged member samples/1_epoch_1.json (its CRC-32 does not match).',
     );
@@ -271,7 +291,10 @@ describe('zip limits', () => {
 
   it('refuses a truncated .eval', async () => {
     const whole = fs.readFileSync(sharedFixture('inspect/doomla_solved.eval'));
-    const error = await rejection(readInspectLog('cut.eval', whole.subarray(0, whole.length / 2)));
+    const error = await expectDeskError(
+      () => readInspectLog('cut.eval', whole.subarray(0, whole.length / 2)),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toMatch(
       /^The Inspect log "cut\.eval" is not a complete zip archive; it may be truncated \(.+\)\.$/,
     );
@@ -279,7 +302,10 @@ describe('zip limits', () => {
 
   it('refuses a truncated zstd .eval', async () => {
     const whole = fs.readFileSync(sharedFixture('inspect/ais-decoder_zstd.eval'));
-    await rejection(readInspectLog('cut.eval', whole.subarray(0, whole.length - 100)));
+    await expectDeskError(
+      () => readInspectLog('cut.eval', whole.subarray(0, whole.length - 100)),
+      'INVALID_INSPECT_LOG',
+    );
   });
 });
 
@@ -320,13 +346,19 @@ describe('.json logs', () => {
 
   it('refuses a truncated .json log', async () => {
     const whole = fs.readFileSync(sharedFixture('inspect/log_formats.json'));
-    const error = await rejection(readInspectLog('cut.json', whole.subarray(0, 5000)));
+    const error = await expectDeskError(
+      () => readInspectLog('cut.json', whole.subarray(0, 5000)),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toMatch(/^The Inspect log "cut\.json" is not valid JSON \(.+\)\.$/);
   });
 
   it('names the field that does not match the schema', async () => {
     const bad = { version: 2, status: 'success', eval: { task: 't', model: 42 } };
-    const error = await rejection(readInspectLog('bad.json', json(bad)));
+    const error = await expectDeskError(
+      () => readInspectLog('bad.json', json(bad)),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toBe(
       'The Inspect log "bad.json" does not match Inspect\'s log schema at eval.model (Invalid input: expected string, received number).',
     );
@@ -337,7 +369,10 @@ describe('.json logs', () => {
       { name: 'header.json', data: json(header({})) },
       { name: 'samples/1_epoch_1.json', data: json({ id: 1, epoch: 'one', input: 'x' }) },
     ]);
-    const error = await rejection(readInspectLog('bad.eval', bytes));
+    const error = await expectDeskError(
+      () => readInspectLog('bad.eval', bytes),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toBe(
       'The Inspect log "bad.eval" has a member samples/1_epoch_1.json that does not match Inspect\'s log schema at epoch (Invalid input: expected number, received string).',
     );
@@ -346,25 +381,37 @@ describe('.json logs', () => {
 
 describe('neither format', () => {
   it('refuses bytes that are neither a zip nor JSON', async () => {
-    const error = await rejection(readInspectLog('notes.txt', Buffer.from('hello')));
+    const error = await expectDeskError(
+      () => readInspectLog('notes.txt', Buffer.from('hello')),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toBe(
       'The Inspect log "notes.txt" is neither an .eval (zip) log nor a JSON log.',
     );
   });
 
   it('says an .eval must be a zip', async () => {
-    const error = await rejection(readInspectLog('run.eval', Buffer.from('Rar!\x1a\x07')));
+    const error = await expectDeskError(
+      () => readInspectLog('run.eval', Buffer.from('Rar!\x1a\x07')),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toBe(
       'The Inspect log "run.eval" is not a zip archive, which an .eval log must be.',
     );
   });
 
   it('refuses empty input', async () => {
-    await rejection(readInspectLog('empty.json', new Uint8Array()));
+    await expectDeskError(
+      () => readInspectLog('empty.json', new Uint8Array()),
+      'INVALID_INSPECT_LOG',
+    );
   });
 
   it('refuses JSON that is not UTF-8', async () => {
-    const error = await rejection(readInspectLog('latin1.json', Buffer.from([0x7b, 0xff, 0x7d])));
+    const error = await expectDeskError(
+      () => readInspectLog('latin1.json', Buffer.from([0x7b, 0xff, 0x7d])),
+      'INVALID_INSPECT_LOG',
+    );
     expect(error.message).toBe('The Inspect log "latin1.json" is not valid UTF-8 text.');
   });
 

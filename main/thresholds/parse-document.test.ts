@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeskError } from '../../common/errors';
+import { expectDeskError } from '../../tests/support/desk-error';
 import { THRESHOLD_SET_TYPE, type ThresholdSetInput } from '../../common/thresholds/document';
 import { parseThresholdSet } from './parse-document';
 
@@ -25,16 +25,11 @@ const valid: ThresholdSetInput = {
   designation: { kind: 'any' },
 };
 
-function refusal(input: unknown): string {
-  let caught: unknown;
-  try {
-    parseThresholdSet(input);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(DeskError);
-  expect((caught as DeskError).code).toBe('THRESHOLD_SET_INVALID');
-  const message = (caught as DeskError).message;
+async function refusal(input: unknown): Promise<string> {
+  const { message } = await expectDeskError(
+    () => parseThresholdSet(input),
+    'THRESHOLD_SET_INVALID',
+  );
   for (const secret of [...SECRETS, '0.73519', '73519', '40']) {
     expect(message).not.toContain(secret);
   }
@@ -116,7 +111,7 @@ describe('parseThresholdSet', () => {
       { ...valid, type: 'designation-desk/threshold-set/v2' },
       `The threshold set's type must be "${THRESHOLD_SET_TYPE}".`,
     ],
-  ])('refuses %s, naming the field and never its content', (_what, input, sentence) => {
-    expect(refusal(input)).toBe(`${sentence} Nothing was changed.`);
+  ])('refuses %s, naming the field and never its content', async (_what, input, sentence) => {
+    expect(await refusal(input)).toBe(`${sentence} Nothing was changed.`);
   });
 });

@@ -15,7 +15,7 @@ import {
   type UnlockedKey,
 } from '../crypto';
 import { unlockedKeyFrom } from '../crypto/unlocked-key';
-import { DeskError, type ErrorCode } from '../../common/errors';
+import { DeskError } from '../../common/errors';
 import { IN_TOTO_PAYLOAD_TYPE } from '../in-toto';
 import { ThresholdSetSchema, type ThresholdSet } from '../../common/thresholds/document';
 import {
@@ -123,10 +123,6 @@ describe('sealThresholdSet and openThresholdSet', () => {
     return { sealed, row, wrapped };
   }
 
-  function refusedWith(action: () => unknown, code: ErrorCode, message: RegExp): void {
-    expectDeskError(action, code, message);
-  }
-
   it('opens for every recipient with the same document and commitment', () => {
     const { row, wrapped } = stored();
     for (const key of [authority, reviewer]) {
@@ -148,7 +144,7 @@ describe('sealThresholdSet and openThresholdSet', () => {
     expect(stored(many).row.ciphertext.length).toBe(few);
   });
 
-  it('refuses content whose padding is wrong, even though it authenticates', () => {
+  it('refuses content whose padding is wrong, even though it authenticates', async () => {
     const { row, wrapped } = stored();
     const dataKey = reviewer.openSealed(wrapped(reviewer));
     const unpadded = encryptWithDataKey(
@@ -156,7 +152,7 @@ describe('sealThresholdSet and openThresholdSet', () => {
       associatedData(row.setId, row.version),
       dataKey,
     );
-    refusedWith(
+    await expectDeskError(
       () => openThresholdSet({ ...row, ...unpadded }, wrapped(reviewer), reviewer, [authority]),
       'THRESHOLD_SET_ALTERED',
       /its content is not the sealed layout/,
@@ -173,19 +169,19 @@ describe('sealThresholdSet and openThresholdSet', () => {
     expect(Buffer.from(keyA)).not.toEqual(Buffer.from(keyB));
   });
 
-  it('binds the ciphertext to its id and version (associated data)', () => {
+  it('binds the ciphertext to its id and version (associated data)', async () => {
     const { row, wrapped } = stored();
     expect(new TextDecoder().decode(associatedData('cyber-core', 1))).toBe(
       '{"id":"cyber-core","version":1}',
     );
-    refusedWith(
+    await expectDeskError(
       () => openThresholdSet({ ...row, version: 2 }, wrapped(reviewer), reviewer, [authority]),
       'THRESHOLD_SET_ALTERED',
       /version 2 has been altered \(its encryption does not authenticate\)/,
     );
   });
 
-  it('refuses a content re-encrypted with a signature by a non-authority', () => {
+  it('refuses a content re-encrypted with a signature by a non-authority', async () => {
     const { row, wrapped } = stored();
     // A recipient can decrypt, so a recipient can re-encrypt: the signature is what stops them.
     const dataKey = reviewer.openSealed(wrapped(reviewer));
@@ -211,16 +207,16 @@ describe('sealThresholdSet and openThresholdSet', () => {
       associatedData(row.setId, row.version),
       dataKey,
     );
-    refusedWith(
+    await expectDeskError(
       () => openThresholdSet({ ...row, ...reSealed }, wrapped(reviewer), reviewer, [authority]),
       'THRESHOLD_SET_UNTRUSTED',
       /is not signed by an authority of the current trust roster/,
     );
   });
 
-  it('refuses a commitment or author recorded beside it that does not match', () => {
+  it('refuses a commitment or author recorded beside it that does not match', async () => {
     const { row, wrapped } = stored();
-    refusedWith(
+    await expectDeskError(
       () =>
         openThresholdSet({ ...row, commitment: 'a'.repeat(64) }, wrapped(reviewer), reviewer, [
           authority,
@@ -228,7 +224,7 @@ describe('sealThresholdSet and openThresholdSet', () => {
       'THRESHOLD_SET_ALTERED',
       /the stored commitment is not its commitment/,
     );
-    refusedWith(
+    await expectDeskError(
       () =>
         openThresholdSet({ ...row, authorKeyid: reviewer.keyid }, wrapped(reviewer), reviewer, [
           authority,
@@ -239,18 +235,18 @@ describe('sealThresholdSet and openThresholdSet', () => {
     );
   });
 
-  it('refuses a data key wrapped for someone else as "altered", and says who', () => {
+  it('refuses a data key wrapped for someone else as "altered", and says who', async () => {
     const { row, wrapped } = stored();
-    refusedWith(
+    await expectDeskError(
       () => openThresholdSet(row, wrapped(reviewer), outsider, [authority]),
       'THRESHOLD_SET_ALTERED',
       /the data key stored for "Outsider" does not open with that key/,
     );
   });
 
-  it('refuses a format it does not know', () => {
+  it('refuses a format it does not know', async () => {
     const { row, wrapped } = stored();
-    refusedWith(
+    await expectDeskError(
       () =>
         openThresholdSet(
           { ...row, format: 'designation-desk/sealed-threshold-set/v2' },
