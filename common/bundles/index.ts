@@ -4,7 +4,9 @@
  * values; the contract carries them unchanged.
  */
 import { z } from 'zod';
+import { Sha256HexSchema } from '../digest';
 import { ModelRefSchema } from '../models';
+import { KeyIdSchema } from '../trust';
 
 /** The verification report: every check, in the order they run. */
 export const CHECKS = [
@@ -73,7 +75,7 @@ export type LogSummary = z.infer<typeof LogSummarySchema>;
 
 export const BundleSummarySchema = z.strictObject({
   id: z.number().int(),
-  digest: z.string(),
+  digest: Sha256HexSchema,
   fileName: z.string(),
   status: z.literal('verified'),
   model: ModelRefSchema,
@@ -82,7 +84,7 @@ export const BundleSummarySchema = z.strictObject({
   runStartedOn: z.string(),
   runFinishedOn: z.string(),
   importedAt: z.string(),
-  signedBy: z.array(z.string()).readonly(),
+  signedBy: z.array(KeyIdSchema).readonly(),
   sampleCount: Count,
   logs: z.array(LogSummarySchema).readonly(),
   results: z
@@ -104,7 +106,7 @@ export type BundleSummary = z.infer<typeof BundleSummarySchema>;
 export const RejectedImportSchema = z.strictObject({
   recordedAt: z.string(),
   file: z.string(),
-  digest: z.string().nullable(),
+  digest: Sha256HexSchema.nullable(),
   /** The check that failed; null when none ran (unreadable file, cancelled import). */
   check: z.enum(CHECK_IDS).nullable(),
   reason: z.string(),

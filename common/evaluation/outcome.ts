@@ -7,6 +7,7 @@
  * is never logged or written to the audit log.
  */
 import { z } from 'zod';
+import { Sha256HexSchema } from '../digest';
 import { BASES, DesignationRuleSchema, OPERATORS } from '../thresholds/document';
 
 export const RULE_STATUSES = ['met', 'not-met', 'insufficient-evidence'] as const;
@@ -108,7 +109,7 @@ export const ModelEvaluationSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('not-granted'), setId: z.string() }),
   z.strictObject({
     state: z.literal('evaluated'),
-    commitment: z.string(),
+    commitment: Sha256HexSchema,
     evaluation: EvaluationSchema,
   }),
 ]);

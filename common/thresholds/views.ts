@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Role } from '../trust';
+import { Sha256HexSchema } from '../digest';
+import { KeyIdSchema, type Role } from '../trust';
 
 /** Roles whose holders may be given a threshold set to read. Labs are the ones measured. */
 export const READER_ROLES = ['reviewer', 'authority', 'auditor'] as const satisfies readonly Role[];
@@ -10,11 +11,11 @@ export const ThresholdSetMetaSchema = z.strictObject({
   id: z.string(),
   version: z.number().int(),
   /** The authority who signed it; `name` from the current roster, null if no longer listed. */
-  author: z.strictObject({ keyid: z.string(), name: z.string().nullable() }),
+  author: z.strictObject({ keyid: KeyIdSchema, name: z.string().nullable() }),
   createdAt: z.string(),
   /** Keyids the version's data key is wrapped for, sorted. */
-  recipients: z.array(z.string()).readonly(),
+  recipients: z.array(KeyIdSchema).readonly(),
   /** The salted commitment (hex SHA-256) that decisions cite. */
-  commitment: z.string(),
+  commitment: Sha256HexSchema,
 });
 export type ThresholdSetMeta = z.infer<typeof ThresholdSetMetaSchema>;

@@ -3,6 +3,7 @@
  * roster version. The roster document itself (and its checks) lives in main/trust.
  */
 import { z } from 'zod';
+import { Sha256HexSchema } from '../digest';
 
 export const ROLES = ['root', 'lab', 'reviewer', 'authority', 'auditor', 'workstation'] as const;
 export type Role = (typeof ROLES)[number];
@@ -11,11 +12,12 @@ export type Role = (typeof ROLES)[number];
 export const THRESHOLD_NAMES = ['root', 'lab', 'recommendation', 'decision', 'export'] as const;
 export type ThresholdName = (typeof THRESHOLD_NAMES)[number];
 
-export const KeyIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a key id');
+/** A key id: the SHA-256 of the raw 32-byte Ed25519 public key. */
+export const KeyIdSchema = Sha256HexSchema;
 
 export const RosterViewSchema = z.strictObject({
   version: z.number().int(),
-  digest: z.string(),
+  digest: Sha256HexSchema,
   installedAt: z.string(),
   thresholds: z.strictObject(
     Object.fromEntries(THRESHOLD_NAMES.map((n) => [n, z.number().int()])) as Record<
@@ -27,7 +29,7 @@ export const RosterViewSchema = z.strictObject({
     .array(
       z.strictObject({
         name: z.string(),
-        keyid: z.string(),
+        keyid: KeyIdSchema,
         roles: z.array(z.enum(ROLES)).readonly(),
       }),
     )

@@ -1,0 +1,2 @@
+import { openDatabase } from '../../db';
+export const o = openDatabase;

@@ -1,0 +1,2 @@
+import { createAuditLog } from '../../main/audit';
+export const a = createAuditLog;
