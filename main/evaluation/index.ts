@@ -17,22 +17,5 @@ export type {
   ModelEvidence,
   SampleScore,
 } from './evidence';
-export {
-  EvaluationSchema,
-  ModelEvaluationSchema,
-  RuleOutcomeSchema,
-  type Evaluation,
-  type ModelEvaluation,
-  type Outcome,
-  type RuleOutcome,
-  type RuleStatus,
-  type SeenEvidence,
-  type SourceLog,
-  type ValueSource,
-} from '../../common/evaluation';
-export {
-  ModelRefSchema,
-  ModelSummarySchema,
-  type ModelRef,
-  type ModelSummary,
-} from '../../common/models';
+export * from '../../common/evaluation';
+export * from '../../common/models';

@@ -1,9 +1,4 @@
-export {
-  IdentitySchema,
-  SessionSchema,
-  type Identity,
-  type Session,
-} from '../../common/identities';
+export * from '../../common/identities';
 export {
   createIdentityService,
   type IdentityService,

@@ -3,23 +3,7 @@
  * signed at rest (docs/formats.md, "Threshold sets (v1)"). The document's schema and the
  * metadata view are the common layer's, re-exported here as this service's public face.
  */
-export {
-  BASES,
-  DesignationRuleSchema,
-  OPERATORS,
-  READER_ROLES,
-  THRESHOLD_SET_TYPE,
-  ThresholdRuleSchema,
-  ThresholdSetMetaSchema,
-  ThresholdSetSchema,
-  type Basis,
-  type DesignationRule,
-  type Operator,
-  type ThresholdRule,
-  type ThresholdSet,
-  type ThresholdSetInput,
-  type ThresholdSetMeta,
-} from '../../common/thresholds';
+export * from '../../common/thresholds';
 export { parseThresholdSet } from './parse-document';
 export { THRESHOLD_SET_PREDICATE_TYPE, thresholdCommitment } from './sealed-set';
 export {

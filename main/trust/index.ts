@@ -1,12 +1,4 @@
-export {
-  KeyIdSchema,
-  ROLES,
-  RosterViewSchema,
-  THRESHOLD_NAMES,
-  type Role,
-  type RosterView,
-  type ThresholdName,
-} from '../../common/trust';
+export * from '../../common/trust';
 export {
   formatFingerprint,
   keysWithRole,

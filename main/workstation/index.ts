@@ -1,2 +1,2 @@
-export { WorkstationStatusSchema, type WorkstationStatus } from '../../common/workstation';
+export * from '../../common/workstation';
 export { createWorkstationService, type WorkstationService } from './workstation-service';
