@@ -1,2 +1,0 @@
-import crypto from 'node:crypto';
-export const h = crypto.createHash;

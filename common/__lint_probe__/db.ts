@@ -1,2 +1,0 @@
-import { openDatabase } from '../../db';
-export const o = openDatabase;

@@ -1,2 +1,0 @@
-import { ipcRenderer } from 'electron';
-export const i = ipcRenderer;

@@ -1,2 +1,0 @@
-import { createAuditLog } from '../../main/audit';
-export const a = createAuditLog;
