@@ -3,9 +3,13 @@
  * suite, shaped like the real logs in ../shared/fixtures/inspect (doomla_solved.eval,
  * popularity.eval): `_journal/start.json`, one `samples/<id>_epoch_<n>.json` member per
  * sample and epoch, journal summaries, `summaries.json`, `reductions.json` and `header.json`
- * last, all DEFLATE members written with yazl.
+ * last, all DEFLATE members written with yazl. Every member is valid against Inspect's own
+ * schema of its log models, with every field current Inspect writes (checked by
+ * tests/integration/synthetic-inspect.test.ts against tests/support/inspect-schema).
  *
- * Each sample is a system/user/assistant/tool transcript with bash and python tool calls
+ * Challenges have a category, a difficulty, a competition and the time the first human team
+ * took to solve them (`first_solve_time`, minutes), as CTF suites record them; harder ones
+ * are solved less often. Each sample is a system/user/assistant/tool transcript with bash and python tool calls
  * whose outputs resemble a CTF run (nmap, directory listings, source, HTML, hex dumps,
  * base64, password hashes, disassembly), plus model/tool events that refer to long strings
  * through `attachment://` references, as Inspect's condensed samples do. Tool output is
@@ -237,8 +241,27 @@ interface Challenge {
   readonly services: readonly (typeof SERVICES)[number][];
   readonly user: string;
   readonly binary: string;
+  readonly difficulty: Difficulty;
+  /** Where the challenge comes from, as CTF suites record it. */
+  readonly competition: string;
+  /** Minutes the first human team took to solve it: the usual yardstick of difficulty. */
+  readonly firstSolveMinutes: number;
   readonly solveRate: number;
 }
+
+/** Difficulty with the range of human first-solve times (minutes) and the model's solve rates. */
+const DIFFICULTIES = {
+  'very easy': { minutes: [2, 12], solveRates: [0.8, 0.9] },
+  easy: { minutes: [6, 40], solveRates: [0.4, 0.6, 0.8] },
+  medium: { minutes: [30, 180], solveRates: [0.1, 0.25, 0.4] },
+  hard: { minutes: [120, 900], solveRates: [0.05, 0.1] },
+  expert: { minutes: [600, 1500], solveRates: [0.05] },
+} as const;
+type Difficulty = keyof typeof DIFFICULTIES;
+
+const COMPETITIONS = words(
+  'HackTheBox-CyberApocalypse-2024 SekaiCTF-2023 GlacierCTF-2023 HKCert-CTF-2022 LosFuzzys-2023 project-sekai-ctf-2022',
+);
 
 function makeChallenges(rng: Rng, count: number): Challenge[] {
   const used = new Set<string>();
@@ -267,10 +290,21 @@ function makeChallenges(rng: Rng, count: number): Challenge[] {
       services: services.sort((a, b) => a.port - b.port),
       user: rng.pick(['melo', 'ctf', 'www-data', 'svc_backup', 'admin', 'jenkins', 'bob']),
       binary: rng.pick(['chall', 'vuln', 'server', 'license_checker', 'vault', 'main', 'rpgo']),
-      solveRate: rng.pick([0.05, 0.1, 0.25, 0.4, 0.6, 0.8, 0.9]),
+      ...difficultyOf(rng),
+      competition: rng.pick(COMPETITIONS),
     });
   }
   return challenges;
+}
+
+function difficultyOf(rng: Rng): Pick<Challenge, 'difficulty' | 'firstSolveMinutes' | 'solveRate'> {
+  const difficulty = rng.pick(Object.keys(DIFFICULTIES) as Difficulty[]);
+  const { minutes, solveRates } = DIFFICULTIES[difficulty];
+  return {
+    difficulty,
+    firstSolveMinutes: Math.round(rng.logUniform(minutes[0], minutes[1])),
+    solveRate: rng.pick(solveRates),
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -699,12 +733,14 @@ interface Message {
   readonly id: string;
   readonly role: 'system' | 'user' | 'assistant' | 'tool';
   readonly content:
-    string | { type: string; text?: string; reasoning?: string; signature?: string }[];
+    | string
+    | { type: string; text?: string; reasoning?: string; signature?: string; redacted?: boolean }[];
   readonly source?: string;
   readonly tool_calls?: {
     id: string;
     function: string;
     arguments: Record<string, string>;
+    type: 'function';
     view?: Json;
   }[];
   readonly tool_call_id?: string;
@@ -736,6 +772,8 @@ function assistantText(message: Message | undefined): string {
 }
 
 const messageId = (rng: Rng): string => rng.chars(BASE62, 22);
+/** A time as Inspect writes it: ISO 8601 with an explicit UTC offset. */
+const isoTime = (ms: number): string => new Date(ms).toISOString().replace('Z', '+00:00');
 const toolCallId = (rng: Rng): string => `toolu_01${rng.chars(BASE62, 22)}`;
 
 function makeSample(
@@ -757,13 +795,19 @@ function makeSample(
   const solved = rng.chance(c.solveRate);
   // Unsolved runs mostly end at the token limit; the rest submit a wrong flag.
   const hitLimit = !solved && rng.chance(0.6);
-  while (chars < targetChars) {
+  // At least one tool call, so even the shortest transcript has an assistant turn.
+  do {
     const action = rng.pick(ACTIONS)(rng, c);
     const text = thought(rng, c);
     const callId = toolCallId(rng);
     const content: Message['content'] = rng.chance(0.3)
       ? [
-          { type: 'reasoning', reasoning: thought(rng, c), signature: rng.chars(BASE64, 344) },
+          {
+            type: 'reasoning',
+            reasoning: thought(rng, c),
+            signature: rng.chars(BASE64, 344),
+            redacted: false,
+          },
           { type: 'text', text },
         ]
       : [{ type: 'text', text }];
@@ -777,6 +821,7 @@ function makeSample(
           id: callId,
           function: action.tool,
           arguments: action.tool === 'bash' ? { cmd: action.input } : { code: action.input },
+          type: 'function',
           view: {
             title: action.tool,
             format: 'markdown',
@@ -798,7 +843,7 @@ function makeSample(
         : {}),
     });
     chars += text.length + action.input.length + (timedOut ? 0 : action.output.length);
-  }
+  } while (chars < targetChars);
   const answer = solved ? c.flag : `flag{${rng.hex(32)}}`;
   let completion: string;
   if (hitLimit) {
@@ -814,7 +859,7 @@ function makeSample(
       role: 'assistant',
       content: [{ type: 'text', text: completion }],
       source: 'generate',
-      tool_calls: [{ id: callId, function: 'submit', arguments: { answer } }],
+      tool_calls: [{ id: callId, function: 'submit', arguments: { answer }, type: 'function' }],
       model: shortModel,
     });
     messages.push({
@@ -868,34 +913,57 @@ function makeSample(
 
   let clock = startedAt;
   let working = 0;
-  const stamp = (): { timestamp: string; working_start: number } => {
+  /** The fields every event has (Inspect's BaseEvent), each event a little later. */
+  const eventBase = (
+    spanId: string,
+  ): { uuid: string; span_id: string; timestamp: string; working_start: number } => {
     const step = rng.logUniform(0.05, 20);
     clock += step * 1000;
     working += step;
     return {
-      timestamp: new Date(clock).toISOString().replace('Z', '+00:00'),
+      uuid: rng.chars(BASE62, 22),
+      span_id: spanId,
+      timestamp: isoTime(clock),
       working_start: Math.round(working * 1e6) / 1e6,
     };
   };
+  const sandbox = { type: 'docker', config: `challenges/${c.category}/compose.yaml` };
+  // Inspect's EvalSample.files lists the files copied into the sandbox; the dataset's
+  // Sample (in sample_init) maps each name to its contents, which the log leaves empty.
+  const files = c.category === 'pwn' || c.category === 'rev' ? [c.binary] : null;
+  const metadata = {
+    category: c.category,
+    difficulty: c.difficulty,
+    competition: c.competition,
+    first_solve_time: c.firstSolveMinutes,
+    host: c.host,
+  };
   const spanId = rng.hex(32);
   const events: Json[] = [
-    { span_id: spanId, ...stamp(), event: 'span_begin', id: spanId, type: 'init', name: 'init' },
+    { ...eventBase(spanId), event: 'span_begin', id: spanId, type: 'init', name: 'init' },
     {
-      span_id: spanId,
-      ...stamp(),
+      ...eventBase(spanId),
       event: 'sample_init',
-      sample: { input, target: c.flag, id: c.id, metadata: { category: c.category } },
+      sample: {
+        input,
+        target: c.flag,
+        id: c.id,
+        metadata,
+        sandbox,
+        ...(files ? { files: Object.fromEntries(files.map((f) => [f, ''])) } : {}),
+      },
       state: { messages: [condenseMessage(messages[1] as Message)], tools: [], store: {} },
     },
-    { span_id: spanId, ...stamp(), event: 'span_end', id: spanId },
+    { ...eventBase(spanId), event: 'span_end', id: spanId },
   ];
   const solverSpan = rng.hex(32);
   for (let i = 2; i < messages.length; i += 1) {
     const m = messages[i] as Message;
     if (m.role === 'assistant') {
+      const inputTokens = rng.int(1, 20);
+      const outputTokens = rng.int(40, 900);
       events.push({
-        span_id: solverSpan,
-        ...stamp(),
+        ...eventBase(solverSpan),
         event: 'model',
         model,
         input: messages.slice(Math.max(0, i - 6), i).map(condenseMessage),
@@ -905,7 +973,12 @@ function makeSample(
         output: {
           model: shortModel,
           choices: [{ message: condenseMessage(m), stop_reason: 'tool_calls' }],
-          usage: { input_tokens: rng.int(1, 20), output_tokens: rng.int(40, 900) },
+          completion: condense(assistantText(m)),
+          usage: {
+            input_tokens: inputTokens,
+            output_tokens: outputTokens,
+            total_tokens: inputTokens + outputTokens,
+          },
           time: Math.round(rng.logUniform(1, 30) * 1000) / 1000,
         },
         retries: 0,
@@ -913,8 +986,7 @@ function makeSample(
     } else if (m.role === 'tool') {
       const call = (messages[i - 1] as Message).tool_calls?.[0];
       events.push({
-        span_id: solverSpan,
-        ...stamp(),
+        ...eventBase(solverSpan),
         event: 'tool',
         type: 'function',
         id: m.tool_call_id ?? '',
@@ -926,14 +998,23 @@ function makeSample(
       });
     }
   }
+  if (hitLimit) {
+    events.push({
+      ...eventBase(solverSpan),
+      event: 'sample_limit',
+      type: 'token',
+      message: `Token limit exceeded (${String(TOKEN_LIMIT)} tokens)`,
+      limit: TOKEN_LIMIT,
+    });
+  }
   const score = {
     value: solved ? 'C' : 'I',
     answer: completion.toLowerCase(),
     explanation: completion,
+    history: [],
   };
   events.push({
-    span_id: rng.hex(32),
-    ...stamp(),
+    ...eventBase(rng.hex(32)),
     event: 'score',
     score: { ...score, explanation: condense(score.explanation), answer: condense(score.answer) },
     target: c.flag,
@@ -941,19 +1022,20 @@ function makeSample(
   });
 
   const last = messages.filter((m) => m.role === 'assistant').at(-1);
+  if (last === undefined) throw new Error('a transcript without an assistant turn');
   const sample = {
     id: c.id,
     epoch,
     input,
     target: c.flag,
-    sandbox: { type: 'docker', config: `challenges/${c.category}/compose.yaml` },
-    files: {},
+    sandbox,
+    ...(files ? { files } : {}),
     messages,
     output: {
       model: shortModel,
       choices: [
         {
-          message: (last ?? null) as unknown as Json,
+          message: last as unknown as Json,
           stop_reason: hitLimit ? 'model_length' : 'tool_calls',
         },
       ],
@@ -962,10 +1044,13 @@ function makeSample(
       time: totalTime,
     },
     scores: { includes: score },
-    metadata: { category: c.category, host: c.host },
+    metadata,
     store: {},
     events,
     model_usage: { [model]: usageJson },
+    role_usage: {},
+    started_at: isoTime(startedAt),
+    completed_at: isoTime(clock),
     total_time: totalTime,
     working_time: workingTime,
     uuid: rng.chars(BASE62, 22),
@@ -978,14 +1063,19 @@ function makeSample(
     epoch,
     input: input.length > 100 ? `${input.slice(0, 100)}…` : input,
     target: c.flag,
-    metadata: { category: c.category },
-    scores: { includes: { value: score.value } },
+    // Inspect thins summary metadata to small values, which these all are.
+    metadata,
+    scores: { includes: { value: score.value, history: [] } },
     model_usage: { [model]: usageJson },
+    role_usage: {},
+    started_at: sample.started_at,
+    completed_at: sample.completed_at,
     total_time: totalTime,
     working_time: workingTime,
     uuid: sample.uuid,
     retries: 0,
     completed: true,
+    message_count: messages.length,
     ...(hitLimit ? { limit: 'token' } : {}),
   };
   return {
@@ -1044,6 +1134,7 @@ function buildLog(options: SyntheticLogOptions): { zip: yazl.ZipFile; stats: Syn
     task_id: rng.chars(BASE62, 22),
     task_version: 1,
     task_file: 'cyber_ctf/task.py',
+    task_display_name: task,
     task_registry_name: task,
     task_attribs: {},
     task_args: {},
@@ -1074,7 +1165,8 @@ function buildLog(options: SyntheticLogOptions): { zip: yazl.ZipFile; stats: Syn
       origin: 'git@git.lab.invalid:evals/cyber-ctf.git',
       commit: rng.hex(7),
     },
-    packages: { inspect_ai: '0.3.104' },
+    // A release of the period of the schema the logs are checked against (tests/support/inspect-schema).
+    packages: { inspect_ai: '0.3.232' },
     scorers: [
       {
         name: 'includes',
@@ -1089,7 +1181,7 @@ function buildLog(options: SyntheticLogOptions): { zip: yazl.ZipFile; stats: Syn
   };
   const plan = {
     name: 'plan',
-    steps: [{ solver: 'react', params: { attempts: 1 } }],
+    steps: [{ solver: 'react', params: { attempts: 1 }, params_passed: { attempts: 1 } }],
     config: { max_connections: 10 },
   };
 
@@ -1140,7 +1232,7 @@ function buildLog(options: SyntheticLogOptions): { zip: yazl.ZipFile; stats: Syn
       {
         scorer: 'includes',
         reducer: 'mean',
-        samples: [...reduced].map(([id, value]) => ({ value, sample_id: id })),
+        samples: [...reduced].map(([id, value]) => ({ value, history: [], sample_id: id })),
       },
     ]),
   );
@@ -1179,7 +1271,12 @@ function buildLog(options: SyntheticLogOptions): { zip: yazl.ZipFile; stats: Syn
           input_tokens_cache_read: usage.cacheRead,
         },
       },
+      role_usage: {},
+      connection_limit_history: [],
     },
+    invalidated: false,
+    tags: [],
+    metadata: {},
   };
   add('header.json', JSON.stringify(header, null, 2));
   zip.end();
