@@ -1,0 +1,2 @@
+export { DecisionScreen } from './DecisionScreen';
+export { DecisionsScreen } from './DecisionsScreen';

@@ -1,0 +1,109 @@
+import { useMemo } from 'react';
+import type { BundleSummary } from '../../../../common/bundles';
+import { formatCount, formatUtcDate } from '../../format';
+import {
+  Badge,
+  Button,
+  DataTable,
+  VisuallyHidden,
+  type DataTableColumn,
+  type Sorting,
+} from '../../ui';
+
+function hasWarnings(bundle: BundleSummary): boolean {
+  return bundle.checks.some((c) => c.status === 'warn');
+}
+
+function modelName({ model }: BundleSummary): string {
+  return `${model.developer} / ${model.name} @ ${model.version}`;
+}
+
+/** Every verified bundle; the selected one's report is open below. */
+export function BundleTable({
+  bundles,
+  selected,
+  onToggle,
+  sorting,
+  onSortingChange,
+}: {
+  readonly bundles: readonly BundleSummary[];
+  readonly selected: number | undefined;
+  readonly onToggle: (bundle: BundleSummary) => void;
+  readonly sorting: Sorting;
+  readonly onSortingChange: (sorting: Sorting) => void;
+}) {
+  const columns = useMemo<DataTableColumn<BundleSummary>[]>(
+    () => [
+      {
+        id: 'status',
+        header: 'Status',
+        size: 190,
+        value: (b) => (hasWarnings(b) ? 'Verified, with warnings' : 'Verified'),
+        cell: (b) =>
+          hasWarnings(b) ? (
+            <Badge
+              tone="warning"
+              title="Some claimed results differ from their logs: see the report"
+            >
+              Verified, with warnings
+            </Badge>
+          ) : (
+            <Badge tone="success">Verified</Badge>
+          ),
+      },
+      { id: 'model', header: 'Model', size: 260, value: modelName },
+      { id: 'evaluator', header: 'Evaluator', size: 180, value: (b) => b.evaluator.name },
+      {
+        id: 'suite',
+        header: 'Suite',
+        size: 150,
+        value: (b) => `${b.suite.name}${b.suite.version ? ` ${b.suite.version}` : ''}`,
+      },
+      {
+        id: 'finished',
+        header: 'Run finished',
+        size: 130,
+        value: (b) => b.runFinishedOn,
+        cell: (b) => <time dateTime={b.runFinishedOn}>{formatUtcDate(b.runFinishedOn)}</time>,
+      },
+      {
+        id: 'samples',
+        header: 'Samples',
+        size: 100,
+        numeric: true,
+        value: (b) => b.sampleCount,
+        cell: (b) => formatCount(b.sampleCount),
+      },
+      {
+        id: 'report',
+        header: 'Report',
+        size: 130,
+        cell: (b) => (
+          <Button
+            variant="link"
+            aria-expanded={b.id === selected}
+            onClick={() => {
+              onToggle(b);
+            }}
+          >
+            {b.id === selected ? 'Hide report' : 'Show report'}
+            <VisuallyHidden> for {b.fileName}</VisuallyHidden>
+          </Button>
+        ),
+      },
+    ],
+    [selected, onToggle],
+  );
+  return (
+    <DataTable
+      label="Imported result bundles"
+      rows={bundles}
+      columns={columns}
+      getRowId={(b) => String(b.id)}
+      sorting={sorting}
+      onSortingChange={onSortingChange}
+      selectedRowId={selected === undefined ? null : String(selected)}
+      onActivate={onToggle}
+    />
+  );
+}

@@ -1,0 +1,2 @@
+export { LockScreen } from './LockScreen';
+export { LockSearch } from './search';

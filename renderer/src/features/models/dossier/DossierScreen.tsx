@@ -1,0 +1,52 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useDeskQuery } from '../../../desk';
+import { CallFailed, EmptyState, Screen } from '../../../ui';
+import { modelName, modelRef } from '../model-name';
+import { ThresholdPanel } from './ThresholdPanel';
+import styles from '../Models.module.css';
+
+const route = getRouteApi('/models/$modelId');
+
+/** One model: its evidence against the workstation's thresholds. */
+export function DossierScreen() {
+  const { modelId } = route.useParams();
+  const models = useDeskQuery('listModels', {});
+  const model = models.data?.models.find((m) => m.id === modelId);
+  if (models.isError) {
+    return (
+      <Screen title="Dossier">
+        <CallFailed error={models.error} />
+      </Screen>
+    );
+  }
+  if (models.isPending) {
+    return (
+      <Screen title="Dossier">
+        <p aria-busy="true">Loading the model…</p>
+      </Screen>
+    );
+  }
+  if (!model) {
+    return (
+      <Screen title="Dossier">
+        <EmptyState title="No such model">
+          <p>
+            This workstation has no model with id {modelId}.{' '}
+            <Link to="/models">See every model</Link>.
+          </p>
+        </EmptyState>
+      </Screen>
+    );
+  }
+  return (
+    <Screen title={`Dossier: ${modelName(model)}`}>
+      <p className={styles.links}>
+        <Link to="/models">All models</Link>
+        <Link to="/models/$modelId/evidence" params={{ modelId }}>
+          Evidence browser
+        </Link>
+      </p>
+      <ThresholdPanel model={modelRef(model)} />
+    </Screen>
+  );
+}

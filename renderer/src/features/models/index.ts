@@ -1,0 +1,3 @@
+export { DossierScreen } from './dossier/DossierScreen';
+export { ModelsScreen } from './ModelsScreen';
+export { ModelsSearch } from './search';

@@ -1,0 +1,126 @@
+import { BASES, OPERATORS, type ThresholdRule } from '../../../../../common/thresholds';
+import { BASIS_TEXT } from '../../../vocabulary';
+import { Button, VisuallyHidden } from '../../../ui';
+import { withScorer } from './draft';
+
+/** One rule of the editor, as a row of labelled inputs. */
+export function RuleFields({
+  rule,
+  number,
+  canRemove,
+  onChange,
+  onRemove,
+}: {
+  readonly rule: ThresholdRule;
+  /** 1-based, as people count rules. */
+  readonly number: number;
+  readonly canRemove: boolean;
+  readonly onChange: (rule: ThresholdRule) => void;
+  readonly onRemove: () => void;
+}) {
+  const label = (what: string) => `Rule ${number} ${what}`;
+  const set = (patch: Partial<ThresholdRule>) => {
+    onChange({ ...rule, ...patch });
+  };
+  return (
+    <tr>
+      <td>
+        <input
+          aria-label={label('id')}
+          required
+          value={rule.id}
+          onChange={(e) => {
+            set({ id: e.target.value });
+          }}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={label('benchmark')}
+          required
+          value={rule.benchmark}
+          onChange={(e) => {
+            set({ benchmark: e.target.value });
+          }}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={label('scorer')}
+          value={rule.scorer ?? ''}
+          onChange={(e) => {
+            onChange(withScorer(rule, e.target.value));
+          }}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={label('metric')}
+          required
+          value={rule.metric}
+          onChange={(e) => {
+            set({ metric: e.target.value });
+          }}
+        />
+      </td>
+      <td>
+        <select
+          aria-label={label('basis')}
+          value={rule.basis}
+          onChange={(e) => {
+            set({ basis: BASES.find((b) => b === e.target.value) ?? rule.basis });
+          }}
+        >
+          {BASES.map((basis) => (
+            <option key={basis} value={basis}>
+              {BASIS_TEXT[basis]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <select
+          aria-label={label('operator')}
+          value={rule.operator}
+          onChange={(e) => {
+            set({ operator: OPERATORS.find((o) => o === e.target.value) ?? rule.operator });
+          }}
+        >
+          {OPERATORS.map((op) => (
+            <option key={op} value={op}>
+              {op}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          aria-label={label('value')}
+          type="number"
+          step="any"
+          required
+          value={rule.value}
+          onChange={(e) => {
+            set({ value: Number(e.target.value) });
+          }}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={label('minimum samples')}
+          type="number"
+          min={1}
+          value={rule.minSamples}
+          onChange={(e) => {
+            set({ minSamples: Number(e.target.value) });
+          }}
+        />
+      </td>
+      <td>
+        <Button variant="link" disabled={!canRemove} onClick={onRemove}>
+          Remove<VisuallyHidden> rule {number}</VisuallyHidden>
+        </Button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import type { ThresholdSet, ThresholdSetMeta } from '../../../../../common/thresholds';
+import { useDeskMutation } from '../../../desk';
+import { Button, Field, Notice, VisuallyHidden } from '../../../ui';
+import { DESIGNATION_TEXT } from '../../../vocabulary';
+import { EMPTY_RULE } from './draft';
+import { useReaderKeys } from './readers';
+import { RuleFields } from './RuleFields';
+import styles from './Thresholds.module.css';
+
+type Designation = ThresholdSet['designation'];
+
+/** Writes a threshold set (or its next version), signed by the unlocked authority on save. */
+export function ThresholdSetEditor({
+  initial,
+  based,
+  onDone,
+}: {
+  readonly initial: ThresholdSet;
+  readonly based: ThresholdSetMeta | null;
+  readonly onDone: () => void;
+}) {
+  const [draft, setDraft] = useState<ThresholdSet>(initial);
+  const [grantTo, setGrantTo] = useState<readonly string[]>(based?.recipients ?? []);
+  const readers = useReaderKeys();
+  const save = useDeskMutation('saveThresholdSet', {
+    invalidates: ['listThresholdSets', 'evaluateModel', 'openThresholdSet', 'listAuditEvents'],
+  });
+  const setRules = (rules: ThresholdSet['rules']) => {
+    setDraft((d) => ({ ...d, rules }));
+  };
+  const setDesignation = (kind: Designation['kind']) => {
+    setDraft((d) => ({ ...d, designation: kind === 'atLeast' ? { kind, k: 1 } : { kind } }));
+  };
+
+  return (
+    <form
+      className={styles.editor}
+      aria-label={based ? `New version of ${based.id}` : 'New threshold set'}
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate({ document: draft, grantTo: [...grantTo] }, { onSuccess: onDone });
+      }}
+    >
+      <h3>{based ? `Version ${draft.version} of ${based.id}` : 'New threshold set'}</h3>
+      <div className={styles.fields}>
+        <Field label="Set id">
+          {(control) => (
+            <input
+              {...control}
+              required
+              pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}"
+              disabled={based !== null}
+              value={draft.id}
+              onChange={(e) => {
+                setDraft({ ...draft, id: e.target.value });
+              }}
+            />
+          )}
+        </Field>
+        <Field label="Name">
+          {(control) => (
+            <input
+              {...control}
+              required
+              value={draft.name}
+              onChange={(e) => {
+                setDraft({ ...draft, name: e.target.value });
+              }}
+            />
+          )}
+        </Field>
+        <Field label="Notes">
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              value={draft.notes}
+              onChange={(e) => {
+                setDraft({ ...draft, notes: e.target.value });
+              }}
+            />
+          )}
+        </Field>
+        <Field label="Designated when">
+          {(control) => (
+            <select
+              {...control}
+              value={draft.designation.kind}
+              onChange={(e) => {
+                const kind = (['any', 'all', 'atLeast'] as const).find((k) => k === e.target.value);
+                if (kind) setDesignation(kind);
+              }}
+            >
+              {Object.entries(DESIGNATION_TEXT).map(([kind, text]) => (
+                <option key={kind} value={kind}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {draft.designation.kind === 'atLeast' && (
+          <Field label="k">
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={draft.rules.length}
+                value={draft.designation.kind === 'atLeast' ? draft.designation.k : 1}
+                onChange={(e) => {
+                  setDraft({
+                    ...draft,
+                    designation: { kind: 'atLeast', k: Number(e.target.value) },
+                  });
+                }}
+              />
+            )}
+          </Field>
+        )}
+      </div>
+      <table className={styles.rules}>
+        <caption>Rules</caption>
+        <thead>
+          <tr>
+            {RULE_HEADERS.map((header) => (
+              <th key={header} scope="col">
+                {header}
+              </th>
+            ))}
+            <th scope="col">
+              <VisuallyHidden>Remove</VisuallyHidden>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {draft.rules.map((rule, i) => (
+            <RuleFields
+              // Rules have no identity until their id is typed; their position is it.
+              key={i}
+              rule={rule}
+              number={i + 1}
+              canRemove={draft.rules.length > 1}
+              onChange={(next) => {
+                setRules(draft.rules.map((r, j) => (j === i ? next : r)));
+              }}
+              onRemove={() => {
+                setRules(draft.rules.filter((_, j) => j !== i));
+              }}
+            />
+          ))}
+        </tbody>
+      </table>
+      <div>
+        <Button
+          variant="link"
+          onClick={() => {
+            setRules([...draft.rules, { ...EMPTY_RULE }]);
+          }}
+        >
+          Add a rule
+        </Button>
+      </div>
+      <fieldset className={styles.readers}>
+        <legend>Readers (besides you)</legend>
+        {readers.map((key) => (
+          <label key={key.keyid} className={styles.checkbox}>
+            <input
+              type="checkbox"
+              checked={grantTo.includes(key.keyid)}
+              onChange={(e) => {
+                const { checked } = e.target;
+                setGrantTo((g) => (checked ? [...g, key.keyid] : g.filter((k) => k !== key.keyid)));
+              }}
+            />{' '}
+            {key.name} ({key.roles.join(', ')})
+          </label>
+        ))}
+      </fieldset>
+      {save.error && (
+        <Notice tone="error" title="Not saved.">
+          {save.error.message}
+        </Notice>
+      )}
+      <div className={styles.actions}>
+        <Button type="submit" variant="primary" disabled={save.isPending}>
+          Sign and save version {draft.version}
+        </Button>
+        <Button onClick={onDone}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+const RULE_HEADERS = [
+  'Rule id',
+  'Benchmark (Inspect task)',
+  'Scorer',
+  'Metric',
+  'Compare',
+  'Operator',
+  'Value',
+  'Min. samples',
+];

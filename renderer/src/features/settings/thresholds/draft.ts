@@ -1,0 +1,36 @@
+import {
+  THRESHOLD_SET_TYPE,
+  type ThresholdRule,
+  type ThresholdSet,
+} from '../../../../../common/thresholds';
+
+/** A new rule: the most common shape (accuracy, lower 95% bound at least one half). */
+export const EMPTY_RULE: ThresholdRule = {
+  id: '',
+  benchmark: '',
+  metric: 'accuracy',
+  operator: '>=',
+  value: 0.5,
+  basis: 'lower95',
+  minSamples: 1,
+};
+
+export function newSetDraft(): ThresholdSet {
+  return {
+    type: THRESHOLD_SET_TYPE,
+    id: '',
+    version: 1,
+    name: '',
+    notes: '',
+    rules: [{ ...EMPTY_RULE }],
+    designation: { kind: 'any' },
+  };
+}
+
+/** An empty scorer field means "any scorer": the key is left out, not set to "". */
+export function withScorer(rule: ThresholdRule, scorer: string): ThresholdRule {
+  const next: ThresholdRule = { ...rule };
+  if (scorer) next.scorer = scorer;
+  else delete next.scorer;
+  return next;
+}

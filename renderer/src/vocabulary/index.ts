@@ -1,0 +1,30 @@
+/**
+ * The words screens use for the domain's values (common/'s enumerations), so a basis or a
+ * status reads the same in the dossier, the editor and any later screen.
+ */
+import type { Outcome, RuleStatus } from '../../../common/evaluation';
+import type { Basis, DesignationRule } from '../../../common/thresholds';
+
+export const OUTCOME_TEXT: Readonly<Record<Outcome, string>> = {
+  meets: 'Meets the designation threshold',
+  'does-not-meet': 'Does not meet the designation threshold',
+  'insufficient-evidence': 'Insufficient evidence to decide',
+};
+
+export const RULE_STATUS_TEXT: Readonly<Record<RuleStatus, string>> = {
+  met: 'Met',
+  'not-met': 'Not met',
+  'insufficient-evidence': 'Insufficient evidence',
+};
+
+export const BASIS_TEXT: Readonly<Record<Basis, string>> = {
+  point: 'observed value',
+  lower95: 'lower 95% bound',
+  upper95: 'upper 95% bound',
+};
+
+export const DESIGNATION_TEXT: Readonly<Record<DesignationRule['kind'], string>> = {
+  any: 'any rule is met',
+  all: 'all rules are met',
+  atLeast: 'at least k rules are met',
+};
