@@ -24,7 +24,20 @@ const PRELOAD = path.join(repo, 'out/preload/index.cjs');
 export const APP_ORIGIN = 'https://designation-desk.invalid';
 /** Fixed so screenshots are reproducible. */
 export const FIXED_NOW = new Date('2026-11-22T09:30:00.000Z');
-export const SCREENSHOTS = path.join(repo, 'docs/screenshots');
+const SCREENSHOTS = path.join(repo, 'docs/screenshots');
+
+/**
+ * The README's screenshots come from these tests, but a run must not dirty the tree:
+ * they are written only when asked (UPDATE_SCREENSHOTS=1 npx playwright test).
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { readonly fullPage?: boolean } = {},
+): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), ...options });
+}
 
 async function loadBridge(): Promise<Bridge> {
   if (!fs.existsSync(BRIDGE) || !fs.existsSync(path.join(UI_ROOT, 'index.html'))) {
@@ -36,8 +49,12 @@ async function loadBridge(): Promise<Bridge> {
 export interface DeskFixture {
   /** Opens the app for a workstation initialised with this marking. */
   open(classification?: string): Promise<Workstation>;
+  /** Reloads the app on a route (`/audit`), as a window opened on a cited route would start. */
+  visit(route: string): Promise<void>;
   /** Every URL the page asked for, in order. */
   readonly requests: string[];
+  /** Every channel the page called, in order. */
+  readonly calls: string[];
   /** Declares console errors this test provokes on purpose (e.g. CSP violations). */
   expectConsoleErrors(pattern: RegExp): void;
 }
@@ -46,6 +63,7 @@ export const test = base.extend<{ desk: DeskFixture }>({
   desk: async ({ page }, use) => {
     const bridge = await loadBridge();
     const requests: string[] = [];
+    const calls: string[] = [];
     const consoleErrors: string[] = [];
     const expectedErrors: RegExp[] = [];
     const workstations: Workstation[] = [];
@@ -63,6 +81,13 @@ export const test = base.extend<{ desk: DeskFixture }>({
 
     await use({
       requests,
+      calls,
+      visit: async (route) => {
+        await page.goto(`${APP_ORIGIN}/index.html#${route}`);
+        // Changing only the fragment keeps the document: reload so the app starts there.
+        await page.reload();
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      },
       expectConsoleErrors: (pattern) => expectedErrors.push(pattern),
       open: async (classification = 'SECRET//NOFORN') => {
         const workstation = await bridge.startWorkstation(
@@ -83,7 +108,7 @@ export const test = base.extend<{ desk: DeskFixture }>({
           },
         );
         workstations.push(workstation);
-        await installBridge(page, workstation);
+        await installBridge(page, workstation, calls);
         await page.goto(`${APP_ORIGIN}/index.html`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         return workstation;
@@ -112,10 +137,11 @@ export { expect };
  * (Electron would run it in an isolated world; here it shares the page's, which only makes
  * the page see more, never less.)
  */
-async function installBridge(page: Page, workstation: Workstation): Promise<void> {
-  await page.exposeFunction('__deskDispatch', (channel: unknown, args: unknown) =>
-    workstation.dispatch(channel, args, { origin: APP_ORIGIN }),
-  );
+async function installBridge(page: Page, workstation: Workstation, calls: string[]): Promise<void> {
+  await page.exposeFunction('__deskDispatch', (channel: unknown, args: unknown) => {
+    calls.push(String(channel));
+    return workstation.dispatch(channel, args, { origin: APP_ORIGIN });
+  });
   // The preload's text goes into the init script as is: no eval, which the CSP forbids.
   const preload = fs.readFileSync(PRELOAD, 'utf8');
   const options = JSON.stringify({ channelPrefix: 'desk:', eventPrefix: 'desk-event:' });

@@ -1,5 +1,5 @@
-import path from 'node:path';
-import { expect, SCREENSHOTS, test } from './harness';
+import { expect, screenshot, test } from './harness';
+import { AppFrame, LockForm, REVIEWER } from './pages/app';
 
 test('unlock: a wrong passphrase is refused clearly, the right one unlocks, Lock locks', async ({
   page,
@@ -8,31 +8,29 @@ test('unlock: a wrong passphrase is refused clearly, the right one unlocks, Lock
   const workstation = await desk.open('SECRET//NOFORN');
   await workstation.prepareLab();
   await page.reload();
-  await page.getByRole('button', { name: 'Unlock' }).click();
+  const app = new AppFrame(page);
+  await app.unlockButton.click();
 
-  const identity = page.getByLabel('Identity');
-  await expect(identity.getByRole('option')).toHaveText([
+  const form = new LockForm(page);
+  await expect(form.identity.getByRole('option')).toHaveText([
     'Alex Authority (authority)',
     'Dana Reviewer (reviewer)',
   ]);
-  await identity.selectOption({ label: 'Dana Reviewer (reviewer)' });
-  const passphrase = page.getByLabel('Passphrase');
-  await passphrase.fill('not my passphrase');
-  await page.getByRole('button', { name: 'Unlock', exact: true }).last().click();
+  await form.submit(REVIEWER.label, 'not my passphrase');
   await expect(page.getByRole('alert')).toHaveText(
     'The passphrase does not open the key of "Dana Reviewer". The next attempt waits 1 s.',
   );
-  await expect(passphrase).toHaveValue('');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'unlock-refused.png') });
+  await expect(form.passphrase).toHaveValue('');
+  await expect(form.passphrase).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, 'unlock-refused');
 
-  await passphrase.fill('reviewer passphrase');
-  await page.getByRole('button', { name: 'Unlock', exact: true }).last().click();
-  await expect(page.getByLabel('Unlocked identity')).toHaveText('Dana Reviewer · reviewer');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inbox');
+  await form.passphrase.fill(REVIEWER.passphrase);
+  await form.submitButton.click();
+  await expect(app.identity).toHaveText('Dana Reviewer · reviewer');
+  await expect(app.heading).toHaveText('Inbox');
 
-  await page.getByRole('button', { name: 'Lock' }).click();
-  await expect(page.getByLabel('Unlocked identity')).toHaveCount(0);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unlock');
+  await app.lock();
+  await expect(app.identity).toHaveCount(0);
 
   const audit = workstation.workspace.services.audit.page(50, null).events.map((e) => e.kind);
   expect(audit.slice(0, 4)).toEqual([
@@ -41,4 +39,17 @@ test('unlock: a wrong passphrase is refused clearly, the right one unlocks, Lock
     'identity.unlock-failed',
     'identity.enrolled',
   ]);
+});
+
+test('unlocking returns to the screen it was asked from', async ({ page, desk }) => {
+  const workstation = await desk.open('SECRET//NOFORN');
+  await workstation.prepareLab();
+  await page.reload();
+  const app = new AppFrame(page);
+  await app.go('Audit');
+  await app.unlock(REVIEWER.label, REVIEWER.passphrase);
+  await expect(app.heading).toHaveText('Audit');
+  // The lock screen is not left behind in the history: Back goes to the Inbox.
+  await app.back.click();
+  await expect(app.heading).toHaveText('Inbox');
 });

@@ -1,0 +1,106 @@
+/**
+ * The session poll (every 15 s) must never discard what is on screen when it finds the
+ * same session, and must discard classified state when it finds the session gone.
+ */
+import { expect, test } from './harness';
+import { AppFrame, AUTHORITY } from './pages/app';
+import { ModelsPage } from './pages/models';
+import { CYBER_CORE, SettingsPage, ThresholdSetsPage } from './pages/settings';
+
+const POLL_MS = 15_000;
+const SEVERAL = 5;
+
+test('a half-typed threshold set and an open Reasoning section survive several session polls; locking discards them', async ({
+  page,
+  desk,
+}) => {
+  await page.clock.install();
+  const workstation = await desk.open('SECRET//NOFORN');
+  const { valid } = await workstation.prepareLab();
+  await workstation.workspace.services.bundles.importBundle(valid);
+  await page.reload();
+  const app = new AppFrame(page);
+  await app.unlock(AUTHORITY.label, AUTHORITY.passphrase);
+  const settings = new SettingsPage(page);
+  const thresholds = new ThresholdSetsPage(page);
+  const polls = () => desk.calls.filter((c) => c === 'getSession').length;
+  /** Advances the page's clock poll by poll, each answered before the next is due. */
+  const letSeveralPollsPass = async () => {
+    for (let i = 0; i < SEVERAL; i++) {
+      const before = polls();
+      await page.clock.runFor(POLL_MS);
+      await expect.poll(polls).toBeGreaterThan(before);
+    }
+  };
+
+  // A saved set, so the dossier has an evaluation with a Reasoning section.
+  await app.go('Settings');
+  await settings.open('Threshold sets');
+  await thresholds.newSetButton.click();
+  await thresholds.fill(CYBER_CORE);
+  await thresholds.save();
+
+  await app.go('Models');
+  const dossier = await new ModelsPage(page).openDossier('frontier-1');
+  await expect(dossier.rules.rows).toHaveCount(2);
+  await dossier.openReasoning();
+  await letSeveralPollsPass();
+  await expect(dossier.reasoning).toHaveAttribute('open', '');
+  await expect(dossier.rules.rows).toHaveCount(2);
+
+  // A draft of a second set, typed into several fields.
+  await app.go('Settings');
+  await settings.open('Threshold sets');
+  await thresholds.newSetButton.click();
+  const { form } = thresholds;
+  await form.getByLabel('Set id').fill('cyber-draft');
+  await form.getByLabel('Name').fill('A draft nobody saved');
+  await form.getByLabel('Notes').fill('Half typed');
+  await form.getByLabel('Rule 1 id').fill('R-DRAFT-1');
+  await form.getByLabel('Rule 1 benchmark').fill('doomla');
+  await form.getByLabel('Rule 1 value').fill('0.75');
+  await letSeveralPollsPass();
+  await expect(form.getByLabel('Set id')).toHaveValue('cyber-draft');
+  await expect(form.getByLabel('Name')).toHaveValue('A draft nobody saved');
+  await expect(form.getByLabel('Notes')).toHaveValue('Half typed');
+  await expect(form.getByLabel('Rule 1 id')).toHaveValue('R-DRAFT-1');
+  await expect(form.getByLabel('Rule 1 benchmark')).toHaveValue('doomla');
+  await expect(form.getByLabel('Rule 1 value')).toHaveValue('0.75');
+
+  // Locking discards the draft and masks the values.
+  await app.lock();
+  await app.back.click();
+  await expect(app.heading).toHaveText('Settings');
+  await expect(thresholds.form).toHaveCount(0);
+  await expect(page.getByText('A draft nobody saved')).toHaveCount(0);
+  await app.go('Models');
+  await new ModelsPage(page).openDossier('frontier-1');
+  await expect(dossier.panel).toContainText('Threshold values are hidden.');
+  await expect(dossier.panel).not.toContainText('R-POP-1');
+});
+
+test('an idle lock in main, seen by the poll, discards the draft and masks the dossier', async ({
+  page,
+  desk,
+}) => {
+  await page.clock.install();
+  const workstation = await desk.open('SECRET//NOFORN');
+  const { valid } = await workstation.prepareLab();
+  await workstation.workspace.services.bundles.importBundle(valid);
+  await page.reload();
+  const app = new AppFrame(page);
+  await app.unlock(AUTHORITY.label, AUTHORITY.passphrase);
+  await app.go('Settings');
+  const settings = new SettingsPage(page);
+  await settings.open('Threshold sets');
+  const thresholds = new ThresholdSetsPage(page);
+  await thresholds.newSetButton.click();
+  await thresholds.form.getByLabel('Name').fill('Typed before the idle lock');
+
+  workstation.workspace.services.identities.lock('idle');
+  await page.clock.runFor(POLL_MS + 1_000);
+  await expect(app.unlockButton).toBeVisible();
+  await expect(app.identity).toHaveCount(0);
+  await expect(thresholds.form).toHaveCount(0);
+  await expect(page.getByText('Unlock as a designation authority')).toBeVisible();
+});
