@@ -14,8 +14,12 @@ export interface NewBundleRow {
   readonly signedBy: string;
   readonly rosterVersion: number;
   readonly verification: string;
+  /** When the import started; the completing transaction sets when it finished. */
   readonly importedAt: string;
 }
+
+/** 'importing' while an import writes its rows: no read of bundles, models or evidence sees it. */
+export type ImportState = 'importing' | 'complete';
 
 export interface BundleSummaryRow {
   readonly id: number;
@@ -91,9 +95,23 @@ export interface SampleRowInput {
 }
 
 export interface BundleStatements {
-  idByDigest(digest: string): number | undefined;
+  /** The bundle with this file digest, complete or still importing. */
+  findByDigest(digest: string): { id: number; importState: ImportState } | undefined;
   upsertModel(developer: string, name: string, version: string): number;
-  insertBundle(row: NewBundleRow): number;
+  /** A new bundle in state 'importing'; null if one with its digest exists (in any state). */
+  insertPendingBundle(row: NewBundleRow): number | null;
+  /** Makes an importing bundle visible; false if there is no such bundle (it was discarded). */
+  completeImport(bundleId: number, importedAt: string): boolean;
+  /** Bundles left 'importing' (by a crash, or by an import still running). */
+  pendingIds(): number[];
+  /** The digests of a bundle's entries. */
+  entryDigestsOf(bundleId: number): string[];
+  /**
+   * Deletes a little of an importing bundle: one sample with its scores and full-text row,
+   * or, once no sample is left, everything else of it (and its model, if nothing else uses
+   * it). False when nothing is left. Never touches a complete bundle.
+   */
+  discardStep(bundleId: number): boolean;
   insertEntry(bundleId: number, path: string, sha256: string, size: number): void;
   insertClaimedResult(bundleId: number, position: number, row: ClaimedResultRow): void;
   insertLog(bundleId: number, row: Omit<LogRow, 'id' | 'sampleCount'>): number;
@@ -108,7 +126,9 @@ export interface BundleStatements {
     explanation: string | null,
   ): void;
   indexTranscript(sampleId: number, transcript: string): void;
+  /** Whether any bundle's entry, importing ones included, names this digest (the store keeps it). */
   isEvidenceReferenced(sha256: string): boolean;
+  /** Complete bundles only. */
   list(): BundleSummaryRow[];
   logsOf(bundleId: number): LogRow[];
   metricsOf(logId: number): LogMetricRow[];
@@ -116,7 +136,9 @@ export interface BundleStatements {
 }
 
 export function bundleStatements(db: Database.Database): BundleStatements {
-  const idByDigest = db.prepare<[string], { id: number }>(`SELECT id FROM bundle WHERE digest = ?`);
+  const findByDigest = db.prepare<[string], { id: number; importState: ImportState }>(
+    `SELECT id, import_state AS importState FROM bundle WHERE digest = ?`,
+  );
   const insertModel = db.prepare<[string, string, string]>(
     `INSERT INTO model (developer, name, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
   );
@@ -125,10 +147,23 @@ export function bundleStatements(db: Database.Database): BundleStatements {
   );
   const insertBundle = db.prepare(
     `INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name, suite_name,
-       suite_version, run_started_on, run_finished_on, signed_by, roster_version, verification, imported_at)
+       suite_version, run_started_on, run_finished_on, signed_by, roster_version, verification, imported_at,
+       import_state)
      VALUES (@digest, @fileName, @envelope, @modelId, @evaluatorId, @evaluatorName, @suiteName,
-       @suiteVersion, @runStartedOn, @runFinishedOn, @signedBy, @rosterVersion, @verification, @importedAt)`,
+       @suiteVersion, @runStartedOn, @runFinishedOn, @signedBy, @rosterVersion, @verification, @importedAt,
+       'importing')
+     ON CONFLICT (digest) DO NOTHING`,
   );
+  const completeImport = db.prepare<[string, number]>(
+    `UPDATE bundle SET import_state = 'complete', imported_at = ? WHERE id = ? AND import_state = 'importing'`,
+  );
+  const pendingIds = db.prepare<[], { id: number }>(
+    `SELECT id FROM bundle WHERE import_state = 'importing' ORDER BY id`,
+  );
+  const entryDigests = db.prepare<[number], { sha256: string }>(
+    `SELECT DISTINCT sha256 FROM bundle_entry WHERE bundle_id = ?`,
+  );
+  const discard = discardStatements(db);
   const insertEntry = db.prepare<[number, string, string, number]>(
     `INSERT INTO bundle_entry (bundle_id, path, sha256, size) VALUES (?, ?, ?, ?)`,
   );
@@ -171,6 +206,7 @@ export function bundleStatements(db: Database.Database): BundleStatements {
             (SELECT count(*) FROM eval_log l WHERE l.bundle_id = b.id) AS logCount,
             (SELECT count(*) FROM sample s JOIN eval_log l ON s.log_id = l.id WHERE l.bundle_id = b.id) AS sampleCount
        FROM bundle b JOIN model m ON m.id = b.model_id
+      WHERE b.import_state = 'complete'
       ORDER BY b.imported_at DESC, b.id DESC`,
   );
   const logsOf = db.prepare<[number], LogRow>(
@@ -189,14 +225,22 @@ export function bundleStatements(db: Database.Database): BundleStatements {
   );
 
   return {
-    idByDigest: (digest) => idByDigest.get(digest)?.id,
+    findByDigest: (digest) => findByDigest.get(digest),
     upsertModel: (developer, name, version) => {
       insertModel.run(developer, name, version);
       const row = modelId.get(developer, name, version);
       if (row === undefined) throw new Error('model row vanished inside its own transaction');
       return row.id;
     },
-    insertBundle: (row) => Number(insertBundle.run(row).lastInsertRowid),
+    insertPendingBundle: (row) => {
+      const result = insertBundle.run(row);
+      return result.changes === 1 ? Number(result.lastInsertRowid) : null;
+    },
+    completeImport: (bundleId, importedAt) =>
+      completeImport.run(importedAt, bundleId).changes === 1,
+    pendingIds: () => pendingIds.all().map((r) => r.id),
+    entryDigestsOf: (bundleId) => entryDigests.all(bundleId).map((r) => r.sha256),
+    discardStep: (bundleId) => discard(bundleId),
     insertEntry: (bundleId, path, sha256, size) => {
       insertEntry.run(bundleId, path, sha256, size);
     },
@@ -219,5 +263,42 @@ export function bundleStatements(db: Database.Database): BundleStatements {
     logsOf: (bundleId) => logsOf.all(bundleId),
     metricsOf: (logId) => metricsOf.all(logId),
     claimedOf: (bundleId) => claimedOf.all(bundleId),
+  };
+}
+
+/** The deletes behind `discardStep`, children before parents (foreign keys are on). */
+function discardStatements(db: Database.Database): (bundleId: number) => boolean {
+  const pendingModel = db.prepare<[number], { modelId: number }>(
+    `SELECT model_id AS modelId FROM bundle WHERE id = ? AND import_state = 'importing'`,
+  );
+  const nextSample = db.prepare<[number], { id: number }>(
+    `SELECT s.id FROM eval_log l JOIN sample s ON s.log_id = l.id WHERE l.bundle_id = ? LIMIT 1`,
+  );
+  const sampleRows = [
+    `DELETE FROM transcript_fts WHERE rowid = ?`,
+    `DELETE FROM sample_score WHERE sample_id = ?`,
+    `DELETE FROM sample WHERE id = ?`,
+  ].map((sql) => db.prepare<[number]>(sql));
+  const bundleRows = [
+    `DELETE FROM log_metric WHERE log_id IN (SELECT id FROM eval_log WHERE bundle_id = ?)`,
+    `DELETE FROM eval_log WHERE bundle_id = ?`,
+    `DELETE FROM claimed_result WHERE bundle_id = ?`,
+    `DELETE FROM bundle_entry WHERE bundle_id = ?`,
+    `DELETE FROM bundle WHERE id = ?`,
+  ].map((sql) => db.prepare<[number]>(sql));
+  const unusedModel = db.prepare<[number, number]>(
+    `DELETE FROM model WHERE id = ? AND NOT EXISTS (SELECT 1 FROM bundle WHERE model_id = ?)`,
+  );
+  return (bundleId) => {
+    const pending = pendingModel.get(bundleId);
+    if (pending === undefined) return false;
+    const sample = nextSample.get(bundleId);
+    if (sample !== undefined) {
+      for (const statement of sampleRows) statement.run(sample.id);
+      return true;
+    }
+    for (const statement of bundleRows) statement.run(bundleId);
+    unusedModel.run(pending.modelId, pending.modelId);
+    return false;
   };
 }

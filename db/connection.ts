@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { auditStatements, type AuditStatements } from './audit';
 import { bundleStatements, type BundleStatements } from './bundles';
 import { identityStatements, type IdentityStatements } from './identities';
-import { migrate } from './migrate';
+import { migrate, requireMigrated } from './migrate';
 import { modelStatements, type ModelStatements } from './models';
 import { rosterStatements, type RosterStatements } from './roster';
 import { thresholdSetStatements, type ThresholdSetStatements } from './threshold-sets';
@@ -10,6 +10,8 @@ import { workstationStatements, type WorkstationStatements } from './workstation
 
 /** The only handle on the database the rest of the app gets: statements, not SQL. */
 export interface DeskDatabase {
+  /** The database file, for a worker's own connection to it. */
+  readonly file: string;
   readonly workstation: WorkstationStatements;
   readonly audit: AuditStatements;
   readonly roster: RosterStatements;
@@ -20,25 +22,49 @@ export interface DeskDatabase {
   readonly thresholdSets: ThresholdSetStatements;
   /** Runs `fn` in one SQLite transaction: all of its writes land, or none. */
   transaction<T>(fn: () => T): T;
+  /** Copies the write-ahead log into the database, so the next small commit stays small. */
+  checkpoint(): void;
   close(): void;
 }
 
 export interface OpenDatabaseOptions {
   /** Refuse to create the file: the caller expects an existing workstation. */
   readonly mustExist?: boolean;
+  /**
+   * A second connection to a database its owner has already migrated (the import worker's):
+   * one at any other schema version is refused, never migrated from here.
+   */
+  readonly migrated?: boolean;
+  /**
+   * 'normal' only for writes that no read sees until a later FULL commit of the owner's
+   * connection makes them visible: that commit's WAL fsync covers every earlier frame
+   * (docs/decisions/0001-workers.md). Everything else is 'full'.
+   */
+  readonly synchronous?: 'full' | 'normal';
 }
 
+/**
+ * How long a write waits for another connection's transaction. Both connections keep
+ * theirs short (the import worker's last about 20 ms), so this is a backstop, not a wait.
+ */
+const BUSY_TIMEOUT_MS = 5000;
+
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): DeskDatabase {
-  const db = new Database(file, { fileMustExist: options.mustExist ?? false });
+  const db = new Database(file, {
+    fileMustExist: options.mustExist ?? false,
+    timeout: BUSY_TIMEOUT_MS,
+  });
   try {
     db.pragma('journal_mode = WAL');
     // FULL: an acknowledged audit event or import survives power loss, not just a crash.
-    db.pragma('synchronous = FULL');
+    db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     db.pragma('foreign_keys = ON');
     // Freed pages are zeroed, so deleted rows do not linger in the file.
     db.pragma('secure_delete = ON');
-    migrate(db);
+    if (options.migrated) requireMigrated(db);
+    else migrate(db);
     return {
+      file: db.name,
       workstation: workstationStatements(db),
       audit: auditStatements(db),
       roster: rosterStatements(db),
@@ -47,6 +73,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       identities: identityStatements(db),
       thresholdSets: thresholdSetStatements(db),
       transaction: (fn) => db.transaction(fn)(),
+      checkpoint: () => {
+        db.pragma('wal_checkpoint(PASSIVE)');
+      },
       close: () => {
         db.close();
       },

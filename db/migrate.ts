@@ -24,3 +24,13 @@ export function migrate(db: Database.Database): { from: number; to: number } {
   }
   return { from, to: LATEST_SCHEMA_VERSION };
 }
+
+/** For a second connection: the owner's connection has migrated, so the version must match. */
+export function requireMigrated(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version !== LATEST_SCHEMA_VERSION) {
+    throw new Error(
+      `The database has schema version ${version}, not ${LATEST_SCHEMA_VERSION}: it must be opened (and migrated) by the workstation first.`,
+    );
+  }
+}

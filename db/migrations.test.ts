@@ -70,6 +70,50 @@ describe('migrations', () => {
     expect(() => openDatabase(file)).toThrow(/use a newer Designation Desk/);
   });
 
+  it('0005 marks bundles imported before it complete, and accepts no other import state', () => {
+    const file = path.join(tempDir(), 'desk.sqlite3');
+    const raw = new Database(file);
+    for (const migration of MIGRATIONS.slice(0, 4)) raw.exec(migration.sql);
+    raw.pragma('user_version = 4');
+    raw.exec(`
+      INSERT INTO roster_version (version, document, digest, envelope, installed_at)
+        VALUES (1, '{}', 'd', NULL, '2026-11-01T00:00:00.000Z');
+      INSERT INTO model (id, developer, name, version) VALUES (1, 'Acme AI', 'frontier-1', '2026-10');
+      INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name,
+          suite_name, suite_version, run_started_on, run_finished_on, signed_by, roster_version,
+          verification, imported_at)
+        VALUES ('b', 'old.evbundle', '{}', 1, 'lab', 'Lab', 'cyber', NULL,
+          '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', '[]', 1, '[]', '2026-11-02T00:00:00.000Z');
+    `);
+    raw.close();
+
+    const db = openDatabase(file);
+    expect(db.bundles.findByDigest('b')).toEqual({ id: 1, importState: 'complete' });
+    expect(db.bundles.list().map((b) => b.fileName)).toEqual(['old.evbundle']);
+    expect(db.models.list().map((m) => m.bundleCount)).toEqual([1]);
+    db.close();
+    const check = new Database(file);
+    expect(() => check.prepare(`UPDATE bundle SET import_state = 'half-done'`).run()).toThrow(
+      /CHECK constraint/,
+    );
+    check.close();
+  });
+
+  it('a second connection refuses a database that is not at the latest version', () => {
+    const file = path.join(tempDir(), 'desk.sqlite3');
+    const raw = new Database(file);
+    for (const migration of MIGRATIONS.slice(0, 4)) raw.exec(migration.sql);
+    raw.pragma('user_version = 4');
+    raw.close();
+    expect(() => openDatabase(file, { mustExist: true, migrated: true })).toThrow(
+      /schema version 4, not \d+: it must be opened \(and migrated\) by the workstation first/,
+    );
+    // …and left it as it was.
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(4);
+    after.close();
+  });
+
   it('keep the audit log append-only', () => {
     const file = path.join(tempDir(), 'desk.sqlite3');
     const db = openDatabase(file);

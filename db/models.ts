@@ -54,7 +54,8 @@ export interface SampleScoreRow {
 
 /**
  * The read side of imported evidence, by model. Every stored bundle passed verification
- * (a rejected one is never stored), so "every bundle" here is "every verified bundle".
+ * (a rejected one is never stored), so "every bundle" here is "every verified bundle";
+ * a bundle still importing is not one yet, and no query here sees it.
  */
 export interface ModelStatements {
   list(): ModelSummaryRow[];
@@ -67,39 +68,44 @@ export interface ModelStatements {
   sampleScores(logId: number, scorer: string): SampleScoreRow[];
 }
 
+/** The condition every read here puts on a bundle `b`. */
+const COMPLETE = `b.import_state = 'complete'`;
+
 export function modelStatements(db: Database.Database): ModelStatements {
   // julianday() reads RFC 3339 with any offset, so a run finished at 09:30-01:00 sorts
   // after one finished at 10:00Z, as it should; comparing the text would not.
   const list = db.prepare<[], ModelSummaryRow>(
     `SELECT m.id, m.developer, m.name, m.version,
-            (SELECT count(*) FROM bundle b WHERE b.model_id = m.id) AS bundleCount,
-            (SELECT b.run_finished_on FROM bundle b WHERE b.model_id = m.id
+            (SELECT count(*) FROM bundle b WHERE b.model_id = m.id AND ${COMPLETE}) AS bundleCount,
+            (SELECT b.run_finished_on FROM bundle b WHERE b.model_id = m.id AND ${COMPLETE}
               ORDER BY julianday(b.run_finished_on) DESC, b.id DESC LIMIT 1) AS latestRun
        FROM model m
-      WHERE EXISTS (SELECT 1 FROM bundle b WHERE b.model_id = m.id)
+      WHERE EXISTS (SELECT 1 FROM bundle b WHERE b.model_id = m.id AND ${COMPLETE})
       ORDER BY m.developer, m.name, m.version`,
   );
   const idOf = db.prepare<[string, string, string], { id: number }>(
-    `SELECT id FROM model WHERE developer = ? AND name = ? AND version = ?`,
+    `SELECT m.id FROM model m
+      WHERE m.developer = ? AND m.name = ? AND m.version = ?
+        AND EXISTS (SELECT 1 FROM bundle b WHERE b.model_id = m.id AND ${COMPLETE})`,
   );
   const logsOf = db.prepare<[number], EvidenceLogRow>(
     `SELECT l.id AS logId, b.id AS bundleId, b.file_name AS bundleFile, b.evaluator_id AS evaluatorId,
             b.evaluator_name AS evaluatorName, b.run_finished_on AS runFinishedOn, l.path, l.task
        FROM bundle b JOIN eval_log l ON l.bundle_id = b.id
-      WHERE b.model_id = ?
+      WHERE b.model_id = ? AND ${COMPLETE}
       ORDER BY b.id, l.path`,
   );
   const metricsOf = db.prepare<[number], EvidenceMetricRow>(
     `SELECT lm.log_id AS logId, lm.scorer, lm.metric, lm.claimed, lm.recomputed, lm.n, lm.status
        FROM bundle b JOIN eval_log l ON l.bundle_id = b.id JOIN log_metric lm ON lm.log_id = l.id
-      WHERE b.model_id = ?
+      WHERE b.model_id = ? AND ${COMPLETE}
       ORDER BY b.id, l.path, lm.scorer, lm.metric`,
   );
   const claimsOf = db.prepare<[number], EvidenceClaimRow>(
     `SELECT c.bundle_id AS bundleId, c.log_path AS logPath, c.benchmark, c.metric, c.value,
             c.log_value AS logValue, c.status
        FROM bundle b JOIN claimed_result c ON c.bundle_id = b.id
-      WHERE b.model_id = ? AND c.log_path IS NOT NULL
+      WHERE b.model_id = ? AND ${COMPLETE} AND c.log_path IS NOT NULL
       ORDER BY b.id, c.position`,
   );
   const sampleScores = db.prepare<[string, number], SampleScoreRow>(

@@ -6,14 +6,14 @@
  * Data directory layout (docs/operations.md):
  *   desk.sqlite3 (+ -wal, -shm)  the database
  *   evidence/                    content-addressed evidence store
- *   staging/                     imports in progress (emptied at start-up)
+ *   staging/                     imports in progress (leftovers removed at start-up)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type DeskDatabase } from '../db';
 import { createAuditLog, type AuditLog } from './audit';
-import { createBundleService, type BundleService } from './bundles';
+import { createBundleService, type BundleService, type ImportWorkerOptions } from './bundles';
 import { InvalidMarkingError, parseMarking } from '../common/classification';
 import { DeskError } from '../common/errors';
 import { createEvaluationService, type EvaluationService } from './evaluation';
@@ -53,6 +53,8 @@ export interface WorkspaceOptions {
     readonly firstDelayMs?: number;
     readonly sleep?: (ms: number) => Promise<void>;
   };
+  /** The bundle worker's resource limits and cancellation grace (tests lower them). */
+  readonly importWorker?: ImportWorkerOptions;
 }
 
 export interface InitOptions extends WorkspaceOptions {
@@ -109,7 +111,7 @@ export function initWorkspace(options: InitOptions): Workspace {
         details: { classification: marking.marking, appVersion: APP_VERSION },
       });
     });
-    return assemble(dataDir, openedDb, now, options.session);
+    return assemble(dataDir, openedDb, now, options);
   } catch (error) {
     db?.close();
     removeCreated(dataDir, dirExisted);
@@ -127,8 +129,9 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     );
   }
   const db = openDatabase(path.join(dataDir, DATABASE_FILE), { mustExist: true });
-  const workspace = assemble(dataDir, db, options.now ?? (() => new Date()), options.session);
-  // An import interrupted by a crash leaves staged or unreferenced files: remove them.
+  const workspace = assemble(dataDir, db, options.now ?? (() => new Date()), options);
+  // An import interrupted by a crash leaves a bundle still importing, staged files and
+  // unreferenced store files: remove them (unless another process's import is running).
   workspace.services.bundles.recover();
   return workspace;
 }
@@ -137,7 +140,7 @@ function assemble(
   dataDir: string,
   db: DeskDatabase,
   now: () => Date,
-  session: WorkspaceOptions['session'] = {},
+  { session = {}, importWorker }: WorkspaceOptions,
 ): Workspace {
   const audit = createAuditLog(db, now);
   const trust = createTrustService(db, audit, now);
@@ -149,7 +152,14 @@ function assemble(
       workstation: createWorkstationService(db, APP_VERSION),
       audit,
       trust,
-      bundles: createBundleService({ db, store, trust, audit, now }),
+      bundles: createBundleService({
+        db,
+        store,
+        trust,
+        audit,
+        now,
+        ...(importWorker ? { worker: importWorker } : {}),
+      }),
       evaluation: createEvaluationService(db, thresholds),
       identities: createIdentityService({ db, trust, audit, now, ...session }),
       thresholds,

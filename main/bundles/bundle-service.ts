@@ -1,21 +1,37 @@
 /**
- * Import and verification of result bundles. An import is atomic: verify everything into
- * a staging area, move the verified evidence into the store, then commit every row in one
- * transaction. A rejection leaves nothing but one audit entry naming the reason; a crash
- * leaves staging files and unreferenced store files that `recover()` removes at start-up.
+ * Import and verification of result bundles. The heavy work runs in a bundle worker
+ * (run-bundle-task.ts): hashing, verification into a staging area, moving the evidence into
+ * the store and writing every row under a bundle no read sees yet. This side keeps the
+ * staging folder alive for the import's whole life (it marks the import as running for
+ * other processes), then completes the import in one small transaction with its own clock
+ * and the audit event, so the audit log has a single writer.
+ *
+ * An import is atomic: a rejection, a cancellation or a worker that stops leaves nothing
+ * but one audit entry naming the reason (the rows the worker wrote are discarded). A crash
+ * leaves a bundle still importing, staging files and unreferenced store files, which
+ * `recover()` removes at start-up.
  */
 import path from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { DeskDatabase } from '../../db';
 import type { AuditLog } from '../audit';
-import { initCrypto } from '../crypto';
-import { sha256OfFile, type EvidenceStore } from '../evidence';
-import type { InspectLog } from '../inspect';
+import type { EvidenceStore } from '../evidence';
 import type { TrustService } from '../trust';
+import { runWorker, WorkerFailure } from '../workers';
 import type { ZipLimits } from '../zip';
-import type { BundleSummary, Check, RejectedImport } from '../../common/bundles';
+import type { BundleSummary, Check, ImportProgress, RejectedImport } from '../../common/bundles';
 import { listBundles, listRejections } from './bundle-summaries';
-import { BundleRejection } from './checks';
-import { verifyBundle, type BundleProgress, type VerifiedBundle } from './verify-bundle';
+import bundleWorker from './bundle.worker?modulePath';
+import type {
+  BundleEvent,
+  BundlePolicy,
+  BundleTask,
+  ImportAnswer,
+  ImportTask,
+  VerifyAnswer,
+} from './bundle-task';
+import { discardImport, discardPendingNow } from './discard-import';
+import type { BundleProgress } from './verify-bundle';
 
 export type ImportOutcome =
   | {
@@ -36,22 +52,48 @@ export type ImportOutcome =
       readonly digest: string | null;
       readonly message: string;
       readonly checks: readonly Check[];
-    };
+    }
+  /** Another import of the same file is still running; nothing was changed. */
+  | { readonly status: 'refused'; readonly digest: string; readonly message: string }
+  | { readonly status: 'cancelled'; readonly digest: string | null; readonly message: string };
 
 export type VerifyOutcome =
   | { readonly ok: true; readonly message: string; readonly checks: readonly Check[] }
   | { readonly ok: false; readonly message: string; readonly checks: readonly Check[] };
 
+export interface ImportOptions {
+  readonly onProgress?: (progress: BundleProgress) => void;
+  /** Aborting stops the import; it then leaves what a rejection leaves. */
+  readonly signal?: AbortSignal;
+}
+
+export interface BatchOptions {
+  /** Progress of the bundle being imported (`file` as given). */
+  readonly onProgress?: (progress: ImportProgress) => void;
+  /** Each bundle's outcome, as soon as it is known. */
+  readonly onOutcome?: (outcome: BatchOutcome) => void;
+  /** Aborting stops the bundle in progress and skips the rest. */
+  readonly signal?: AbortSignal;
+}
+
+export type BatchOutcome = ImportOutcome & { readonly file: string };
+
 export interface BundleService {
-  importBundle(
-    file: string,
-    onProgress?: (progress: BundleProgress) => void,
-  ): Promise<ImportOutcome>;
+  importBundle(file: string, options?: ImportOptions): Promise<ImportOutcome>;
+  /** Imports files one after the other. */
+  importBundles(files: readonly string[], options?: BatchOptions): Promise<BatchOutcome[]>;
   verify(file: string): Promise<VerifyOutcome>;
   /** Removes what an interrupted import left behind. */
-  recover(): { removedFiles: number };
+  recover(): { removedImports: number; removedFiles: number };
   list(): BundleSummary[];
   rejections(): RejectedImport[];
+}
+
+export interface ImportWorkerOptions {
+  /** What the bundle worker may use; running out ends the worker alone, as a rejection. */
+  readonly resourceLimits?: ResourceLimits;
+  /** How long a cancelled import may take to clean up before its worker is terminated. */
+  readonly cancelGraceMs?: number;
 }
 
 export interface BundleServiceDeps {
@@ -61,90 +103,205 @@ export interface BundleServiceDeps {
   readonly audit: AuditLog;
   readonly now: () => Date;
   readonly limits?: ZipLimits;
+  readonly worker?: ImportWorkerOptions;
 }
+
+/**
+ * The bundle worker's budget. The old generation is about V8's own default on a 64-bit
+ * machine, so every bundle that imported on the main thread still imports; the point is
+ * that exhausting it now ends the worker, reported as a rejection, not the application.
+ * The stack matches the main thread's (Inspect logs nested past it are refused the same way).
+ */
+const IMPORT_WORKER_LIMITS: ResourceLimits = {
+  maxOldGenerationSizeMb: 4096,
+  maxYoungGenerationSizeMb: 64,
+  stackSizeMb: 4,
+};
 
 export function createBundleService(deps: BundleServiceDeps): BundleService {
   const { db, store, trust, audit, now } = deps;
 
-  const policy = () => {
+  /** What a bundle is verified against: the current roster's lab keys and threshold. */
+  const trusted = (): { policy: BundlePolicy; rosterVersion: number | null } => {
     const roster = trust.current();
     return {
-      labKeys: roster === null ? [] : trust.keys('lab'),
-      labThreshold: roster === null ? 1 : trust.threshold('lab'),
+      policy: {
+        labKeys: roster === null ? [] : trust.keys('lab'),
+        labThreshold: roster === null ? 1 : trust.threshold('lab'),
+        ...(deps.limits ? { limits: deps.limits } : {}),
+      },
       rosterVersion: roster?.document.version ?? null,
-      ...(deps.limits ? { limits: deps.limits } : {}),
     };
   };
 
+  const run = <Answer>(
+    task: BundleTask,
+    options: { signal?: AbortSignal; onEvent?: (event: BundleEvent) => void },
+  ) =>
+    runWorker<Answer, BundleEvent>(bundleWorker, task, {
+      name: 'desk-bundle-worker',
+      resourceLimits: deps.worker?.resourceLimits ?? IMPORT_WORKER_LIMITS,
+      ...(deps.worker?.cancelGraceMs === undefined
+        ? {}
+        : { cancelGraceMs: deps.worker.cancelGraceMs }),
+      ...options,
+    });
+
+  const importBundle = async (
+    file: string,
+    options: ImportOptions = {},
+  ): Promise<ImportOutcome> => {
+    const { signal } = options;
+    const name = path.basename(file);
+    const { policy, rosterVersion } = trusted();
+    const staging = store.stage();
+    // What the worker has reported so far: the file's digest, and the bundle row it made.
+    const seen: { digest: string | null; pending: number | null } = { digest: null, pending: null };
+    try {
+      const task: ImportTask = {
+        kind: 'import',
+        file,
+        policy,
+        rosterVersion,
+        database: db.file,
+        dataDir: store.dataDir,
+        evidenceDir: store.evidenceDir,
+        staging: staging.dir,
+        startedAt: now().toISOString(),
+      };
+      const answer = await run<ImportAnswer>(task, {
+        ...(signal ? { signal } : {}),
+        onEvent: (event) => {
+          if (event.kind === 'progress') options.onProgress?.(event.progress);
+          else if (event.kind === 'hashed') seen.digest = event.digest;
+          else seen.pending = event.bundleId;
+        },
+      });
+      if (answer.status === 'written' && signal?.aborted) {
+        // Cancelled after the last row but before completion: still a cancellation.
+        await discardImport(db, store, answer.bundleId);
+        return cancelled(name, answer.digest);
+      }
+      return settle(name, answer, rosterVersion);
+    } catch (error) {
+      if (!(error instanceof WorkerFailure)) throw error;
+      // The worker discards its own rows when it can; when it could not, this does.
+      if (seen.pending !== null) await discardImport(db, store, seen.pending);
+      if (error.kind === 'cancelled') return cancelled(name, seen.digest);
+      if (error.kind === 'failed') throw new Error(`The bundle worker failed: ${error.message}`);
+      return reject(name, seen.digest, `the import worker stopped: ${error.message}`, []);
+    } finally {
+      staging.discard();
+    }
+  };
+
   return {
-    recover: () => store.recover((sha256) => db.bundles.isEvidenceReferenced(sha256)),
-    list: () => listBundles(db),
-    rejections: () => listRejections(audit),
+    importBundle,
+
+    importBundles: async (files, options = {}) => {
+      const { signal } = options;
+      const outcomes: BatchOutcome[] = [];
+      for (const file of files) {
+        const outcome: ImportOutcome = signal?.aborted
+          ? skipped(path.basename(file))
+          : await importBundle(file, {
+              ...(signal ? { signal } : {}),
+              onProgress: (progress) => options.onProgress?.({ file, ...progress }),
+            });
+        outcomes.push({ file, ...outcome });
+        options.onOutcome?.({ file, ...outcome });
+      }
+      return outcomes;
+    },
 
     verify: async (file) => {
-      await initCrypto();
       const name = path.basename(file);
-      try {
-        const verified = await verifyBundle(file, policy());
-        return {
-          ok: true,
-          message: `Bundle "${name}" verifies: ${summary(verified)}.`,
-          checks: verified.checks,
-        };
-      } catch (error) {
-        if (!(error instanceof BundleRejection)) throw error;
-        return {
-          ok: false,
-          message: `Bundle "${name}" does not verify: ${error.reason}.`,
-          checks: error.checks,
-        };
-      }
+      const answer = await run<VerifyAnswer>(
+        { kind: 'verify', file, policy: trusted().policy },
+        {},
+      );
+      return answer.ok
+        ? {
+            ok: true,
+            message: `Bundle "${name}" verifies: ${answer.summary}.`,
+            checks: answer.checks,
+          }
+        : {
+            ok: false,
+            message: `Bundle "${name}" does not verify: ${answer.reason}.`,
+            checks: answer.checks,
+          };
     },
 
-    importBundle: async (file, onProgress) => {
-      await initCrypto();
-      const name = path.basename(file);
-      let digest: string | null = null;
-      try {
-        digest = await sha256OfFile(file);
-      } catch {
-        return reject(name, null, `the file cannot be read`, []);
-      }
-      const existing = db.bundles.idByDigest(digest);
-      if (existing !== undefined) {
+    recover: () => {
+      // Another process's import is still running: its rows and files are not leftovers.
+      if (store.clearStaging().liveImports > 0) return { removedImports: 0, removedFiles: 0 };
+      const removedImports = discardPendingNow(db);
+      const removedFiles = store.collect((sha256) => db.bundles.isEvidenceReferenced(sha256));
+      return { removedImports, removedFiles };
+    },
+
+    list: () => listBundles(db),
+    rejections: () => listRejections(audit),
+  };
+
+  function settle(name: string, answer: ImportAnswer, rosterVersion: number | null): ImportOutcome {
+    switch (answer.status) {
+      case 'unreadable':
+        return reject(name, null, 'the file cannot be read', []);
+      case 'already-imported':
         return {
           status: 'already-imported',
-          bundleId: existing,
-          digest,
+          bundleId: answer.bundleId,
+          digest: answer.digest,
           message: `Bundle "${name}" was already imported; nothing was changed.`,
         };
-      }
-      const { rosterVersion, ...verifyPolicy } = policy();
-      const staging = store.stage();
-      try {
-        const verified = await verifyBundle(file, {
-          ...verifyPolicy,
-          staging,
-          ...(onProgress ? { onProgress } : {}),
-        });
-        if (rosterVersion === null) throw new Error('verified without a roster');
-        const bundleId = commit(verified, { digest, name, rosterVersion });
+      case 'in-progress':
         return {
-          status: 'imported',
-          bundleId,
-          digest,
-          message: `Bundle "${name}" imported: ${summary(verified)}.`,
-          checks: verified.checks,
+          status: 'refused',
+          digest: answer.digest,
+          message: `Bundle "${name}" is already being imported (in this window or by another desk command); nothing was changed.`,
         };
-      } catch (error) {
-        if (error instanceof BundleRejection)
-          return reject(name, digest, error.reason, error.checks);
-        throw error;
-      } finally {
-        staging.discard();
+      case 'rejected':
+        return reject(name, answer.digest, answer.reason, answer.checks);
+      case 'written':
+        return complete(name, answer, rosterVersion);
+    }
+  }
+
+  /** The one transaction that makes the worker's rows visible, with the audit event. */
+  function complete(
+    name: string,
+    written: Extract<ImportAnswer, { status: 'written' }>,
+    rosterVersion: number | null,
+  ): ImportOutcome {
+    const summary = `Bundle "${name}" imported: ${written.summary}.`;
+    db.transaction(() => {
+      if (!db.bundles.completeImport(written.bundleId, now().toISOString())) {
+        throw new Error(`The imported bundle ${written.bundleId} vanished before completion.`);
       }
-    },
-  };
+      audit.record({
+        kind: 'bundle.imported',
+        actor: null,
+        summary,
+        details: {
+          file: name,
+          digest: written.digest,
+          model: written.model,
+          evaluator: written.evaluator,
+          signedBy: [...written.signedBy],
+          rosterVersion,
+        },
+      });
+    });
+    return {
+      status: 'imported',
+      bundleId: written.bundleId,
+      digest: written.digest,
+      message: summary,
+      checks: written.checks,
+    };
+  }
 
   function reject(
     name: string,
@@ -152,13 +309,7 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
     reason: string,
     checks: readonly Check[],
   ): ImportOutcome {
-    const failed = checks.find((c) => c.status === 'fail');
-    audit.record({
-      kind: 'bundle.rejected',
-      actor: null,
-      summary: `Bundle "${name}" rejected: ${reason}.`,
-      details: { file: name, digest, check: failed?.id ?? null, reason },
-    });
+    recordRejection(name, digest, reason, checks);
     return {
       status: 'rejected',
       digest,
@@ -167,132 +318,35 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
     };
   }
 
-  function commit(
-    verified: VerifiedBundle,
-    meta: { digest: string; name: string; rosterVersion: number },
-  ): number {
-    const adopted: string[] = [];
-    try {
-      for (const entry of verified.entries) {
-        if (entry.stagedFile === null) throw new Error('import without staged files');
-        if (!store.has(entry.sha256)) adopted.push(entry.sha256);
-        store.adopt(entry.stagedFile, entry.sha256);
-      }
-      return db.transaction(() => insertRows(verified, meta));
-    } catch (error) {
-      // The rows did not land: the files adopted for them must not stay either.
-      for (const sha256 of adopted)
-        if (!db.bundles.isEvidenceReferenced(sha256)) store.evict(sha256);
-      throw error;
-    }
+  function cancelled(name: string, digest: string | null): ImportOutcome {
+    recordRejection(name, digest, 'the import was cancelled', []);
+    return {
+      status: 'cancelled',
+      digest,
+      message: `The import of "${name}" was cancelled; nothing was imported and nothing was left behind.`,
+    };
   }
 
-  function insertRows(
-    verified: VerifiedBundle,
-    meta: { digest: string; name: string; rosterVersion: number },
-  ): number {
-    const { predicate } = verified;
-    const modelId = db.bundles.upsertModel(
-      predicate.model.developer,
-      predicate.model.name,
-      predicate.model.version,
-    );
-    const bundleId = db.bundles.insertBundle({
-      digest: meta.digest,
-      fileName: meta.name,
-      envelope: JSON.stringify(verified.envelope),
-      modelId,
-      evaluatorId: predicate.evaluator.id,
-      evaluatorName: predicate.evaluator.name,
-      suiteName: predicate.suite.name,
-      suiteVersion: predicate.suite.version ?? null,
-      runStartedOn: predicate.runStartedOn,
-      runFinishedOn: predicate.runFinishedOn,
-      signedBy: JSON.stringify(verified.signedBy.map((k) => k.keyid)),
-      rosterVersion: meta.rosterVersion,
-      verification: JSON.stringify(verified.checks),
-      importedAt: now().toISOString(),
-    });
-    for (const entry of verified.entries)
-      db.bundles.insertEntry(bundleId, entry.path, entry.sha256, entry.size);
-    verified.results.forEach((result, position) => {
-      db.bundles.insertClaimedResult(bundleId, position, {
-        benchmark: result.benchmark,
-        metric: result.scorer ? `${result.scorer}/${result.metric}` : result.metric,
-        value: result.value,
-        stderr: result.stderr ?? null,
-        n: result.n ?? null,
-        logPath: result.log ?? null,
-        logValue: result.logValue,
-        status: result.status,
-      });
-    });
-    for (const { path: logPath, sha256, log } of verified.logs)
-      insertLog(bundleId, logPath, sha256, log);
+  function recordRejection(
+    name: string,
+    digest: string | null,
+    reason: string,
+    checks: readonly Check[],
+  ): void {
+    const failed = checks.find((c) => c.status === 'fail');
     audit.record({
-      kind: 'bundle.imported',
+      kind: 'bundle.rejected',
       actor: null,
-      summary: `Bundle "${meta.name}" imported: ${summary(verified)}.`,
-      details: {
-        file: meta.name,
-        digest: meta.digest,
-        model: `${predicate.model.developer}/${predicate.model.name}@${predicate.model.version}`,
-        evaluator: predicate.evaluator.id,
-        signedBy: verified.signedBy.map((k) => k.keyid),
-        rosterVersion: meta.rosterVersion,
-      },
+      summary: `Bundle "${name}" rejected: ${reason}.`,
+      details: { file: name, digest, check: failed?.id ?? null, reason },
     });
-    return bundleId;
-  }
-
-  function insertLog(bundleId: number, logPath: string, sha256: string, log: InspectLog): void {
-    const logId = db.bundles.insertLog(bundleId, {
-      path: logPath,
-      sha256,
-      format: log.format,
-      headerSource: log.headerSource,
-      task: log.task,
-      taskVersion: log.taskVersion === null ? null : String(log.taskVersion),
-      model: log.model,
-      datasetName: log.dataset.name,
-      status: log.status,
-      totalSamples: log.totalSamples,
-      completedSamples: log.completedSamples,
-    });
-    for (const metric of log.metrics) db.bundles.insertLogMetric(logId, metric);
-    for (const sample of log.samples) {
-      const sampleId = db.bundles.insertSample({
-        logId,
-        sampleId: sample.id,
-        epoch: sample.epoch,
-        input: sample.input,
-        target: sample.target,
-        error: sample.error,
-        limitHit: sample.limit,
-        messageCount: sample.messageCount,
-        inputTokens: sample.modelUsage.inputTokens,
-        outputTokens: sample.modelUsage.outputTokens,
-        totalTokens: sample.modelUsage.totalTokens,
-        totalTime: sample.totalTime,
-        workingTime: sample.workingTime,
-      });
-      for (const [scorer, score] of Object.entries(sample.scores)) {
-        db.bundles.insertScore(
-          sampleId,
-          scorer,
-          JSON.stringify(score.value ?? null),
-          score.numeric,
-          score.answer,
-          score.explanation,
-        );
-      }
-      db.bundles.indexTranscript(sampleId, sample.transcript);
-    }
   }
 }
 
-function summary(verified: VerifiedBundle): string {
-  const { model, evaluator } = verified.predicate;
-  const samples = verified.logs.reduce((n, l) => n + l.log.samples.length, 0);
-  return `${model.developer}/${model.name}@${model.version} evaluated by ${evaluator.name}, ${verified.logs.length} logs, ${samples} samples, signed by ${verified.signedBy.map((k) => k.name).join(', ')}`;
+function skipped(name: string): ImportOutcome {
+  return {
+    status: 'cancelled',
+    digest: null,
+    message: `The import of "${name}" was cancelled before it started; nothing was imported.`,
+  };
 }

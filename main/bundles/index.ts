@@ -16,8 +16,10 @@ export {
 export { BundleRejection } from './checks';
 export {
   createBundleService,
+  type BatchOutcome,
   type BundleService,
   type ImportOutcome,
+  type ImportWorkerOptions,
   type VerifyOutcome,
 } from './bundle-service';
 export { BUNDLE_PREDICATE_TYPE, ENVELOPE_ENTRY, type BenchmarkResults } from './format';

@@ -8,12 +8,16 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Transform, Writable } from 'node:stream';
-import { verifyEnvelope, type Envelope, type PublicKey } from '../crypto';
+import type { Envelope, PublicKey } from '../crypto';
+// Not from '../crypto' itself: this runs in the bundle worker, and the folder's index also
+// brings in the sealed-key module, whose own worker (a ?modulePath import) cannot be
+// bundled inside another worker (docs/decisions/0001-workers.md).
+import { verifyEnvelope } from '../crypto/dsse';
 import type { StagingArea } from '../evidence';
 import { IN_TOTO_PAYLOAD_TYPE, parseStatement } from '../in-toto';
 import { readInspectLog, type InspectLog } from '../inspect';
 import { DEFAULT_ZIP_LIMITS, SafeZip, ZipRejection, type ZipLimits } from '../zip';
-import type { Check } from '../../common/bundles';
+import type { Check, ImportProgress } from '../../common/bundles';
 import { CheckReport } from './checks';
 import { compareResults, type CheckedResult } from './compare-results';
 import {
@@ -24,11 +28,8 @@ import {
   type BenchmarkResults,
 } from './format';
 
-export interface BundleProgress {
-  readonly phase: 'opening' | 'verifying signature' | 'checking digests' | 'reading logs';
-  readonly done: number;
-  readonly total: number;
-}
+/** One step of an import (verification reports opening … reading logs). */
+export type BundleProgress = Omit<ImportProgress, 'file'>;
 
 export interface VerifyOptions {
   readonly labKeys: readonly PublicKey[];
@@ -37,6 +38,8 @@ export interface VerifyOptions {
   readonly staging?: StagingArea;
   readonly limits?: ZipLimits;
   readonly onProgress?: (progress: BundleProgress) => void;
+  /** Stops verification at the next step (an AbortError, not a rejection). */
+  readonly signal?: AbortSignal;
 }
 
 export interface VerifiedEntry {
@@ -86,7 +89,7 @@ export async function verifyBundle(file: string, options: VerifyOptions): Promis
     const { predicate, subjects, signedBy } = verifySignedStatement(envelope, options, report);
     checkEntrySet(zip, subjects, report);
     const entries = await checkDigests(zip, subjects, options, report, progress);
-    const logs = await readLogs(zip, predicate, entries, report, progress);
+    const logs = await readLogs(zip, predicate, entries, report, progress, options.signal);
     const results = compareResults(predicate.results, logs);
     const differing = results.filter((r) => r.status === 'differs');
     if (differing.length > 0) {
@@ -226,8 +229,9 @@ async function checkDigests(
       const source = await zip.openEntry(entry.name);
       const sink =
         staged === null ? devNull() : fs.createWriteStream(staged, { mode: 0o600, flags: 'wx' });
-      await pipeline(source, counter, sink);
+      await pipeline(source, counter, sink, options.signal ? { signal: options.signal } : {});
     } catch (error) {
+      if (options.signal?.aborted) throw error;
       const why = error instanceof Error ? error.message : String(error);
       throw report.fail(
         'archive',
@@ -253,10 +257,12 @@ async function readLogs(
   entries: readonly VerifiedEntry[],
   report: CheckReport,
   progress: (p: BundleProgress) => void,
+  signal: AbortSignal | undefined,
 ): Promise<VerifiedBundle['logs']> {
   const byPath = new Map(entries.map((e) => [e.path, e]));
   const logs: { path: string; sha256: string; log: InspectLog }[] = [];
   for (const [i, path] of predicate.logs.entries()) {
+    signal?.throwIfAborted();
     progress({ phase: 'reading logs', done: i, total: predicate.logs.length });
     const entry = byPath.get(path);
     if (entry === undefined)

@@ -28,14 +28,13 @@ describe('evidence store', () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
-  it('recovers from a crash between adopting files and committing rows', () => {
+  it('recovers from a crash between adopting files and completing the import', () => {
     const { dataDir, store, file, sha256 } = setUp();
     store.adopt(file, sha256);
-    // The process died here: the row referencing `sha256` never committed.
-    const recovered = createEvidenceStore(dataDir, path.join(dataDir, 'evidence')).recover(
-      () => false,
-    );
-    expect(recovered.removedFiles).toBe(1);
+    // The process died here: nothing that references `sha256` was completed.
+    const reopened = createEvidenceStore(dataDir, path.join(dataDir, 'evidence'));
+    expect(reopened.clearStaging()).toEqual({ liveImports: 0 });
+    expect(reopened.collect(() => false)).toBe(1);
     expect(store.has(sha256)).toBe(false);
     expect(fs.readdirSync(path.join(dataDir, 'staging'))).toEqual([]);
   });
@@ -45,10 +44,27 @@ describe('evidence store', () => {
     store.adopt(file, sha256);
     const live = path.join(dataDir, 'staging', `import-${process.ppid}-abc`);
     fs.mkdirSync(live);
-    const recovered = store.recover((digest) => digest === sha256);
-    expect(recovered.removedFiles).toBe(0);
+    expect(store.clearStaging()).toEqual({ liveImports: 1 });
+    expect(store.collect((digest) => digest === sha256)).toBe(0);
     expect(store.has(sha256)).toBe(true);
     expect(fs.existsSync(live)).toBe(true);
+  });
+
+  it('opens a staging area made by stage(), and nothing else', () => {
+    const { dataDir, store, staging } = setUp();
+    const again = store.stagingAt(staging.dir);
+    fs.writeFileSync(again.file('logs/more.eval'), 'x');
+    expect(fs.readdirSync(staging.dir)).toHaveLength(2);
+    expect(() => store.stagingAt(path.join(dataDir, 'evidence'))).toThrow(/not a staging folder/);
+  });
+
+  it('reports hashing progress up to the file size', async () => {
+    const { file, sha256 } = setUp();
+    const seen: [number, number][] = [];
+    expect(
+      await sha256OfFile(file, { onProgress: (done, total) => seen.push([done, total]) }),
+    ).toBe(sha256);
+    expect(seen.at(-1)).toEqual([14, 14]);
   });
 
   it('refuses a path that is not a digest', () => {

@@ -2,8 +2,10 @@
  * The content-addressed evidence store: `evidence/sha256/ab/cdef…` holds the bytes whose
  * SHA-256 is `abcdef…`, read-only. Files arrive through a staging folder inside the data
  * directory (same file system, so moving them in is an atomic rename) and become evidence
- * only when the database transaction that references them commits. `recover()` at start-up
- * removes what a crash left behind: staging folders and store files nothing references.
+ * only when the import that references them completes. A staging folder lives as long as
+ * its import, so it also tells other processes that the import is still running. At
+ * start-up `clearStaging()` and `collect()` remove what a crash left behind: staging
+ * folders and store files nothing references.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -19,15 +21,25 @@ export interface StagingArea {
 }
 
 export interface EvidenceStore {
+  /** Where the store lives, for a worker that opens the same store. */
+  readonly dataDir: string;
+  readonly evidenceDir: string;
   pathOf(sha256: string): string;
   has(sha256: string): boolean;
   stage(): StagingArea;
+  /** The staging area `stage()` made, as a worker of the same process sees it. */
+  stagingAt(dir: string): StagingArea;
   /** Moves a staged file whose digest has been verified into the store (no-op if present). */
   adopt(stagedFile: string, sha256: string): void;
   /** Removes a stored file (used to undo an adoption whose rows did not commit). */
   evict(sha256: string): void;
-  /** Removes staging leftovers and store files for which `isReferenced` is false. */
-  recover(isReferenced: (sha256: string) => boolean): { removedFiles: number };
+  /**
+   * Removes the staging folders of imports that are no longer running. Another process's
+   * import may still be running (its folder is kept): then nothing else may be recovered.
+   */
+  clearStaging(): { liveImports: number };
+  /** Removes store files for which `isReferenced` is false; only with no import running. */
+  collect(isReferenced: (sha256: string) => boolean): number;
 }
 
 const DIGEST = /^[0-9a-f]{64}$/;
@@ -42,25 +54,22 @@ export function createEvidenceStore(dataDir: string, evidenceDir: string): Evide
   };
 
   return {
+    dataDir,
+    evidenceDir,
     pathOf,
     has: (sha256) => fs.existsSync(pathOf(sha256)),
 
     stage: () => {
       fs.mkdirSync(stagingRoot, { recursive: true, mode: 0o700 });
       // The pid in the name lets recovery tell a live import's staging from a dead one's.
-      const dir = fs.mkdtempSync(path.join(stagingRoot, `import-${process.pid}-`));
-      let counter = 0;
-      return {
-        dir,
-        file: (name) =>
-          path.join(
-            dir,
-            `${String(counter++).padStart(6, '0')}-${name.replace(/[^A-Za-z0-9._-]/g, '_').slice(-80)}`,
-          ),
-        discard: () => {
-          fs.rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      return stagingArea(fs.mkdtempSync(path.join(stagingRoot, `import-${process.pid}-`)));
+    },
+
+    stagingAt: (dir) => {
+      if (path.dirname(path.resolve(dir)) !== stagingRoot || !fs.statSync(dir).isDirectory()) {
+        throw new Error(`${dir} is not a staging folder of this evidence store.`);
+      }
+      return stagingArea(dir);
     },
 
     adopt: (stagedFile, sha256) => {
@@ -69,26 +78,39 @@ export function createEvidenceStore(dataDir: string, evidenceDir: string): Evide
         fs.rmSync(stagedFile, { force: true });
         return;
       }
-      fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
       fs.chmodSync(stagedFile, 0o400);
       fsyncPath(stagedFile);
-      fs.renameSync(stagedFile, target);
+      try {
+        fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+        fs.renameSync(stagedFile, target);
+      } catch (error) {
+        // Another import's evict() may have removed the folder just made: make it again.
+        if (!isCode(error, 'ENOENT')) throw error;
+        fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+        fs.renameSync(stagedFile, target);
+      }
       fsyncPath(path.dirname(target));
     },
 
     evict: (sha256) => {
-      fs.rmSync(pathOf(sha256), { force: true });
+      const file = pathOf(sha256);
+      fs.rmSync(file, { force: true });
+      // Folders the adoption made go too, so an undone import leaves the store as it was.
+      if (removeIfEmpty(path.dirname(file))) removeIfEmpty(root);
     },
 
-    recover: (isReferenced) => {
+    clearStaging: () => {
       let liveImports = 0;
       for (const leftover of fs.existsSync(stagingRoot) ? fs.readdirSync(stagingRoot) : []) {
         if (isLiveImport(leftover)) liveImports += 1;
         else fs.rmSync(path.join(stagingRoot, leftover), { recursive: true, force: true });
       }
+      return { liveImports };
+    },
+
+    collect: (isReferenced) => {
       let removedFiles = 0;
-      // A live import may have adopted files it has not committed yet: collect next time.
-      if (liveImports > 0 || !fs.existsSync(root)) return { removedFiles };
+      if (!fs.existsSync(root)) return removedFiles;
       for (const prefix of fs.readdirSync(root)) {
         for (const rest of fs.readdirSync(path.join(root, prefix))) {
           const digest = prefix + rest;
@@ -96,8 +118,25 @@ export function createEvidenceStore(dataDir: string, evidenceDir: string): Evide
           fs.rmSync(path.join(root, prefix, rest), { force: true });
           removedFiles += 1;
         }
+        removeIfEmpty(path.join(root, prefix));
       }
-      return { removedFiles };
+      removeIfEmpty(root);
+      return removedFiles;
+    },
+  };
+}
+
+function stagingArea(dir: string): StagingArea {
+  let counter = 0;
+  return {
+    dir,
+    file: (name) =>
+      path.join(
+        dir,
+        `${String(counter++).padStart(6, '0')}-${name.replace(/[^A-Za-z0-9._-]/g, '_').slice(-80)}`,
+      ),
+    discard: () => {
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -114,10 +153,23 @@ function isLiveImport(stagingName: string): boolean {
   }
 }
 
+export interface HashOptions {
+  /** Bytes hashed so far, and the file's size. */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
 /** SHA-256 of a file, streamed. */
-export async function sha256OfFile(file: string): Promise<string> {
+export async function sha256OfFile(file: string, options: HashOptions = {}): Promise<string> {
   const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  const total = (await fs.promises.stat(file)).size;
+  let done = 0;
+  const stream = fs.createReadStream(file, options.signal ? { signal: options.signal } : {});
+  for await (const chunk of stream) {
+    hash.update(chunk as Buffer);
+    done += (chunk as Buffer).length;
+    options.onProgress?.(done, total);
+  }
   return hash.digest('hex');
 }
 
@@ -129,4 +181,20 @@ function fsyncPath(target: string): void {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Removes `dir` if nothing is in it; whether it is gone. */
+function removeIfEmpty(dir: string): boolean {
+  try {
+    fs.rmdirSync(dir);
+    return true;
+  } catch (error) {
+    if (isCode(error, 'ENOTEMPTY') || isCode(error, 'EEXIST')) return false;
+    if (isCode(error, 'ENOENT')) return true;
+    throw error;
+  }
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
 }

@@ -1,6 +1,7 @@
 export {
   createEvidenceStore,
   sha256OfFile,
+  type HashOptions,
   STAGING_DIR,
   type EvidenceStore,
   type StagingArea,

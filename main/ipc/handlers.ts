@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { ImportOutcomeView } from '../../common/bundles';
-import type { BundleProgress, ImportOutcome } from '../bundles';
+import type { ImportOutcomeView, ImportProgress } from '../../common/bundles';
+import type { BatchOutcome } from '../bundles';
 import type { Services } from '../workspace';
 import type { Handlers } from './router';
 import type { Shell } from './shell';
@@ -8,6 +8,8 @@ import type { Shell } from './shell';
 /** Binds each channel to the service that answers it: one call and the shaping of its value. */
 export function createHandlers(services: Services, shell: Shell): Handlers {
   const { identities, thresholds } = services;
+  // The import batches in progress, so cancelImport can stop them.
+  const importing = new Set<AbortController>();
   return asActivity(identities, {
     getWorkstationStatus: () => services.workstation.status(),
     listIdentities: () => ({ identities: identities.list() }),
@@ -51,15 +53,23 @@ export function createHandlers(services: Services, shell: Shell): Handlers {
     }),
     importBundles: async (request) => {
       const files = request.source === 'dialog' ? await shell.chooseBundleFiles() : request.paths;
-      const outcomes = [];
-      for (const file of files) {
-        const name = path.basename(file);
-        const outcome = await services.bundles.importBundle(file, progressEmitter(shell, name));
-        outcomes.push(outcomeView(outcome, name));
+      const batch = new AbortController();
+      importing.add(batch);
+      try {
+        const outcomes = await services.bundles.importBundles(files, {
+          signal: batch.signal,
+          onProgress: progressEmitter(shell),
+        });
+        return { outcomes: outcomes.map(outcomeView) };
+      } finally {
+        importing.delete(batch);
       }
-      return { outcomes };
     },
-    cancelImport: () => ({ cancelling: false }),
+    cancelImport: () => {
+      const cancelling = importing.size > 0;
+      for (const batch of importing) batch.abort();
+      return { cancelling };
+    },
     getTrustRoster: () => ({ roster: services.trust.view() }),
   });
 }
@@ -82,22 +92,40 @@ function asActivity(identities: Services['identities'], handlers: Handlers): Han
   return wrapped as Handlers;
 }
 
-/** What the renderer may see of an outcome: no internal ids. */
-function outcomeView(outcome: ImportOutcome, file: string): ImportOutcomeView {
-  return outcome.status === 'already-imported'
-    ? { status: outcome.status, file, message: outcome.message }
-    : { status: outcome.status, file, message: outcome.message, checks: outcome.checks };
+/** What the renderer may see of an outcome: its file name, no paths or internal ids. */
+function outcomeView(outcome: BatchOutcome): ImportOutcomeView {
+  const file = path.basename(outcome.file);
+  const { message } = outcome;
+  switch (outcome.status) {
+    case 'already-imported':
+    case 'cancelled':
+      return { status: outcome.status, file, message };
+    case 'refused':
+      // Nothing ran, so no check has a result; the sentence says why.
+      return { status: 'rejected', file, message, checks: [] };
+    case 'imported':
+    case 'rejected':
+      return { status: outcome.status, file, message, checks: outcome.checks };
+  }
 }
 
 /** At most one progress event per phase change or per 1% of work, not one per chunk. */
-function progressEmitter(shell: Shell, file: string): (progress: BundleProgress) => void {
+function progressEmitter(shell: Shell): (progress: ImportProgress) => void {
+  let lastFile = '';
   let lastPhase = '';
   let lastFraction = -1;
   return (progress) => {
     const fraction = progress.total > 0 ? progress.done / progress.total : 0;
-    if (progress.phase === lastPhase && fraction - lastFraction < 0.01 && fraction < 1) return;
+    if (
+      progress.file === lastFile &&
+      progress.phase === lastPhase &&
+      fraction - lastFraction < 0.01 &&
+      fraction < 1
+    )
+      return;
+    lastFile = progress.file;
     lastPhase = progress.phase;
     lastFraction = fraction;
-    shell.emit('importProgress', { file, ...progress });
+    shell.emit('importProgress', { ...progress, file: path.basename(progress.file) });
   };
 }

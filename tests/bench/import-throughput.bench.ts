@@ -110,16 +110,18 @@ async function run(work: string): Promise<void> {
     const importing = stopwatch();
     let lastPhase: string | null = null;
     let lastDone = -1;
-    const outcome = await workspace.services.bundles.importBundle(bundle, (progress) => {
-      // Digest progress comes per chunk; keep phase changes and each log's start.
-      if (
-        progress.phase !== lastPhase ||
-        (progress.phase === 'reading logs' && progress.done !== lastDone)
-      ) {
-        marks.push({ phase: progress.phase, done: progress.done, at: importing.elapsed() });
-        lastPhase = progress.phase;
-        lastDone = progress.done;
-      }
+    const outcome = await workspace.services.bundles.importBundle(bundle, {
+      onProgress: (progress) => {
+        // Digest progress comes per chunk; keep phase changes and each log's start.
+        if (
+          progress.phase !== lastPhase ||
+          (progress.phase === 'reading logs' && progress.done !== lastDone)
+        ) {
+          marks.push({ phase: progress.phase, done: progress.done, at: importing.elapsed() });
+          lastPhase = progress.phase;
+          lastDone = progress.done;
+        }
+      },
     });
     importSeconds = importing();
     if (outcome.status !== 'imported') {

@@ -1,0 +1,145 @@
+/**
+ * The bundle worker's work (bundle.worker.ts runs it): the whole-file SHA-256, verification
+ * (zip, DSSE, digests into staging, Inspect logs, metrics) and, for an import, the evidence
+ * and every row under a bundle still importing. What is left for the main process is the
+ * one small transaction that completes the import and records it in the audit log.
+ */
+import path from 'node:path';
+import { openDatabase } from '../../db';
+import { initCrypto } from '../crypto/sodium';
+import { createEvidenceStore, sha256OfFile } from '../evidence';
+import type { TaskContext } from '../workers';
+import type {
+  BundleEvent,
+  BundleTask,
+  ImportAnswer,
+  ImportTask,
+  VerifyAnswer,
+  VerifyTask,
+} from './bundle-task';
+import { BundleRejection } from './checks';
+import { verifyBundle, type BundleProgress, type VerifiedBundle } from './verify-bundle';
+import { writeImport } from './write-import';
+
+type Context = TaskContext<BundleEvent>;
+
+export async function runBundleTask(
+  task: BundleTask,
+  context: Context,
+): Promise<VerifyAnswer | ImportAnswer> {
+  await initCrypto();
+  return task.kind === 'verify' ? verifyTask(task, context) : importTask(task, context);
+}
+
+async function verifyTask(task: VerifyTask, { signal }: Context): Promise<VerifyAnswer> {
+  try {
+    const verified = await verifyBundle(task.file, { ...task.policy, signal });
+    return { ok: true, summary: summary(verified), checks: verified.checks };
+  } catch (error) {
+    if (!(error instanceof BundleRejection)) throw error;
+    return { ok: false, reason: error.reason, checks: error.checks };
+  }
+}
+
+async function importTask(task: ImportTask, context: Context): Promise<ImportAnswer> {
+  const { signal, emit } = context;
+  const onProgress = throttled((progress) => {
+    emit({ kind: 'progress', progress });
+  });
+  let digest: string;
+  try {
+    digest = await sha256OfFile(task.file, {
+      signal,
+      onProgress: (done, total) => {
+        onProgress({ phase: 'hashing', done, total });
+      },
+    });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return { status: 'unreadable' };
+  }
+  emit({ kind: 'hashed', digest });
+  const db = openDatabase(task.database, {
+    mustExist: true,
+    migrated: true,
+    synchronous: 'normal',
+  });
+  try {
+    const known = db.bundles.findByDigest(digest);
+    if (known?.importState === 'complete')
+      return { status: 'already-imported', digest, bundleId: known.id };
+    if (known !== undefined) return { status: 'in-progress', digest };
+
+    const store = createEvidenceStore(task.dataDir, task.evidenceDir);
+    let verified: VerifiedBundle;
+    try {
+      verified = await verifyBundle(task.file, {
+        ...task.policy,
+        staging: store.stagingAt(task.staging),
+        onProgress,
+        signal,
+      });
+    } catch (error) {
+      if (!(error instanceof BundleRejection)) throw error;
+      return { status: 'rejected', digest, reason: error.reason, checks: error.checks };
+    }
+    if (task.rosterVersion === null) throw new Error('verified without a roster');
+    const meta = {
+      digest,
+      fileName: path.basename(task.file),
+      rosterVersion: task.rosterVersion,
+      startedAt: task.startedAt,
+    };
+    const bundleId = await writeImport(db, store, verified, meta, {
+      signal,
+      onProgress,
+      onPending: (id) => {
+        emit({ kind: 'pending', bundleId: id });
+      },
+    });
+    if (bundleId === null) {
+      // Another import of the same file wrote its bundle row first.
+      const other = db.bundles.findByDigest(digest);
+      return other?.importState === 'complete'
+        ? { status: 'already-imported', digest, bundleId: other.id }
+        : { status: 'in-progress', digest };
+    }
+    const { model, evaluator } = verified.predicate;
+    return {
+      status: 'written',
+      digest,
+      bundleId,
+      summary: summary(verified),
+      checks: verified.checks,
+      model: `${model.developer}/${model.name}@${model.version}`,
+      evaluator: evaluator.id,
+      signedBy: verified.signedBy.map((k) => k.keyid),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Progress at each phase change, at the end of a phase and every half per cent between. */
+function throttled(emit: (progress: BundleProgress) => void): (progress: BundleProgress) => void {
+  let phase = '';
+  let reported = -1;
+  return (progress) => {
+    const step = progress.total / 200;
+    if (
+      progress.phase === phase &&
+      progress.done < progress.total &&
+      progress.done - reported < step
+    )
+      return;
+    phase = progress.phase;
+    reported = progress.done;
+    emit(progress);
+  };
+}
+
+function summary(verified: VerifiedBundle): string {
+  const { model, evaluator } = verified.predicate;
+  const samples = verified.logs.reduce((n, l) => n + l.log.samples.length, 0);
+  return `${model.developer}/${model.name}@${model.version} evaluated by ${evaluator.name}, ${verified.logs.length} logs, ${samples} samples, signed by ${verified.signedBy.map((k) => k.name).join(', ')}`;
+}

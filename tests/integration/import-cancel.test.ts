@@ -1,0 +1,182 @@
+/**
+ * An import that does not complete (cancelled from the UI, its worker stopped, out of
+ * memory) leaves the data directory exactly as a rejection does: every table as it was,
+ * no staged file, no new store file, and one bundle.rejected audit event naming the reason.
+ * Real bundles, a real workstation and real workers; the router as the renderer calls it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DeskEvent } from '../../common/ipc';
+import type { ImportPhase } from '../../common/bundles';
+import { createHandlers, createRouter } from '../../main/ipc';
+import { openWorkspace, type WorkspaceOptions } from '../../main/workspace';
+import { dataDirState, expectAsAfterRejection, pendingRows } from '../support/data-dir';
+import { makeBundle, makeWorkstation, type TestWorkstation } from '../support/lab';
+import { syntheticLogs } from '../support/synthetic-logs';
+import { useTempDirs } from '../support/temp-dir';
+
+describe('an import that does not complete', () => {
+  const tempDir = useTempDirs();
+  let station: TestWorkstation;
+  let small: string;
+  let second: string;
+  let large: string;
+
+  beforeAll(async () => {
+    const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'desk-cancel-'));
+    station = await makeWorkstation(work);
+    small = await makeBundle(path.join(work, 'cyber.evbundle'), station.lab.unlocked);
+    second = await makeBundle(path.join(work, 'second.evbundle'), station.lab.unlocked, {
+      suite: { name: 'cyber-core', version: '2.0' },
+    });
+    // 500 samples: writing their rows takes long enough to be interrupted in.
+    const { files } = await syntheticLogs(path.join(work, 'logs'), 5);
+    large = await makeBundle(path.join(work, 'large.evbundle'), station.lab.unlocked, {
+      logs: files,
+    });
+  });
+
+  function freshStation(): string {
+    const dir = tempDir();
+    fs.cpSync(station.dataDir, path.join(dir, 'data'), { recursive: true });
+    return path.join(dir, 'data');
+  }
+
+  it('cancelled over the router at the first "reading logs" event: as after a rejection, and the rest of the batch is skipped', async () => {
+    const dataDir = freshStation();
+    const before = dataDirState(dataDir);
+    const workspace = openWorkspace({ dataDir });
+    // Cancels as the Inbox's Cancel button would, at the first "reading logs" event.
+    const answers: Promise<unknown>[] = [];
+    const shell = {
+      chooseBundleFiles: () => Promise.resolve([small, second]),
+      emit: (_event: DeskEvent, payload: unknown) => {
+        if ((payload as { phase: ImportPhase }).phase === 'reading logs' && answers.length === 0)
+          answers.push(dispatch('cancelImport', {}, { origin: 'app://desk' }));
+      },
+    };
+    const dispatch = createRouter(createHandlers(workspace.services, shell), (_c, error) => {
+      throw error;
+    });
+    try {
+      const result = await dispatch(
+        'importBundles',
+        { source: 'dialog' },
+        { origin: 'app://desk' },
+      );
+      expect(await Promise.all(answers)).toEqual([{ ok: true, value: { cancelling: true } }]);
+      expect(result).toEqual({
+        ok: true,
+        value: {
+          outcomes: [
+            {
+              status: 'cancelled',
+              file: 'cyber.evbundle',
+              message:
+                'The import of "cyber.evbundle" was cancelled; nothing was imported and nothing was left behind.',
+            },
+            {
+              status: 'cancelled',
+              file: 'second.evbundle',
+              message:
+                'The import of "second.evbundle" was cancelled before it started; nothing was imported.',
+            },
+          ],
+        },
+      });
+      // Nothing is running any more.
+      expect(await dispatch('cancelImport', {}, { origin: 'app://desk' })).toEqual({
+        ok: true,
+        value: { cancelling: false },
+      });
+      expect(workspace.services.bundles.rejections().at(-1)).toMatchObject({
+        file: 'cyber.evbundle',
+        check: null,
+        reason: 'the import was cancelled',
+      });
+    } finally {
+      workspace.close();
+    }
+    expectAsAfterRejection(before, dataDir, 'the import was cancelled');
+  });
+
+  /** Imports `large` and aborts once half of its rows are written. */
+  async function cancelWhileWriting(options: Omit<WorkspaceOptions, 'dataDir'> = {}) {
+    const dataDir = freshStation();
+    const before = dataDirState(dataDir);
+    const workspace = openWorkspace({ dataDir, ...options });
+    const controller = new AbortController();
+    let seenWhileWriting:
+      { listed: number; models: number; pending: ReturnType<typeof pendingRows> } | undefined;
+    try {
+      const outcome = await workspace.services.bundles.importBundle(large, {
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (progress.phase !== 'committing' || progress.done < progress.total / 2) return;
+          if (controller.signal.aborted) return;
+          seenWhileWriting = {
+            listed: workspace.services.bundles.list().length,
+            models: workspace.services.evaluation.models().length,
+            pending: pendingRows(dataDir),
+          };
+          controller.abort();
+        },
+      });
+      expect(outcome).toMatchObject({
+        status: 'cancelled',
+        digest: expect.stringMatching(/^[0-9a-f]{64}$/) as string,
+      });
+    } finally {
+      workspace.close();
+    }
+    // Rows were there, and no read of bundles or models saw them.
+    expect(seenWhileWriting?.listed).toBe(0);
+    expect(seenWhileWriting?.models).toBe(0);
+    expect(seenWhileWriting?.pending.bundles).toBe(1);
+    expect(seenWhileWriting?.pending.samples).toBeGreaterThan(0);
+    expectAsAfterRejection(before, dataDir, 'the import was cancelled');
+  }
+
+  it('cancelled while its rows are being written: the worker discards them', async () => {
+    await cancelWhileWriting();
+  });
+
+  it('cancelled, and its worker terminated before it could clean up: the main process discards the rows', async () => {
+    await cancelWhileWriting({ importWorker: { cancelGraceMs: 0 } });
+  });
+
+  it('its worker runs out of memory while reading the logs: rejected with the reason, nothing left', async () => {
+    const dataDir = freshStation();
+    const before = dataDirState(dataDir);
+    const workspace = openWorkspace({
+      dataDir,
+      importWorker: { resourceLimits: { maxOldGenerationSizeMb: 16 } },
+    });
+    const phases = new Set<ImportPhase>();
+    try {
+      const outcome = await workspace.services.bundles.importBundle(large, {
+        onProgress: (progress) => phases.add(progress.phase),
+      });
+      expect(outcome).toMatchObject({
+        status: 'rejected',
+        message:
+          'Bundle "large.evbundle" was rejected: the import worker stopped: it ran out of memory. Nothing was imported.',
+      });
+      // The application carries on: the next import (with room) succeeds.
+    } finally {
+      workspace.close();
+    }
+    // It died mid-import, with verified evidence already staged.
+    expect(phases).toContain('reading logs');
+    expectAsAfterRejection(before, dataDir, 'the import worker stopped: it ran out of memory');
+    const roomy = openWorkspace({ dataDir });
+    try {
+      expect(await roomy.services.bundles.importBundle(small)).toMatchObject({
+        status: 'imported',
+      });
+    } finally {
+      roomy.close();
+    }
+  });
+});
