@@ -39,7 +39,7 @@ describe('shipped code has no way to reach a network', () => {
 
   it('scans the shipped folders', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['main/workspace.ts', 'preload/index.ts', 'renderer/src/App.tsx']),
+      expect.arrayContaining(['main/workspace.ts', 'preload/index.ts', 'renderer/src/main.tsx']),
     );
   });
 
