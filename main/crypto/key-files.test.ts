@@ -179,6 +179,14 @@ describe('secret key file', () => {
     }
   });
 
+  it('leaves the caller its passphrase: the Argon2id worker gets a copy, moved and zeroed', async () => {
+    const mine = Uint8Array.from(passphrase);
+    await unsealSecretKey(sealed, mine);
+    await sealSecretKey('Reviewer 1', pair, mine, SMALL);
+    // Neither detached by the transfer nor zeroed: the caller zeroes it when it is done.
+    expect(Buffer.from(mine)).toEqual(Buffer.from(passphrase));
+  });
+
   it('uses libsodium MODERATE Argon2id limits by default', async () => {
     const file = await sealSecretKey('Default limits', pair, passphrase);
     expect(file.kdf.opslimit).toBe(sodium.crypto_pwhash_OPSLIMIT_MODERATE);

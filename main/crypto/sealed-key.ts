@@ -2,7 +2,7 @@
  * The secret key file `NAME.key.json` (format v1, documented in docs/formats.md): the
  * public header of a key plus its 64-byte libsodium secret key, sealed under a passphrase.
  *
- * - Argon2id (`crypto_pwhash`, ALG_ARGON2ID13) stretches the passphrase into 64 bytes. The
+ * - Argon2id (`crypto_pwhash`, ALG_ARGON2ID13, run in a worker) stretches the passphrase into 64 bytes. The
  *   first 32 are the XChaCha20-Poly1305-IETF key; the last 32 are stored as
  *   `passphraseCheck`. The check costs an attacker nothing they did not already have (each
  *   guess needs the same Argon2id run either way) and lets us tell a wrong passphrase from
@@ -26,6 +26,7 @@ import {
   type KeyPair,
 } from './keys';
 import { firstIssueSentence } from '../schema-sentence';
+import { argon2id } from './kdf';
 import { loadSodium, type Sodium } from './sodium';
 import { unlockedKeyFrom, type UnlockedKey } from './unlocked-key';
 
@@ -110,7 +111,7 @@ export async function sealSecretKey(
   };
   const salt = sodium.randombytes_buf(SALT_BYTES);
   const nonce = sodium.randombytes_buf(NONCE_BYTES);
-  const derived = stretch(sodium, passphrase, salt, opslimit, memlimit);
+  const derived = await stretch(passphrase, salt, opslimit, memlimit);
   try {
     const sealed = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
       keyPair.secretKey,
@@ -146,8 +147,7 @@ export async function unsealSecretKey(json: unknown, passphrase: Uint8Array): Pr
   }
   const file = parsed.data;
   const identity = publicKeyFromHeader('The secret key file', file);
-  const derived = stretch(
-    sodium,
+  const derived = await stretch(
     passphrase,
     decoded(file.kdf.salt),
     file.kdf.opslimit,
@@ -187,21 +187,14 @@ function openSealed(sodium: Sodium, file: SecretKeyFile, key: Uint8Array): Uint8
   }
 }
 
+/** Argon2id in its own worker (kdf.ts): the main thread stays free for its second or so. */
 function stretch(
-  sodium: Sodium,
   passphrase: Uint8Array,
   salt: Uint8Array,
   opslimit: number,
   memlimit: number,
-): Uint8Array {
-  return sodium.crypto_pwhash(
-    AEAD_KEY_BYTES + CHECK_BYTES,
-    passphrase,
-    salt,
-    opslimit,
-    memlimit,
-    sodium.crypto_pwhash_ALG_ARGON2ID13,
-  );
+): Promise<Uint8Array> {
+  return argon2id(AEAD_KEY_BYTES + CHECK_BYTES, passphrase, salt, opslimit, memlimit);
 }
 
 /** The header bound to the ciphertext: canonical JSON of exactly these five fields, UTF-8. */
