@@ -136,3 +136,29 @@ test('the report is a selection in the route: Enter on a row opens it, Back clos
   await app.forward.click();
   await expect(report).toBeVisible();
 });
+
+test('Cancel import stops a running import, says so, and nothing is imported', async ({
+  page,
+  desk,
+}) => {
+  const workstation = await desk.open('SECRET//NOFORN');
+  await workstation.prepareLab();
+  // 1,000 samples: seconds of work in the import worker, time enough to cancel in.
+  const large = await workstation.makeLargeBundle(10);
+  workstation.queueDialogSelection([large]);
+  const inbox = new InboxPage(page);
+
+  await inbox.importButton.click();
+  await expect(
+    page.getByText(/frontier-1-large\.evbundle: (checking digests|reading logs)/),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(page.getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
+  await expect(inbox.notice('cancelled')).toHaveText(
+    'Import of frontier-1-large.evbundle cancelled; nothing was imported.',
+  );
+  await expect(page.getByRole('button', { name: /Cancel/ })).toHaveCount(0);
+  await expect(inbox.bundles.root).toHaveCount(0);
+  await expect(inbox.rejected).toContainText('the import was cancelled');
+  expect(workstation.workspace.services.bundles.list()).toEqual([]);
+});

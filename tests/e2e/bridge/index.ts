@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { APP_ORIGIN, resolveAppFile } from '../../../main/app/app-files';
 import { UI_RESPONSE_HEADERS } from '../../../main/app/csp';
-import { initCrypto } from '../../../main/crypto';
+import { initCrypto, type UnlockedKey } from '../../../main/crypto';
 import type { DeskEvent } from '../../../common/ipc';
 import { createHandlers, createRouter, type Dispatch } from '../../../main/ipc';
 import { initWorkspace, type Workspace } from '../../../main/workspace';
@@ -21,6 +21,7 @@ import {
   writeEntries,
 } from '../../support/bundle-surgery';
 import { makeBundle, makeKey } from '../../support/lab';
+import { syntheticLogs } from '../../support/synthetic-logs';
 
 // The same file resolution and headers as the app:// protocol handler.
 export { APP_ORIGIN as APP_PROTOCOL_ORIGIN, resolveAppFile, UI_RESPONSE_HEADERS };
@@ -37,6 +38,8 @@ export interface BridgeWorkstation {
    * differs from its log) from the fixture logs.
    */
   prepareLab(): Promise<{ valid: string; tampered: string; disputed: string }>;
+  /** After prepareLab: a valid bundle of `logs` synthetic logs (100 samples each), slow to import. */
+  makeLargeBundle(logs: number): Promise<string>;
   dispose(): void;
 }
 
@@ -54,6 +57,7 @@ export async function startWorkstation(
   });
   const internalErrors: unknown[] = [];
   let nextSelection: readonly string[] = [];
+  let labKey: UnlockedKey | null = null;
   const shell = {
     chooseBundleFiles: () => {
       const files = [...nextSelection];
@@ -77,6 +81,7 @@ export async function startWorkstation(
       fs.mkdirSync(keys);
       const root = await makeKey(keys, 'Workstation root');
       const lab = await makeKey(keys, 'UK AISI evaluation lab');
+      labKey = lab.unlocked;
       const reviewer = await makeKey(keys, 'Dana Reviewer', 'reviewer passphrase');
       const authority = await makeKey(keys, 'Alex Authority', 'authority passphrase');
       const trust = workspace.services.trust;
@@ -112,6 +117,14 @@ export async function startWorkstation(
       honest.set(ENVELOPE, signStatement(statement, [lab.unlocked]));
       const disputed = writeEntries(path.join(parent, 'frontier-1-disputed.evbundle'), honest);
       return { valid, tampered, disputed };
+    },
+    makeLargeBundle: async (logs) => {
+      if (!labKey) throw new Error('Call prepareLab before makeLargeBundle.');
+      const { files } = await syntheticLogs(path.join(parent, 'synthetic'), logs);
+      return makeBundle(path.join(parent, 'frontier-1-large.evbundle'), labKey, {
+        logs: files,
+        now: () => now,
+      });
     },
     dispose: () => {
       workspace.close();
