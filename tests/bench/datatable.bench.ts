@@ -20,6 +20,7 @@ import { chromium, type Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { expect, test } from 'vitest';
+import playwrightConfig from '../../playwright.config';
 import { RESULTS_FILE, recordResults } from './results';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -27,16 +28,9 @@ const SOURCE = path.join(REPO, 'tests/bench/datatable');
 const OUT = path.join(REPO, 'out/bench-datatable');
 const ORIGIN = 'https://datatable-bench.invalid';
 const REPETITIONS = 7;
-/** The flags of playwright.config.ts: no background networking, no component updates. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+/** Chromium as the e2e suite runs it: the flags of playwright.config.ts. */
+const CHROMIUM_ARGS =
+  playwrightConfig.projects?.find((p) => p.name === 'e2e')?.use?.launchOptions?.args ?? [];
 
 test('DataTable: first render, sort and filter of 100,000 rows in Chromium', async () => {
   await build({

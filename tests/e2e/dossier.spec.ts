@@ -41,10 +41,7 @@ test('an authority unlocks, creates a threshold set, and the dossier turns from 
   page,
   desk,
 }) => {
-  const workstation = await desk.open('SECRET//NOFORN');
-  const { valid } = await workstation.prepareLab();
-  await workstation.workspace.services.bundles.importBundle(valid);
-  await page.reload();
+  await desk.openLab({ importValid: true });
   const app = new AppFrame(page);
 
   await app.go('Models');

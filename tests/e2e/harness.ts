@@ -49,6 +49,12 @@ async function loadBridge(): Promise<Bridge> {
 export interface DeskFixture {
   /** Opens the app for a workstation initialised with this marking. */
   open(classification?: string): Promise<Workstation>;
+  /**
+   * Opens the app on a workstation with the lab prepared (prepareLab: keys, roster,
+   * identities, bundles) and, with `importValid`, the valid bundle imported; the page is
+   * reloaded so the app reads that state.
+   */
+  openLab(options?: { readonly importValid?: boolean }): Promise<Workstation>;
   /** Reloads the app on a route (`/audit`), as a window opened on a cited route would start. */
   visit(route: string): Promise<void>;
   /** Every URL the page asked for, in order. */
@@ -79,9 +85,17 @@ export const test = base.extend<{ desk: DeskFixture }>({
       return route.fulfill(serveUiFile(bridge, url));
     });
 
-    await use({
+    const fixture: DeskFixture = {
       requests,
       calls,
+      openLab: async ({ importValid = false } = {}) => {
+        const workstation = await fixture.open('SECRET//NOFORN');
+        const { valid } = await workstation.prepareLab();
+        if (importValid) await workstation.workspace.services.bundles.importBundle(valid);
+        await page.reload();
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        return workstation;
+      },
       visit: async (route) => {
         await page.goto(`${APP_ORIGIN}/index.html#${route}`);
         // Changing only the fragment keeps the document: reload so the app starts there.
@@ -113,7 +127,8 @@ export const test = base.extend<{ desk: DeskFixture }>({
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         return workstation;
       },
-    });
+    };
+    await use(fixture);
 
     for (const workstation of workstations) {
       expect(workstation.internalErrors, 'internal errors in the router').toEqual([]);

@@ -120,10 +120,7 @@ test('the report is a selection in the route: Enter on a row opens it, Back clos
   page,
   desk,
 }) => {
-  const workstation = await desk.open('SECRET//NOFORN');
-  const { valid } = await workstation.prepareLab();
-  await workstation.workspace.services.bundles.importBundle(valid);
-  await page.reload();
+  await desk.openLab({ importValid: true });
   const inbox = new InboxPage(page);
   const app = new AppFrame(page);
   const report = page.getByRole('region', { name: /^Verification report/ });

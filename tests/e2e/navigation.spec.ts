@@ -7,10 +7,7 @@ test('Back and Forward (buttons and Alt+arrows) restore each view, focus on its 
   page,
   desk,
 }) => {
-  const workstation = await desk.open('SECRET//NOFORN');
-  const { valid } = await workstation.prepareLab();
-  await workstation.workspace.services.bundles.importBundle(valid);
-  await page.reload();
+  await desk.openLab({ importValid: true });
   const app = new AppFrame(page);
   const dossierTitle = 'Dossier: Acme AI / frontier-1 @ 2026-10';
 
@@ -46,9 +43,7 @@ test('a sort chosen in a table lives in the route: Back and Forward restore it',
   page,
   desk,
 }) => {
-  const workstation = await desk.open('SECRET//NOFORN');
-  await workstation.prepareLab();
-  await page.reload();
+  await desk.openLab();
   const app = new AppFrame(page);
   await app.go('Audit');
   const { events } = new AuditPage(page);
@@ -81,9 +76,7 @@ test('keyboard: the grid moves its active row, sorts from its headers and resize
   page,
   desk,
 }) => {
-  const workstation = await desk.open('SECRET//NOFORN');
-  await workstation.prepareLab();
-  await page.reload();
+  await desk.openLab();
   await new AppFrame(page).go('Audit');
   const { events } = new AuditPage(page);
   const active = () =>

@@ -2,7 +2,8 @@
  * The session poll (every 15 s) must never discard what is on screen when it finds the
  * same session, and must discard classified state when it finds the session gone.
  */
-import { expect, test } from './harness';
+import type { Page } from '@playwright/test';
+import { expect, test, type DeskFixture } from './harness';
 import { AppFrame, AUTHORITY } from './pages/app';
 import { ModelsPage } from './pages/models';
 import { CYBER_CORE, SettingsPage, ThresholdSetsPage } from './pages/settings';
@@ -10,19 +11,25 @@ import { CYBER_CORE, SettingsPage, ThresholdSetsPage } from './pages/settings';
 const POLL_MS = 15_000;
 const SEVERAL = 5;
 
+/** The page clock installed, the valid bundle imported, the authority unlocked. */
+async function unlockedAuthority(page: Page, desk: DeskFixture) {
+  await page.clock.install();
+  const workstation = await desk.openLab({ importValid: true });
+  const app = new AppFrame(page);
+  await app.unlock(AUTHORITY.label, AUTHORITY.passphrase);
+  return {
+    workstation,
+    app,
+    settings: new SettingsPage(page),
+    thresholds: new ThresholdSetsPage(page),
+  };
+}
+
 test('a half-typed threshold set and an open Reasoning section survive several session polls; locking discards them', async ({
   page,
   desk,
 }) => {
-  await page.clock.install();
-  const workstation = await desk.open('SECRET//NOFORN');
-  const { valid } = await workstation.prepareLab();
-  await workstation.workspace.services.bundles.importBundle(valid);
-  await page.reload();
-  const app = new AppFrame(page);
-  await app.unlock(AUTHORITY.label, AUTHORITY.passphrase);
-  const settings = new SettingsPage(page);
-  const thresholds = new ThresholdSetsPage(page);
+  const { app, settings, thresholds } = await unlockedAuthority(page, desk);
   const polls = () => desk.calls.filter((c) => c === 'getSession').length;
   /** Advances the page's clock poll by poll, each answered before the next is due. */
   const letSeveralPollsPass = async () => {
@@ -83,17 +90,9 @@ test('an idle lock in main, seen by the poll, discards the draft and masks the d
   page,
   desk,
 }) => {
-  await page.clock.install();
-  const workstation = await desk.open('SECRET//NOFORN');
-  const { valid } = await workstation.prepareLab();
-  await workstation.workspace.services.bundles.importBundle(valid);
-  await page.reload();
-  const app = new AppFrame(page);
-  await app.unlock(AUTHORITY.label, AUTHORITY.passphrase);
+  const { app, settings, thresholds, workstation } = await unlockedAuthority(page, desk);
   await app.go('Settings');
-  const settings = new SettingsPage(page);
   await settings.open('Threshold sets');
-  const thresholds = new ThresholdSetsPage(page);
   await thresholds.newSetButton.click();
   await thresholds.form.getByLabel('Name').fill('Typed before the idle lock');
 

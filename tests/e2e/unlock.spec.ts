@@ -5,9 +5,7 @@ test('unlock: a wrong passphrase is refused clearly, the right one unlocks, Lock
   page,
   desk,
 }) => {
-  const workstation = await desk.open('SECRET//NOFORN');
-  await workstation.prepareLab();
-  await page.reload();
+  const workstation = await desk.openLab();
   const app = new AppFrame(page);
   await app.unlockButton.click();
 
@@ -42,9 +40,7 @@ test('unlock: a wrong passphrase is refused clearly, the right one unlocks, Lock
 });
 
 test('unlocking returns to the screen it was asked from', async ({ page, desk }) => {
-  const workstation = await desk.open('SECRET//NOFORN');
-  await workstation.prepareLab();
-  await page.reload();
+  await desk.openLab();
   const app = new AppFrame(page);
   await app.go('Audit');
   await app.unlock(REVIEWER.label, REVIEWER.passphrase);

@@ -26,8 +26,8 @@ describe('watchSessionIdentity', () => {
   function cacheWithAnswers() {
     const client = createDeskQueryClient();
     const cache = client.getQueryCache();
-    cache.build(client, EVALUATION);
-    cache.build(client, BUNDLES);
+    cache.build(client, { queryKey: EVALUATION.queryKey, meta: { session: true } });
+    cache.build(client, { queryKey: BUNDLES.queryKey, meta: { session: false } });
     client.setQueryData(SESSION.queryKey, alex('2026-11-22T09:30:00.000Z'));
     watchSessionIdentity(client);
     client.setQueryData(EVALUATION.queryKey, { state: 'no-threshold-set' });
@@ -43,6 +43,8 @@ describe('watchSessionIdentity', () => {
   });
 
   test('a lock drops the answers that need a session, and only those', async () => {
+    expect(EVALUATION.meta).toEqual({ session: true });
+    expect(BUNDLES.meta).toEqual({ session: false });
     const client = cacheWithAnswers();
     client.setQueryData(SESSION.queryKey, LOCKED);
     await waitFor(() => {

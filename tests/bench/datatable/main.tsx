@@ -7,7 +7,7 @@ import '../../../renderer/src/ui/base.css';
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import { DataTable, type DataTableColumn, type Sorting } from '../../../renderer/src/ui';
+import { DataTable, type DataTableColumn } from '../../../renderer/src/ui';
 import { sampleRows, type SampleRow } from './rows';
 
 const ROWS = sampleRows(100_000);
@@ -22,7 +22,6 @@ const COLUMNS: readonly DataTableColumn<SampleRow>[] = [
 let setFilterFromBench: (filter: string) => void = () => undefined;
 
 function Bench() {
-  const [sorting, setSorting] = useState<Sorting>([]);
   const [filter, setFilter] = useState('');
   useEffect(() => {
     setFilterFromBench = setFilter;
@@ -33,8 +32,6 @@ function Bench() {
       rows={ROWS}
       columns={COLUMNS}
       getRowId={(r) => String(r.id)}
-      sorting={sorting}
-      onSortingChange={setSorting}
       filter={filter}
     />
   );
