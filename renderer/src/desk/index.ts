@@ -1,15 +1,5 @@
-/** The bridge to main: calls, events, the query cache and the session. */
-export { callDesk, pathForDroppedFile } from './desk';
-export { DeskCallError } from './desk-call-error';
+/** The bridge to main: events, the query cache and the session. */
+export { pathForDroppedFile } from './desk';
 export { useDeskEvent } from './events';
 export { createDeskQueryClient, deskQuery, useDeskMutation, useDeskQuery } from './queries';
-export {
-  SESSION_POLL_MS,
-  resetSessionQueries,
-  sessionIdentity,
-  useSession,
-  useSessionIdentity,
-  useSessionState,
-  watchSessionIdentity,
-  type Session,
-} from './session';
+export { useSession, useSessionState, watchSessionIdentity } from './session';

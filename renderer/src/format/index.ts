@@ -1,3 +1,3 @@
 /** The one date formatter and the one number formatter of the renderer. */
 export { formatUtc, formatUtcDate } from './date';
-export { formatCount, formatNumber, formatSigned, type NumberFormat } from './number';
+export { formatCount, formatNumber, formatSigned } from './number';

@@ -28,3 +28,6 @@ export const DESIGNATION_TEXT: Readonly<Record<DesignationRule['kind'], string>>
   all: 'all rules are met',
   atLeast: 'at least k rules are met',
 };
+
+/** Every kind of designation rule, in the order the editor offers them. */
+export const DESIGNATION_KINDS = Object.keys(DESIGNATION_TEXT) as DesignationRule['kind'][];

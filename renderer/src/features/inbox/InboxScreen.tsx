@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { getRouteApi } from '@tanstack/react-router';
 import type { BundleSummary } from '../../../../common/bundles';
 import { useDeskQuery } from '../../desk';
@@ -41,6 +41,7 @@ export function InboxScreen() {
     },
     [navigate],
   );
+  const sorting = useMemo(() => parseSortParam(search.sort), [search.sort]);
   const bundles = list.data?.bundles ?? [];
   const rejected = list.data?.rejected ?? [];
   const current = bundles.find((b) => b.id === search.bundle);
@@ -84,7 +85,7 @@ export function InboxScreen() {
             bundles={bundles}
             selected={search.bundle}
             onToggle={toggle}
-            sorting={parseSortParam(search.sort)}
+            sorting={sorting}
             onSortingChange={setSorting}
           />
         )}

@@ -1,3 +1,3 @@
-export { DataTable, type DataTableProps } from './DataTable';
+export { DataTable } from './DataTable';
 export type { DataTableColumn } from './columns';
-export { parseSortParam, sortParam, type ColumnSort, type Sorting } from './sort-param';
+export { parseSortParam, sortParam, type Sorting } from './sort-param';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ThresholdSet, ThresholdSetMeta } from '../../../../../common/thresholds';
 import { useDeskMutation } from '../../../desk';
 import { Button, Field, Notice, VisuallyHidden } from '../../../ui';
-import { DESIGNATION_TEXT } from '../../../vocabulary';
+import { DESIGNATION_KINDS, DESIGNATION_TEXT } from '../../../vocabulary';
 import { EMPTY_RULE } from './draft';
 import { useReaderKeys } from './readers';
 import { RuleFields } from './RuleFields';
@@ -88,13 +88,13 @@ export function ThresholdSetEditor({
               {...control}
               value={draft.designation.kind}
               onChange={(e) => {
-                const kind = (['any', 'all', 'atLeast'] as const).find((k) => k === e.target.value);
+                const kind = DESIGNATION_KINDS.find((k) => k === e.target.value);
                 if (kind) setDesignation(kind);
               }}
             >
-              {Object.entries(DESIGNATION_TEXT).map(([kind, text]) => (
+              {DESIGNATION_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {text}
+                  {DESIGNATION_TEXT[kind]}
                 </option>
               ))}
             </select>
