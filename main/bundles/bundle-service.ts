@@ -110,7 +110,8 @@ export interface BundleServiceDeps {
  * The bundle worker's budget. The old generation is about V8's own default on a 64-bit
  * machine, so every bundle that imported on the main thread still imports; the point is
  * that exhausting it now ends the worker, reported as a rejection, not the application.
- * The stack matches the main thread's (Inspect logs nested past it are refused the same way).
+ * The stack is Node's default for a worker, deeper than the main thread's, so no log that
+ * read before fails on nesting now.
  */
 const IMPORT_WORKER_LIMITS: ResourceLimits = {
   maxOldGenerationSizeMb: 4096,
@@ -182,7 +183,13 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
         await discardImport(db, store, answer.bundleId);
         return cancelled(name, answer.digest);
       }
-      return settle(name, answer, rosterVersion);
+      try {
+        return settle(name, answer, rosterVersion);
+      } catch (error) {
+        // Not completed (the database refused the last transaction): undo, then report.
+        if (answer.status === 'written') await discardImport(db, store, answer.bundleId);
+        throw error;
+      }
     } catch (error) {
       if (!(error instanceof WorkerFailure)) throw error;
       // The worker discards its own rows when it can; when it could not, this does.

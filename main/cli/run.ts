@@ -46,7 +46,8 @@ Options:
   --help, -h     show this help, or a command's help after the command
   --version      print the version
 
-Exit codes: 0 success, 1 verification failed or refused, 2 usage error.
+Exit codes: 0 success, 1 verification failed or refused, 2 usage error, 130 interrupted
+(Ctrl-C).
 `;
 
 /** Runs one `desk` invocation and returns its exit code; never throws. */
