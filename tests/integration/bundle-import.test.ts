@@ -21,6 +21,7 @@ import {
   makeWorkstation,
   type TestWorkstation,
 } from '../support/lab';
+import { copyDataDir } from '../support/data-dir';
 import { inspectHeaders } from '../support/inspect-headers';
 import { snapshotTree, useTempDirs } from '../support/temp-dir';
 import { desk } from '../support/desk-cli';
@@ -39,11 +40,7 @@ describe('bundle import', () => {
     entries = await readEntries(valid);
   });
 
-  function freshStation(): string {
-    const dir = tempDir();
-    fs.cpSync(station.dataDir, path.join(dir, 'data'), { recursive: true });
-    return path.join(dir, 'data');
-  }
+  const freshStation = () => copyDataDir(station.dataDir, tempDir());
 
   it('imports a bundle of every fixture log; desk bundles shows what Inspect recorded in each header', async () => {
     const dataDir = freshStation();

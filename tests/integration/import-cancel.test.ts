@@ -7,13 +7,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DeskEvent } from '../../common/ipc';
 import type { ImportPhase } from '../../common/bundles';
-import { createHandlers, createRouter } from '../../main/ipc';
 import { openWorkspace, type WorkspaceOptions } from '../../main/workspace';
-import { dataDirState, expectAsAfterRejection, pendingRows } from '../support/data-dir';
+import {
+  copyDataDir,
+  dataDirState,
+  expectAsAfterRejection,
+  pendingRows,
+} from '../support/data-dir';
 import { makeBundle, makeWorkstation, type TestWorkstation } from '../support/lab';
-import { syntheticLogs } from '../support/synthetic-logs';
+import { FROM_APP, routerWithDialog } from '../support/router';
+import { makeManySamplesBundle } from '../support/synthetic-logs';
 import { useTempDirs } from '../support/temp-dir';
 
 describe('an import that does not complete', () => {
@@ -30,18 +34,10 @@ describe('an import that does not complete', () => {
     second = await makeBundle(path.join(work, 'second.evbundle'), station.lab.unlocked, {
       suite: { name: 'cyber-core', version: '2.0' },
     });
-    // 500 samples: writing their rows takes long enough to be interrupted in.
-    const { files } = await syntheticLogs(path.join(work, 'logs'), 5);
-    large = await makeBundle(path.join(work, 'large.evbundle'), station.lab.unlocked, {
-      logs: files,
-    });
+    large = await makeManySamplesBundle(work, station.lab.unlocked, 'large.evbundle');
   });
 
-  function freshStation(): string {
-    const dir = tempDir();
-    fs.cpSync(station.dataDir, path.join(dir, 'data'), { recursive: true });
-    return path.join(dir, 'data');
-  }
+  const freshStation = () => copyDataDir(station.dataDir, tempDir());
 
   it('cancelled over the router at the first "reading logs" event: as after a rejection, and the rest of the batch is skipped', async () => {
     const dataDir = freshStation();
@@ -49,22 +45,12 @@ describe('an import that does not complete', () => {
     const workspace = openWorkspace({ dataDir });
     // Cancels as the Inbox's Cancel button would, at the first "reading logs" event.
     const answers: Promise<unknown>[] = [];
-    const shell = {
-      chooseBundleFiles: () => Promise.resolve([small, second]),
-      emit: (_event: DeskEvent, payload: unknown) => {
-        if ((payload as { phase: ImportPhase }).phase === 'reading logs' && answers.length === 0)
-          answers.push(dispatch('cancelImport', {}, { origin: 'app://desk' }));
-      },
-    };
-    const dispatch = createRouter(createHandlers(workspace.services, shell), (_c, error) => {
-      throw error;
+    const dispatch = routerWithDialog(workspace, [small, second], (_event, payload) => {
+      if ((payload as { phase: ImportPhase }).phase === 'reading logs' && answers.length === 0)
+        answers.push(dispatch('cancelImport', {}, FROM_APP));
     });
     try {
-      const result = await dispatch(
-        'importBundles',
-        { source: 'dialog' },
-        { origin: 'app://desk' },
-      );
+      const result = await dispatch('importBundles', { source: 'dialog' }, FROM_APP);
       expect(await Promise.all(answers)).toEqual([{ ok: true, value: { cancelling: true } }]);
       expect(result).toEqual({
         ok: true,
@@ -86,7 +72,7 @@ describe('an import that does not complete', () => {
         },
       });
       // Nothing is running any more.
-      expect(await dispatch('cancelImport', {}, { origin: 'app://desk' })).toEqual({
+      expect(await dispatch('cancelImport', {}, FROM_APP)).toEqual({
         ok: true,
         value: { cancelling: false },
       });

@@ -10,9 +10,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../common/bundles';
 import { openWorkspace } from '../../main/workspace';
+import { copyDataDir } from '../support/data-dir';
 import { requireBuiltCli, spawnDeskImport } from '../support/desk-process';
 import { dumpDatabase, makeBundle, makeWorkstation, type TestWorkstation } from '../support/lab';
-import { syntheticLogs } from '../support/synthetic-logs';
+import { makeManySamplesBundle } from '../support/synthetic-logs';
 import { snapshotTree, useTempDirs } from '../support/temp-dir';
 
 /** Runs `desk import --progress` and SIGKILLs it once `when` matches a progress line. */
@@ -47,18 +48,10 @@ describe('an import killed midway', () => {
     bundle = await makeBundle(path.join(work, 'large.evbundle'), station.lab.unlocked, {
       attachments: [attachment],
     });
-    // 500 synthetic samples make the writing of rows long enough.
-    const { files } = await syntheticLogs(path.join(work, 'logs'), 5);
-    manySamples = await makeBundle(path.join(work, 'samples.evbundle'), station.lab.unlocked, {
-      logs: files,
-    });
+    manySamples = await makeManySamplesBundle(work, station.lab.unlocked);
   });
 
-  function freshStation(): string {
-    const dir = tempDir();
-    fs.cpSync(station.dataDir, path.join(dir, 'data'), { recursive: true });
-    return path.join(dir, 'data');
-  }
+  const freshStation = () => copyDataDir(station.dataDir, tempDir());
 
   it.each([
     [

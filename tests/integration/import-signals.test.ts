@@ -8,10 +8,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../main/workspace';
-import { dataDirState, expectAsAfterRejection, pendingRows } from '../support/data-dir';
+import {
+  copyDataDir,
+  dataDirState,
+  expectAsAfterRejection,
+  pendingRows,
+} from '../support/data-dir';
 import { requireBuiltCli, spawnDeskImport } from '../support/desk-process';
-import { makeBundle, makeWorkstation, type TestWorkstation } from '../support/lab';
-import { syntheticLogs } from '../support/synthetic-logs';
+import { makeWorkstation, type TestWorkstation } from '../support/lab';
+import { makeManySamplesBundle } from '../support/synthetic-logs';
 import { useTempDirs } from '../support/temp-dir';
 
 describe('desk import, interrupted', () => {
@@ -23,18 +28,10 @@ describe('desk import, interrupted', () => {
     requireBuiltCli();
     const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'desk-signals-'));
     station = await makeWorkstation(work);
-    // 500 samples: reading them and writing their rows each take long enough to interrupt.
-    const { files } = await syntheticLogs(path.join(work, 'logs'), 5);
-    bundle = await makeBundle(path.join(work, 'samples.evbundle'), station.lab.unlocked, {
-      logs: files,
-    });
+    bundle = await makeManySamplesBundle(work, station.lab.unlocked);
   });
 
-  function freshStation(): string {
-    const dir = tempDir();
-    fs.cpSync(station.dataDir, path.join(dir, 'data'), { recursive: true });
-    return path.join(dir, 'data');
-  }
+  const freshStation = () => copyDataDir(station.dataDir, tempDir());
 
   it('Ctrl-C while reading the logs cancels: exit 130, what it did, and the data dir as after a rejection', async () => {
     const dataDir = freshStation();

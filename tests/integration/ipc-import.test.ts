@@ -10,6 +10,7 @@ import { IMPORT_PHASES } from '../../common/bundles';
 import type { DeskEvent } from '../../common/ipc';
 import { createHandlers, createRouter } from '../../main/ipc';
 import { makeBundle, makeWorkstation, type TestWorkstation } from '../support/lab';
+import { FROM_APP, routerWithDialog } from '../support/router';
 
 describe('importBundles over the router', () => {
   let station: TestWorkstation;
@@ -24,19 +25,11 @@ describe('importBundles over the router', () => {
   it('imports the chosen file, pushes progress, and indexes transcripts for search', async () => {
     const workspace = station.open();
     const events: { event: DeskEvent; payload: unknown }[] = [];
-    const shell = {
-      chooseBundleFiles: () => Promise.resolve([bundle]),
-      emit: (event: DeskEvent, payload: unknown) => events.push({ event, payload }),
-    };
-    const dispatch = createRouter(createHandlers(workspace.services, shell), (_c, error) => {
-      throw error;
-    });
+    const dispatch = routerWithDialog(workspace, [bundle], (event, payload) =>
+      events.push({ event, payload }),
+    );
     try {
-      const result = await dispatch(
-        'importBundles',
-        { source: 'dialog' },
-        { origin: 'app://desk' },
-      );
+      const result = await dispatch('importBundles', { source: 'dialog' }, FROM_APP);
       expect(result).toMatchObject({
         ok: true,
         value: { outcomes: [{ status: 'imported', file: 'cyber.evbundle' }] },
@@ -48,7 +41,7 @@ describe('importBundles over the router', () => {
       // Throttled: a handful of events per phase, not one per 64 KiB chunk.
       expect(events.length).toBeLessThan(250);
 
-      const listed = await dispatch('listBundles', {}, { origin: 'app://desk' });
+      const listed = await dispatch('listBundles', {}, FROM_APP);
       expect(listed).toMatchObject({
         ok: true,
         value: { bundles: [{ fileName: 'cyber.evbundle', sampleCount: 27 }] },

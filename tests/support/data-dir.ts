@@ -12,6 +12,13 @@ import { snapshotTree } from './temp-dir';
 
 export type DataDirState = ReturnType<typeof dataDirState>;
 
+/** A copy of the workstation `dataDir` in `parent` (a temp dir), for a test to change. */
+export function copyDataDir(dataDir: string, parent: string): string {
+  const copy = path.join(parent, 'data');
+  fs.cpSync(dataDir, copy, { recursive: true });
+  return copy;
+}
+
 export function dataDirState(dataDir: string) {
   return {
     ...dumpDatabase(dataDir),

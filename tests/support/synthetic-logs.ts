@@ -4,7 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { UnlockedKey } from '../../main/crypto';
 import { writeSyntheticEvalLog } from '../bench/synthetic-inspect';
+import { makeBundle } from './lab';
 
 /** `count` logs of `challenges` × `epochs` samples each, written into `dir`. */
 export async function syntheticLogs(
@@ -22,4 +24,18 @@ export async function syntheticLogs(
     samples += stats.samples;
   }
   return { files, samples };
+}
+
+/**
+ * A bundle of 500 synthetic samples (5 logs of 20 challenges × 5 epochs) in `dir`: reading
+ * its logs and writing its rows each take long enough (a good part of a second) to be
+ * interrupted in.
+ */
+export async function makeManySamplesBundle(
+  dir: string,
+  signer: UnlockedKey,
+  name = 'samples.evbundle',
+): Promise<string> {
+  const { files } = await syntheticLogs(path.join(dir, 'synthetic-logs'), 5);
+  return makeBundle(path.join(dir, name), signer, { logs: files });
 }
