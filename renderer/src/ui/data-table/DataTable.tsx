@@ -1,8 +1,9 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTable, type RowData, type SortingState, type Updater } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { cellContent, toColumnDef, type DataTableColumn } from './columns';
 import { features } from './features';
+import { Spacer, useGridGeometry } from './geometry';
 import { HeaderCell } from './HeaderCell';
 import { nextRowIndex, withActiveRow } from './row-cursor';
 import type { Sorting } from './sort-param';
@@ -82,18 +83,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const before = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? HEADER_HEIGHT);
 
-  const columnSizing = headers.map((h) => h.getSize()).join(' ');
-  useLayoutEffect(() => {
-    const element = grid.current;
-    if (!element) return;
-    element.style.setProperty('--dt-before', `${Math.max(0, before)}px`);
-    element.style.setProperty('--dt-after', `${Math.max(0, after)}px`);
-    const sizes = columnSizing.split(' ').map(Number);
-    element.style.setProperty('--dt-width', `${sizes.reduce((a, b) => a + b, 0)}px`);
-    element.querySelectorAll('col').forEach((col, i) => {
-      col.style.width = `${sizes[i] ?? 150}px`;
-    });
-  }, [before, after, columnSizing]);
+  useGridGeometry(grid, { before, after, sizes: headers.map((h) => h.getSize()) });
 
   const moveTo = (index: number) => {
     const row = model[index];
@@ -147,7 +137,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
           </tr>
         </thead>
         <tbody>
-          {before > 0 && <Spacer className={styles.before} span={columns.length} />}
+          {before > 0 && <Spacer side="before" span={columns.length} />}
           {items.map((item) => {
             const row = model[item.index];
             if (!row) return null;
@@ -172,7 +162,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
               </tr>
             );
           })}
-          {after > 0 && <Spacer className={styles.after} span={columns.length} />}
+          {after > 0 && <Spacer side="after" span={columns.length} />}
           {model.length === 0 && (
             <tr aria-rowindex={2}>
               <td colSpan={columns.length} className={styles.empty}>
@@ -183,20 +173,5 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** Stands in for the rows scrolled out of the window (height from the CSS custom properties). */
-function Spacer({
-  className,
-  span,
-}: {
-  readonly className: string | undefined;
-  readonly span: number;
-}) {
-  return (
-    <tr aria-hidden="true" className={className}>
-      <td colSpan={span} />
-    </tr>
   );
 }

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import type { ThresholdSet, ThresholdSetMeta } from '../../../../../common/thresholds';
 import { useDeskMutation } from '../../../desk';
-import { Button, Field, Notice, VisuallyHidden } from '../../../ui';
+import { Button, Field, Notice } from '../../../ui';
 import { DESIGNATION_KINDS, DESIGNATION_TEXT } from '../../../vocabulary';
-import { EMPTY_RULE } from './draft';
 import { useReaderKeys } from './readers';
-import { RuleFields } from './RuleFields';
+import { RuleTable } from './RuleTable';
 import styles from './Thresholds.module.css';
 
 type Designation = ThresholdSet['designation'];
@@ -26,9 +25,6 @@ export function ThresholdSetEditor({
   const save = useDeskMutation('saveThresholdSet', {
     invalidates: ['listThresholdSets', 'evaluateModel', 'openThresholdSet', 'listAuditEvents'],
   });
-  const setRules = (rules: ThresholdSet['rules']) => {
-    setDraft((d) => ({ ...d, rules }));
-  };
   const setDesignation = (kind: Designation['kind']) => {
     setDraft((d) => ({ ...d, designation: kind === 'atLeast' ? { kind, k: 1 } : { kind } }));
   };
@@ -120,48 +116,12 @@ export function ThresholdSetEditor({
           </Field>
         )}
       </div>
-      <table className={styles.rules}>
-        <caption>Rules</caption>
-        <thead>
-          <tr>
-            {RULE_HEADERS.map((header) => (
-              <th key={header} scope="col">
-                {header}
-              </th>
-            ))}
-            <th scope="col">
-              <VisuallyHidden>Remove</VisuallyHidden>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {draft.rules.map((rule, i) => (
-            <RuleFields
-              // Rules have no identity until their id is typed; their position is it.
-              key={i}
-              rule={rule}
-              number={i + 1}
-              canRemove={draft.rules.length > 1}
-              onChange={(next) => {
-                setRules(draft.rules.map((r, j) => (j === i ? next : r)));
-              }}
-              onRemove={() => {
-                setRules(draft.rules.filter((_, j) => j !== i));
-              }}
-            />
-          ))}
-        </tbody>
-      </table>
-      <div>
-        <Button
-          variant="link"
-          onClick={() => {
-            setRules([...draft.rules, { ...EMPTY_RULE }]);
-          }}
-        >
-          Add a rule
-        </Button>
-      </div>
+      <RuleTable
+        rules={draft.rules}
+        onChange={(rules) => {
+          setDraft((d) => ({ ...d, rules }));
+        }}
+      />
       <fieldset className={styles.readers}>
         <legend>Readers (besides you)</legend>
         {readers.map((key) => (
@@ -192,14 +152,3 @@ export function ThresholdSetEditor({
     </form>
   );
 }
-
-const RULE_HEADERS = [
-  'Rule id',
-  'Benchmark (Inspect task)',
-  'Scorer',
-  'Metric',
-  'Compare',
-  'Operator',
-  'Value',
-  'Min. samples',
-];
