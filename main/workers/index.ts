@@ -4,4 +4,4 @@ export {
   type RunWorkerOptions,
   type WorkerFailureKind,
 } from './run-worker';
-export { serveTask, type TaskContext } from './serve-task';
+export { serveTask, WORKER_NICE, type TaskContext } from './serve-task';

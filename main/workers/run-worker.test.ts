@@ -1,7 +1,8 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import probe from '../../tests/support/probe.worker?modulePath';
 import type { ProbeAnswer, ProbeRequest } from '../../tests/support/probe.worker';
-import { runWorker, WorkerFailure, type WorkerFailureKind } from '.';
+import { runWorker, WORKER_NICE, WorkerFailure, type WorkerFailureKind } from '.';
 
 const LIMITS = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 };
 
@@ -47,6 +48,16 @@ describe('runWorker', () => {
     // Moved, not copied: nothing is left in the caller's array.
     expect(secret.byteLength).toBe(0);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs the worker at a lower priority than the calling thread, which keeps its own',
+    async () => {
+      const mine = os.getPriority();
+      const answer = await run({ act: 'echo', bytes: new Uint8Array(1), events: 0 });
+      expect(answer.priority).toBe(Math.max(mine, WORKER_NICE));
+      expect(os.getPriority()).toBe(mine);
+    },
+  );
 
   it('cancels a task that honours its signal', async () => {
     const controller = new AbortController();

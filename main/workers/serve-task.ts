@@ -4,8 +4,18 @@
  * the runner cancels; `emit` sends events (progress) back. Once the handler settles the
  * worker stops listening, so its thread ends and its memory goes with it.
  */
+import os from 'node:os';
 import { isMainThread, parentPort, workerData, type Transferable } from 'node:worker_threads';
 import type { WorkerMessage } from './messages';
+
+/**
+ * A worker's nice value. The main thread serves the window and must win the CPU when both
+ * want it (on two cores, a worker and V8's collector threads can take both); the worker's
+ * work can wait a moment. On Linux a nice value belongs to a thread, so this lowers the
+ * worker alone (never raising one that started lower); elsewhere it would lower the whole
+ * process, so it is not set there.
+ */
+export const WORKER_NICE = 10;
 
 export interface TaskContext<Event> {
   readonly signal: AbortSignal;
@@ -26,6 +36,7 @@ export function serveTask<Answer, Event = never>(
   if (isMainThread || port === null) {
     throw new Error('serveTask() runs inside a worker started by runWorker().');
   }
+  if (process.platform === 'linux') os.setPriority(Math.max(os.getPriority(), WORKER_NICE));
   const controller = new AbortController();
   // The runner sends one kind of message (CancelMessage): stop.
   const onMessage = () => {

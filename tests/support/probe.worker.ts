@@ -2,6 +2,7 @@
  * A worker entry for testing the runner (main/workers): it does what the request asks,
  * so each way a worker can end is exercised by a real thread.
  */
+import os from 'node:os';
 import { serveTask } from '../../main/workers';
 
 export type ProbeRequest =
@@ -16,6 +17,8 @@ export type ProbeRequest =
 export interface ProbeAnswer {
   readonly received: number;
   readonly bytes: Uint8Array<ArrayBuffer>;
+  /** This thread's scheduling priority (nice value). */
+  readonly priority: number;
 }
 
 serveTask<ProbeAnswer, number>(
@@ -25,7 +28,7 @@ serveTask<ProbeAnswer, number>(
         for (let i = 0; i < request.events; i++) emit(i);
         const bytes = Uint8Array.from(request.bytes);
         request.bytes.fill(0);
-        return { received: bytes.length, bytes };
+        return { received: bytes.length, bytes, priority: os.getPriority() };
       }
       case 'wait-for-cancel':
         emit(0);
