@@ -59,6 +59,8 @@ async function importTask(task: ImportTask, context: Context): Promise<ImportAns
     return { status: 'unreadable' };
   }
   emit({ kind: 'hashed', digest });
+  // NORMAL: nothing this connection writes is visible before the main process's FULL
+  // commit completes the import, and that commit's WAL fsync makes all of it durable.
   const db = openDatabase(task.database, {
     mustExist: true,
     migrated: true,
