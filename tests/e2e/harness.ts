@@ -36,7 +36,17 @@ export async function screenshot(
   options: { readonly fullPage?: boolean } = {},
 ): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), ...options });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  const viewport = page.viewportSize();
+  if (!options.fullPage || !viewport) {
+    await page.screenshot({ path: file });
+    return;
+  }
+  // A full-page shot would leave the sticky banners mid-page: grow the viewport instead.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height });
+  await page.screenshot({ path: file });
+  await page.setViewportSize(viewport);
 }
 
 async function loadBridge(): Promise<Bridge> {

@@ -62,14 +62,14 @@ export function BundleTable({
       {
         id: 'finished',
         header: 'Run finished',
-        size: 130,
+        size: 150,
         value: (b) => b.runFinishedOn,
         cell: (b) => <time dateTime={b.runFinishedOn}>{formatUtcDate(b.runFinishedOn)}</time>,
       },
       {
         id: 'samples',
         header: 'Samples',
-        size: 100,
+        size: 120,
         numeric: true,
         value: (b) => b.sampleCount,
         cell: (b) => formatCount(b.sampleCount),

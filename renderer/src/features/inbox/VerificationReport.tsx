@@ -27,12 +27,12 @@ const REPORT_DIGITS = { digits: 4 };
 const LOG_COLUMNS: readonly DataTableColumn<LogRow>[] = [
   { id: 'log', header: 'Log', size: 260, value: (r) => r.path },
   { id: 'task', header: 'Task', size: 150, value: (r) => r.task },
-  { id: 'samples', header: 'Samples', size: 100, numeric: true, value: (r) => r.samples },
+  { id: 'samples', header: 'Samples', size: 120, numeric: true, value: (r) => r.samples },
   { id: 'metric', header: 'Metric', size: 180, value: (r) => r.metric },
   {
     id: 'claimed',
     header: 'Claimed',
-    size: 110,
+    size: 120,
     numeric: true,
     value: (r) => r.claimed ?? Number.NEGATIVE_INFINITY,
     cell: (r) => formatNumber(r.claimed, REPORT_DIGITS),
@@ -40,7 +40,7 @@ const LOG_COLUMNS: readonly DataTableColumn<LogRow>[] = [
   {
     id: 'recomputed',
     header: 'Recomputed',
-    size: 120,
+    size: 140,
     numeric: true,
     value: (r) => r.recomputed ?? Number.NEGATIVE_INFINITY,
     cell: (r) => formatNumber(r.recomputed, REPORT_DIGITS),

@@ -26,7 +26,7 @@ const COLUMNS: readonly DataTableColumn<ModelSummary>[] = [
   {
     id: 'bundles',
     header: 'Bundles',
-    size: 100,
+    size: 120,
     numeric: true,
     value: (m) => m.bundleCount,
     cell: (m) => formatCount(m.bundleCount),

@@ -36,9 +36,11 @@ export function HeaderCell<T extends RowData>({
       {column.getCanSort() ? (
         <button type="button" className={styles.sort} onClick={column.getToggleSortingHandler()}>
           {label}
-          <span aria-hidden="true" className={styles.arrow}>
-            {sorted ? ARROW[sorted] : ''}
-          </span>
+          {sorted && (
+            <span aria-hidden="true" className={styles.arrow}>
+              {ARROW[sorted]}
+            </span>
+          )}
         </button>
       ) : (
         <span className={styles.label}>{label}</span>

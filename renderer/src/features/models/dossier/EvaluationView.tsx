@@ -59,7 +59,7 @@ const COLUMNS: readonly DataTableColumn<RuleOutcome>[] = [
   {
     id: 'margin',
     header: 'Margin',
-    size: 100,
+    size: 120,
     numeric: true,
     value: (r) => r.margin ?? NO_VALUE,
     cell: (r) => formatSigned(r.margin),

@@ -23,7 +23,7 @@ export function ThresholdSetTable({
     const latest = new Map(sets.map((m) => [m.id, m]));
     const all: DataTableColumn<ThresholdSetMeta>[] = [
       { id: 'set', header: 'Set', size: 160, value: (m) => m.id, cell: (m) => <code>{m.id}</code> },
-      { id: 'version', header: 'Version', size: 100, numeric: true, value: (m) => m.version },
+      { id: 'version', header: 'Version', size: 120, numeric: true, value: (m) => m.version },
       {
         id: 'author',
         header: 'Author',
@@ -40,7 +40,7 @@ export function ThresholdSetTable({
       {
         id: 'readers',
         header: 'Readers',
-        size: 100,
+        size: 120,
         numeric: true,
         value: (m) => m.recipients.length,
         cell: (m) => formatCount(m.recipients.length),
