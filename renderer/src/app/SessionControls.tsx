@@ -30,7 +30,10 @@ export function SessionControls() {
         variant="bar"
         disabled={lock.isPending}
         onClick={() => {
-          void lock.mutateAsync({}).then(() => navigate({ to: '/lock', search: { from: here } }));
+          lock.mutate(
+            {},
+            { onSuccess: () => void navigate({ to: '/lock', search: { from: here } }) },
+          );
         }}
       >
         Lock

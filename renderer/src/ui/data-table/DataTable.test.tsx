@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { DataTable, type DataTableColumn, type Sorting } from '.';
 
 interface Sample {
@@ -108,6 +108,29 @@ describe('DataTable with 100,000 rows', () => {
     expect(afterPageUp).toBeGreaterThan(100001 - 30);
     await user.keyboard('{Home}{Enter}');
     expect(activated.map((r) => r.task)).toEqual(['task-000000']);
+  });
+
+  test('a click puts the cursor on the clicked row without scrolling; keys scroll to theirs', async () => {
+    const user = userEvent.setup();
+    // jsdom does not scroll: record the virtualizer's requests instead.
+    const scrollTo = vi.fn();
+    const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'scrollTo');
+    Object.defineProperty(HTMLElement.prototype, 'scrollTo', {
+      configurable: true,
+      value: scrollTo,
+    });
+    onTestFinished(() => {
+      if (original) Object.defineProperty(HTMLElement.prototype, 'scrollTo', original);
+      else Reflect.deleteProperty(HTMLElement.prototype, 'scrollTo');
+    });
+    render(<Table />);
+    scrollTo.mockClear();
+    await user.click(screen.getByText('task-000005'));
+    expect(activeRow()).toHaveTextContent('task-000005');
+    expect(scrollTo).not.toHaveBeenCalled();
+    await user.keyboard('{End}');
+    expect(activeRow()).toHaveTextContent('task-099999');
+    expect(scrollTo).toHaveBeenCalled();
   });
 
   test('filters on the text of every valued column', () => {

@@ -43,6 +43,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const baseId = useId();
   const scroller = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLTableElement>(null);
+  const pressing = useRef(false);
   const [ownSorting, setOwnSorting] = useState<Sorting>([]);
   const sorting = props.sorting ?? ownSorting;
   const setSorting = props.onSortingChange ?? setOwnSorting;
@@ -118,8 +119,16 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
         aria-activedescendant={activeIndex >= 0 ? rowDomId(activeIndex) : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        // Tabbing in puts the cursor on the selected (or first) row; a click sets its own row
+        // (focus arrives between mousedown and mouseup), without scrolling anywhere.
+        onMouseDown={() => {
+          pressing.current = true;
+        }}
+        onMouseUp={() => {
+          pressing.current = false;
+        }}
         onFocus={(event) => {
-          if (event.target !== event.currentTarget || activeIndex >= 0) return;
+          if (event.target !== event.currentTarget || activeIndex >= 0 || pressing.current) return;
           const selected = selectedRowId ? model.findIndex((r) => r.id === selectedRowId) : -1;
           moveTo(Math.max(0, selected));
         }}
