@@ -91,12 +91,14 @@ describe('bundle statements: imports that are not complete', () => {
     expect(db.bundles.findByDigest('pending')).toEqual({ id, importState: 'importing' });
     expect(db.bundles.pendingIds()).toEqual([id]);
 
-    expect(db.bundles.completeImport(id, '2026-11-02T00:00:00.000Z')).toBe(true);
-    expect(db.bundles.list()).toMatchObject([{ id, importedAt: '2026-11-02T00:00:00.000Z' }]);
+    expect(db.bundles.completeImport(id, '2026-11-02T00:00:00.000Z', '["all checks"]')).toBe(true);
+    expect(db.bundles.list()).toMatchObject([
+      { id, importedAt: '2026-11-02T00:00:00.000Z', verification: '["all checks"]' },
+    ]);
     expect(db.models.list()).toMatchObject([{ bundleCount: 1 }]);
     expect(db.bundles.pendingIds()).toEqual([]);
     // Only once.
-    expect(db.bundles.completeImport(id, '2026-11-03T00:00:00.000Z')).toBe(false);
+    expect(db.bundles.completeImport(id, '2026-11-03T00:00:00.000Z', '[]')).toBe(false);
     db.close();
   });
 
@@ -110,7 +112,7 @@ describe('bundle statements: imports that are not complete', () => {
   it('discards an importing bundle step by step, full-text rows and an unused model included, and never a complete one', () => {
     const db = open();
     const complete = bundleWithOneSample(db, 'complete');
-    db.bundles.completeImport(complete, '2026-11-02T00:00:00.000Z');
+    db.bundles.completeImport(complete, '2026-11-02T00:00:00.000Z', '[]');
     const pending = bundleWithOneSample(db, 'pending');
 
     const one = {

@@ -100,8 +100,11 @@ export interface BundleStatements {
   upsertModel(developer: string, name: string, version: string): number;
   /** A new bundle in state 'importing'; null if one with its digest exists (in any state). */
   insertPendingBundle(row: NewBundleRow): number | null;
-  /** Makes an importing bundle visible; false if there is no such bundle (it was discarded). */
-  completeImport(bundleId: number, importedAt: string): boolean;
+  /**
+   * Makes an importing bundle visible, with its whole verification report; false if there is
+   * no such bundle (it was discarded).
+   */
+  completeImport(bundleId: number, importedAt: string, verification: string): boolean;
   /** Bundles left 'importing' (by a crash, or by an import still running). */
   pendingIds(): number[];
   /** The digests of a bundle's entries. */
@@ -154,8 +157,9 @@ export function bundleStatements(db: Database.Database): BundleStatements {
        'importing')
      ON CONFLICT (digest) DO NOTHING`,
   );
-  const completeImport = db.prepare<[string, number]>(
-    `UPDATE bundle SET import_state = 'complete', imported_at = ? WHERE id = ? AND import_state = 'importing'`,
+  const completeImport = db.prepare<[string, string, number]>(
+    `UPDATE bundle SET import_state = 'complete', imported_at = ?, verification = ?
+      WHERE id = ? AND import_state = 'importing'`,
   );
   const pendingIds = db.prepare<[], { id: number }>(
     `SELECT id FROM bundle WHERE import_state = 'importing' ORDER BY id`,
@@ -236,8 +240,8 @@ export function bundleStatements(db: Database.Database): BundleStatements {
       const result = insertBundle.run(row);
       return result.changes === 1 ? Number(result.lastInsertRowid) : null;
     },
-    completeImport: (bundleId, importedAt) =>
-      completeImport.run(importedAt, bundleId).changes === 1,
+    completeImport: (bundleId, importedAt, verification) =>
+      completeImport.run(importedAt, verification, bundleId).changes === 1,
     pendingIds: () => pendingIds.all().map((r) => r.id),
     entryDigestsOf: (bundleId) => entryDigests.all(bundleId).map((r) => r.sha256),
     discardStep: (bundleId) => discard(bundleId),

@@ -284,7 +284,8 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
   ): ImportOutcome {
     const summary = `Bundle "${name}" imported: ${written.summary}.`;
     db.transaction(() => {
-      if (!db.bundles.completeImport(written.bundleId, now().toISOString())) {
+      const verification = JSON.stringify(written.checks);
+      if (!db.bundles.completeImport(written.bundleId, now().toISOString(), verification)) {
         throw new Error(`The imported bundle ${written.bundleId} vanished before completion.`);
       }
       audit.record({

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { InspectLog } from '../inspect';
+import type { MetricCheck } from '../inspect';
 import { claimTolerance, compareResults } from './compare-results';
 
-function logWith(recomputed: number | null, claimed: number | null = recomputed): InspectLog {
+function logWith(
+  recomputed: number | null,
+  claimed: number | null = recomputed,
+): { path: string; metrics: MetricCheck[] } {
   return {
+    path: 'logs/a.eval',
     metrics: [
       {
         scorer: 'includes',
@@ -15,7 +19,7 @@ function logWith(recomputed: number | null, claimed: number | null = recomputed)
         note: null,
       },
     ],
-  } as unknown as InspectLog;
+  };
 }
 
 const claim = (value: number) => ({
@@ -38,28 +42,19 @@ describe('compareResults', () => {
     [1, 0.9996, 'match'],
     [0.5, 0.5 + 1 / 30, 'differs'],
   ])('a claim of %d against a log value of %d: %s', (value, logValue, status) => {
-    const [result] = compareResults(
-      [claim(value)],
-      [{ path: 'logs/a.eval', log: logWith(logValue) }],
-    );
+    const [result] = compareResults([claim(value)], [logWith(logValue)]);
     expect(result?.status).toBe(status);
   });
 
   it('uses the value Inspect recorded when the metric cannot be recomputed', () => {
-    const [result] = compareResults(
-      [claim(0.3)],
-      [{ path: 'logs/a.eval', log: logWith(null, 0.3) }],
-    );
+    const [result] = compareResults([claim(0.3)], [logWith(null, 0.3)]);
     expect(result).toMatchObject({ status: 'match', logValue: 0.3 });
   });
 
   it('says when a result names no log or a metric the log does not have', () => {
     const [noLog] = compareResults([{ benchmark: 'x', metric: 'accuracy', value: 1 }], []);
     expect(noLog).toMatchObject({ status: 'not-checked', detail: 'x accuracy names no log' });
-    const [unknown] = compareResults(
-      [{ ...claim(1), metric: 'pass@5' }],
-      [{ path: 'logs/a.eval', log: logWith(1) }],
-    );
+    const [unknown] = compareResults([{ ...claim(1), metric: 'pass@5' }], [logWith(1)]);
     expect(unknown).toMatchObject({ status: 'not-checked' });
   });
 

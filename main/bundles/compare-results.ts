@@ -3,7 +3,7 @@
  * value must equal the value recomputed from the log's samples (or, where Inspect's metric
  * cannot be recomputed, the value Inspect recorded) up to the rounding of the claim.
  */
-import type { InspectLog } from '../inspect';
+import type { MetricCheck } from '../inspect';
 import type { BenchmarkResult } from './format';
 
 export type ResultStatus = 'match' | 'differs' | 'not-checked';
@@ -17,9 +17,9 @@ export interface CheckedResult extends BenchmarkResult {
 
 export function compareResults(
   results: readonly BenchmarkResult[],
-  logs: readonly { readonly path: string; readonly log: InspectLog }[],
+  logs: readonly { readonly path: string; readonly metrics: readonly MetricCheck[] }[],
 ): CheckedResult[] {
-  const byPath = new Map(logs.map((l) => [l.path, l.log]));
+  const byPath = new Map(logs.map((l) => [l.path, l]));
   return results.map((result) => {
     const log = result.log === undefined ? undefined : byPath.get(result.log);
     if (log === undefined) {

@@ -1,11 +1,11 @@
 /**
  * The bundle worker's work (bundle.worker.ts runs it): the whole-file SHA-256, verification
  * (zip, DSSE, digests into staging, Inspect logs, metrics) and, for an import, the evidence
- * and every row under a bundle still importing. What is left for the main process is the
+ * and every row under a bundle still importing, each log's rows as soon as it is read. What is left for the main process is the
  * one small transaction that completes the import and records it in the audit log.
  */
 import path from 'node:path';
-import { openDatabase } from '../../db';
+import { openDatabase, type DeskDatabase } from '../../db';
 import { initCrypto } from '../crypto/sodium';
 import { createEvidenceStore, sha256OfFile } from '../evidence';
 import type { TaskContext } from '../workers';
@@ -19,7 +19,7 @@ import type {
 } from './bundle-task';
 import { BundleRejection } from './checks';
 import { verifyBundle, type BundleProgress, type VerifiedBundle } from './verify-bundle';
-import { writeImport } from './write-import';
+import { DuplicateImport, importWriter } from './write-import';
 
 type Context = TaskContext<BundleEvent>;
 
@@ -73,38 +73,40 @@ async function importTask(task: ImportTask, context: Context): Promise<ImportAns
     if (known !== undefined) return { status: 'in-progress', digest };
 
     const store = createEvidenceStore(task.dataDir, task.evidenceDir);
+    const writer = importWriter(
+      db,
+      store,
+      {
+        digest,
+        fileName: path.basename(task.file),
+        rosterVersion: task.rosterVersion,
+        startedAt: task.startedAt,
+      },
+      {
+        signal,
+        onProgress,
+        onPending: (id) => {
+          emit({ kind: 'pending', bundleId: id });
+        },
+      },
+    );
     let verified: VerifiedBundle;
+    let bundleId: number;
     try {
       verified = await verifyBundle(task.file, {
         ...task.policy,
         staging: store.stagingAt(task.staging),
         onProgress,
         signal,
+        onLog: writer.writeLog,
       });
+      bundleId = writer.finish(verified);
     } catch (error) {
-      if (!(error instanceof BundleRejection)) throw error;
-      return { status: 'rejected', digest, reason: error.reason, checks: error.checks };
-    }
-    if (task.rosterVersion === null) throw new Error('verified without a roster');
-    const meta = {
-      digest,
-      fileName: path.basename(task.file),
-      rosterVersion: task.rosterVersion,
-      startedAt: task.startedAt,
-    };
-    const bundleId = await writeImport(db, store, verified, meta, {
-      signal,
-      onProgress,
-      onPending: (id) => {
-        emit({ kind: 'pending', bundleId: id });
-      },
-    });
-    if (bundleId === null) {
-      // Another import of the same file wrote its bundle row first.
-      const other = db.bundles.findByDigest(digest);
-      return other?.importState === 'complete'
-        ? { status: 'already-imported', digest, bundleId: other.id }
-        : { status: 'in-progress', digest };
+      await writer.discard();
+      if (error instanceof BundleRejection)
+        return { status: 'rejected', digest, reason: error.reason, checks: error.checks };
+      if (error instanceof DuplicateImport) return duplicateOf(db, digest);
+      throw error;
     }
     const { model, evaluator } = verified.predicate;
     return {
@@ -140,8 +142,16 @@ function throttled(emit: (progress: BundleProgress) => void): (progress: BundleP
   };
 }
 
+/** Another import of the same file wrote its bundle row first: it is running, or done. */
+function duplicateOf(db: DeskDatabase, digest: string): ImportAnswer {
+  const other = db.bundles.findByDigest(digest);
+  return other?.importState === 'complete'
+    ? { status: 'already-imported', digest, bundleId: other.id }
+    : { status: 'in-progress', digest };
+}
+
 function summary(verified: VerifiedBundle): string {
   const { model, evaluator } = verified.predicate;
-  const samples = verified.logs.reduce((n, l) => n + l.log.samples.length, 0);
+  const samples = verified.logs.reduce((n, l) => n + l.samples, 0);
   return `${model.developer}/${model.name}@${model.version} evaluated by ${evaluator.name}, ${verified.logs.length} logs, ${samples} samples, signed by ${verified.signedBy.map((k) => k.name).join(', ')}`;
 }

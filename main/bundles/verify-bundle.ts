@@ -3,6 +3,8 @@
  * anything in it until the check that vouches for it has passed (docs/formats.md):
  * archive → envelope → lab signatures → statement → entry set → digests → logs → results.
  * With a staging area, every verified entry's bytes are left there for the importer.
+ * Logs are read one at a time and handed to `onLog`; only their metrics are kept, so a
+ * bundle's logs never need to fit in memory together.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,7 +17,7 @@ import type { Envelope, PublicKey } from '../crypto';
 import { verifyEnvelope } from '../crypto/dsse';
 import type { StagingArea } from '../evidence';
 import { IN_TOTO_PAYLOAD_TYPE, parseStatement } from '../in-toto';
-import { readInspectLog, type InspectLog } from '../inspect';
+import { readInspectLog, type InspectLog, type MetricCheck } from '../inspect';
 import { DEFAULT_ZIP_LIMITS, SafeZip, ZipRejection, type ZipLimits } from '../zip';
 import type { Check, ImportProgress } from '../../common/bundles';
 import { CheckReport } from './checks';
@@ -40,6 +42,20 @@ export interface VerifyOptions {
   readonly onProgress?: (progress: BundleProgress) => void;
   /** Stops verification at the next step (an AbortError, not a rejection). */
   readonly signal?: AbortSignal;
+  /**
+   * Each log as soon as it is read, after everything but the logs and results has passed
+   * (the importer writes its rows). Verification goes on when the promise settles.
+   */
+  readonly onLog?: (read: ReadLog, bundle: VerifiedHeader) => Promise<void>;
+}
+
+/** A log read from the bundle: its entry, the reader's result, its place among the logs. */
+export interface ReadLog {
+  readonly path: string;
+  readonly sha256: string;
+  readonly log: InspectLog;
+  readonly index: number;
+  readonly count: number;
 }
 
 export interface VerifiedEntry {
@@ -50,18 +66,26 @@ export interface VerifiedEntry {
   readonly stagedFile: string | null;
 }
 
-export interface VerifiedBundle {
+/** What is known once the signature, the statement, the entry set and the digests pass. */
+export interface VerifiedHeader {
   readonly envelope: Envelope;
   readonly predicate: BenchmarkResults;
   readonly signedBy: readonly PublicKey[];
   readonly entries: readonly VerifiedEntry[];
-  readonly logs: readonly {
-    readonly path: string;
-    readonly sha256: string;
-    readonly log: InspectLog;
-  }[];
-  readonly results: readonly CheckedResult[];
+  /** The report so far (logs and results not run yet). */
   readonly checks: readonly Check[];
+}
+
+/** What is kept of a log once it has been read: no samples. */
+export interface LogOutline {
+  readonly path: string;
+  readonly samples: number;
+  readonly metrics: readonly MetricCheck[];
+}
+
+export interface VerifiedBundle extends VerifiedHeader {
+  readonly logs: readonly LogOutline[];
+  readonly results: readonly CheckedResult[];
 }
 
 /** Largest single log read into memory for parsing. */
@@ -89,7 +113,8 @@ export async function verifyBundle(file: string, options: VerifyOptions): Promis
     const { predicate, subjects, signedBy } = verifySignedStatement(envelope, options, report);
     checkEntrySet(zip, subjects, report);
     const entries = await checkDigests(zip, subjects, options, report, progress);
-    const logs = await readLogs(zip, predicate, entries, report, progress, options.signal);
+    const header = { envelope, predicate, signedBy, entries, checks: report.checks() };
+    const logs = await readLogs(zip, header, report, progress, options);
     const results = compareResults(predicate.results, logs);
     const differing = results.filter((r) => r.status === 'differs');
     if (differing.length > 0) {
@@ -253,17 +278,17 @@ async function checkDigests(
 
 async function readLogs(
   zip: SafeZip,
-  predicate: BenchmarkResults,
-  entries: readonly VerifiedEntry[],
+  header: VerifiedHeader,
   report: CheckReport,
   progress: (p: BundleProgress) => void,
-  signal: AbortSignal | undefined,
-): Promise<VerifiedBundle['logs']> {
-  const byPath = new Map(entries.map((e) => [e.path, e]));
-  const logs: { path: string; sha256: string; log: InspectLog }[] = [];
-  for (const [i, path] of predicate.logs.entries()) {
+  { signal, onLog }: VerifyOptions,
+): Promise<LogOutline[]> {
+  const byPath = new Map(header.entries.map((e) => [e.path, e]));
+  const logs: LogOutline[] = [];
+  const count = header.predicate.logs.length;
+  for (const [index, path] of header.predicate.logs.entries()) {
     signal?.throwIfAborted();
-    progress({ phase: 'reading logs', done: i, total: predicate.logs.length });
+    progress({ phase: 'reading logs', done: index, total: count });
     const entry = byPath.get(path);
     if (entry === undefined)
       throw report.fail(
@@ -274,8 +299,9 @@ async function readLogs(
       entry.stagedFile === null
         ? await zip.readEntry(path, MAX_LOG_BYTES)
         : fs.readFileSync(entry.stagedFile);
+    let log: InspectLog;
     try {
-      logs.push({ path, sha256: entry.sha256, log: await readInspectLog(path, bytes) });
+      log = await readInspectLog(path, bytes);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       throw report.fail(
@@ -283,8 +309,10 @@ async function readLogs(
         `Log "${path}" cannot be read as an Inspect log: ${withoutFullStop(why)}`,
       );
     }
+    await onLog?.({ path, sha256: entry.sha256, log, index, count }, header);
+    logs.push({ path, samples: log.samples.length, metrics: log.metrics });
   }
-  const samples = logs.reduce((n, l) => n + l.log.samples.length, 0);
+  const samples = logs.reduce((n, l) => n + l.samples, 0);
   report.pass('logs', `${logs.length} Inspect logs, ${samples} samples`);
   return logs;
 }

@@ -1,22 +1,25 @@
 /**
- * An import's writes, done by the bundle worker over its own connection. First the bundle
- * row ('importing': no read sees it) and its entries, so every evidence file is referenced
- * before it moves into the store; then the files; then claimed results, logs, metrics,
- * samples and scores; the full-text index last. Rows go in short transactions
- * (slices.ts). If anything fails or the import is cancelled, what was written is discarded
- * before the error goes on.
+ * An import's writes, done by the bundle worker over its own connection while it verifies.
+ * Once the signature, the statement, the entry set and the digests have passed, the bundle
+ * row ('importing': no read sees it) and its entries go in, so every evidence file is
+ * referenced before it moves into the store. Then each log's rows (the log, its metrics,
+ * samples and scores, then its transcripts' full-text index) as soon as the log is read,
+ * so only one log is ever held in memory; after the last log, the claimed results and the
+ * evidence files. Rows go in short transactions (slices.ts). `discard()` removes whatever
+ * was written, for an import that fails, is rejected by a later check or is cancelled.
  */
 import type { DeskDatabase } from '../../db';
 import type { EvidenceStore } from '../evidence';
 import type { InspectLog } from '../inspect';
 import { discardImport } from './discard-import';
 import { writeInSlices } from './slices';
-import type { BundleProgress, VerifiedBundle } from './verify-bundle';
+import type { BundleProgress, ReadLog, VerifiedBundle, VerifiedHeader } from './verify-bundle';
 
 export interface ImportMeta {
   readonly digest: string;
   readonly fileName: string;
-  readonly rosterVersion: number;
+  /** The roster the bundle is verified against (none: nothing verifies, so nothing is written). */
+  readonly rosterVersion: number | null;
   readonly startedAt: string;
 }
 
@@ -27,46 +30,84 @@ export interface WriteContext {
   readonly onPending: (bundleId: number) => void;
 }
 
-/** The new bundle's id; null if a bundle with the same digest exists (another import's). */
-export async function writeImport(
-  db: DeskDatabase,
-  store: EvidenceStore,
-  verified: VerifiedBundle,
-  meta: ImportMeta,
-  context: WriteContext,
-): Promise<number | null> {
-  const bundleId = db.transaction(() => insertBundle(db, verified, meta));
-  if (bundleId === null) return null;
-  context.onPending(bundleId);
-  const samples = verified.logs.reduce((n, l) => n + l.log.samples.length, 0);
-  // One for the bundle, then each sample twice: its rows, and its transcript's index.
-  const total = 1 + 2 * samples;
-  let done = 1;
-  const tick = () => {
-    done += 1;
-    context.onProgress({ phase: 'committing', done, total });
-  };
-  try {
-    context.onProgress({ phase: 'committing', done, total });
-    for (const entry of verified.entries) {
-      context.signal.throwIfAborted();
-      if (entry.stagedFile === null) throw new Error('import without staged files');
-      store.adopt(entry.stagedFile, entry.sha256);
-    }
-    const transcripts: { sampleId: number; transcript: string }[] = [];
-    await writeInSlices(db, rowSteps(db, bundleId, verified, transcripts, tick), context.signal);
-    await writeInSlices(db, indexSteps(db, transcripts, tick), context.signal);
-    // The main process's completing commit then finds a short write-ahead log.
-    db.checkpoint();
-    return bundleId;
-  } catch (error) {
-    await discardImport(db, store, bundleId);
-    throw error;
-  }
+/** Another import's bundle row has this digest: this import stops, having written nothing. */
+export class DuplicateImport extends Error {
+  override readonly name = 'DuplicateImport';
 }
 
-function insertBundle(db: DeskDatabase, verified: VerifiedBundle, meta: ImportMeta): number | null {
-  const { predicate } = verified;
+export interface ImportWriter {
+  /** Writes a log's rows (verifyBundle's `onLog`). */
+  readonly writeLog: (read: ReadLog, header: VerifiedHeader) => Promise<void>;
+  /** Writes what follows the last log and moves the evidence into the store: the bundle's id. */
+  finish(verified: VerifiedBundle): number;
+  /** Removes every row and store file this import has written. */
+  discard(): Promise<void>;
+}
+
+export function importWriter(
+  db: DeskDatabase,
+  store: EvidenceStore,
+  meta: ImportMeta,
+  context: WriteContext,
+): ImportWriter {
+  let bundleId: number | null = null;
+
+  const begin = (header: VerifiedHeader): number => {
+    if (bundleId !== null) return bundleId;
+    const id = db.transaction(() => insertBundle(db, header, meta));
+    if (id === null) throw new DuplicateImport(`A bundle with digest ${meta.digest} exists.`);
+    bundleId = id;
+    context.onPending(id);
+    return id;
+  };
+
+  return {
+    writeLog: async (read, header) => {
+      const id = begin(header);
+      // Progress within the log, in the same phase: its rows are part of reading it.
+      const steps = 2 * read.log.samples.length;
+      let done = 0;
+      const tick = () => {
+        done += 1;
+        context.onProgress({
+          phase: 'reading logs',
+          done: read.index + done / steps,
+          total: read.count,
+        });
+      };
+      const transcripts: { sampleId: number; transcript: string }[] = [];
+      await writeInSlices(db, logSteps(db, id, read, transcripts, tick), context.signal);
+      await writeInSlices(db, indexSteps(db, transcripts, tick), context.signal);
+    },
+
+    finish: (verified) => {
+      const id = begin(verified);
+      const total = verified.entries.length + 1;
+      context.onProgress({ phase: 'committing', done: 0, total });
+      db.transaction(() => {
+        insertClaimedResults(db, id, verified);
+      });
+      for (const [i, entry] of verified.entries.entries()) {
+        context.signal.throwIfAborted();
+        if (entry.stagedFile === null) throw new Error('import without staged files');
+        store.adopt(entry.stagedFile, entry.sha256);
+        context.onProgress({ phase: 'committing', done: i + 1, total });
+      }
+      // The main process's completing commit then finds a short write-ahead log.
+      db.checkpoint();
+      context.onProgress({ phase: 'committing', done: total, total });
+      return id;
+    },
+
+    discard: async () => {
+      if (bundleId !== null) await discardImport(db, store, bundleId);
+    },
+  };
+}
+
+function insertBundle(db: DeskDatabase, header: VerifiedHeader, meta: ImportMeta): number | null {
+  if (meta.rosterVersion === null) throw new Error('verified without a roster');
+  const { predicate } = header;
   const modelId = db.bundles.upsertModel(
     predicate.model.developer,
     predicate.model.name,
@@ -75,7 +116,7 @@ function insertBundle(db: DeskDatabase, verified: VerifiedBundle, meta: ImportMe
   const bundleId = db.bundles.insertPendingBundle({
     digest: meta.digest,
     fileName: meta.fileName,
-    envelope: JSON.stringify(verified.envelope),
+    envelope: JSON.stringify(header.envelope),
     modelId,
     evaluatorId: predicate.evaluator.id,
     evaluatorName: predicate.evaluator.name,
@@ -83,24 +124,19 @@ function insertBundle(db: DeskDatabase, verified: VerifiedBundle, meta: ImportMe
     suiteVersion: predicate.suite.version ?? null,
     runStartedOn: predicate.runStartedOn,
     runFinishedOn: predicate.runFinishedOn,
-    signedBy: JSON.stringify(verified.signedBy.map((k) => k.keyid)),
+    signedBy: JSON.stringify(header.signedBy.map((k) => k.keyid)),
     rosterVersion: meta.rosterVersion,
-    verification: JSON.stringify(verified.checks),
+    // The report so far; completion records the whole one.
+    verification: JSON.stringify(header.checks),
     importedAt: meta.startedAt,
   });
   if (bundleId === null) return null;
-  for (const entry of verified.entries)
+  for (const entry of header.entries)
     db.bundles.insertEntry(bundleId, entry.path, entry.sha256, entry.size);
   return bundleId;
 }
 
-function* rowSteps(
-  db: DeskDatabase,
-  bundleId: number,
-  verified: VerifiedBundle,
-  transcripts: { sampleId: number; transcript: string }[],
-  tick: () => void,
-): Generator<void> {
+function insertClaimedResults(db: DeskDatabase, bundleId: number, verified: VerifiedBundle): void {
   verified.results.forEach((result, position) => {
     db.bundles.insertClaimedResult(bundleId, position, {
       benchmark: result.benchmark,
@@ -113,40 +149,46 @@ function* rowSteps(
       status: result.status,
     });
   });
+}
+
+function* logSteps(
+  db: DeskDatabase,
+  bundleId: number,
+  { path, sha256, log }: ReadLog,
+  transcripts: { sampleId: number; transcript: string }[],
+  tick: () => void,
+): Generator<void> {
+  const logId = insertLog(db, bundleId, path, sha256, log);
   yield;
-  for (const { path, sha256, log } of verified.logs) {
-    const logId = insertLog(db, bundleId, path, sha256, log);
-    yield;
-    for (const sample of log.samples) {
-      const sampleId = db.bundles.insertSample({
-        logId,
-        sampleId: sample.id,
-        epoch: sample.epoch,
-        input: sample.input,
-        target: sample.target,
-        error: sample.error,
-        limitHit: sample.limit,
-        messageCount: sample.messageCount,
-        inputTokens: sample.modelUsage.inputTokens,
-        outputTokens: sample.modelUsage.outputTokens,
-        totalTokens: sample.modelUsage.totalTokens,
-        totalTime: sample.totalTime,
-        workingTime: sample.workingTime,
-      });
-      for (const [scorer, score] of Object.entries(sample.scores)) {
-        db.bundles.insertScore(
-          sampleId,
-          scorer,
-          JSON.stringify(score.value ?? null),
-          score.numeric,
-          score.answer,
-          score.explanation,
-        );
-      }
-      transcripts.push({ sampleId, transcript: sample.transcript });
-      tick();
-      yield;
+  for (const sample of log.samples) {
+    const sampleId = db.bundles.insertSample({
+      logId,
+      sampleId: sample.id,
+      epoch: sample.epoch,
+      input: sample.input,
+      target: sample.target,
+      error: sample.error,
+      limitHit: sample.limit,
+      messageCount: sample.messageCount,
+      inputTokens: sample.modelUsage.inputTokens,
+      outputTokens: sample.modelUsage.outputTokens,
+      totalTokens: sample.modelUsage.totalTokens,
+      totalTime: sample.totalTime,
+      workingTime: sample.workingTime,
+    });
+    for (const [scorer, score] of Object.entries(sample.scores)) {
+      db.bundles.insertScore(
+        sampleId,
+        scorer,
+        JSON.stringify(score.value ?? null),
+        score.numeric,
+        score.answer,
+        score.explanation,
+      );
     }
+    transcripts.push({ sampleId, transcript: sample.transcript });
+    tick();
+    yield;
   }
 }
 
@@ -174,7 +216,7 @@ function insertLog(
   return logId;
 }
 
-/** The full-text index, last: the most expensive rows, and the ones a later indexer may take over. */
+/** A log's full-text index after its rows: the most expensive rows, and the ones a later indexer may take over. */
 function* indexSteps(
   db: DeskDatabase,
   transcripts: readonly { sampleId: number; transcript: string }[],

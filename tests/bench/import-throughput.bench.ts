@@ -13,10 +13,11 @@
  *    every temp file.
  *
  * Phases of the import come from its onProgress callback, one mark per phase change (and
- * per log read): the worker's start until "hashing", then the whole-file digest, opening,
- * signature, entry digests (copied to staging), reading logs, writing rows (evidence
- * store, rows and full-text index in short transactions), and completion (the worker's
- * exit and the main process's one small transaction).
+ * per log): the worker's start until "hashing", then the whole-file digest, opening,
+ * signature, entry digests (copied to staging), the logs (each read, then its rows and
+ * full-text index written in short transactions), storing (claimed results, evidence
+ * files moved into the store), and completion (the worker's exit and the main process's
+ * one small transaction).
  *
  * Stalls: perf_hooks.monitorEventLoopDelay samples the main thread's event loop every
  * STALL_RESOLUTION_MS during verification, the import, the sealing and the unlock; each
@@ -139,7 +140,9 @@ async function run(work: string): Promise<void> {
           // Byte and row progress comes often; keep phase changes, each log's start, the end.
           if (
             progress.phase !== lastPhase ||
-            (progress.phase === 'reading logs' && progress.done !== lastDone) ||
+            (progress.phase === 'reading logs' &&
+              Number.isInteger(progress.done) &&
+              progress.done !== lastDone) ||
             (progress.phase === 'committing' && progress.done === progress.total)
           ) {
             marks.push({ phase: progress.phase, done: progress.done, at: importing.elapsed() });
@@ -277,17 +280,17 @@ function importPhases(
   const signature = first('verifying signature');
   const digests = first('checking digests');
   const reading = first('reading logs');
-  const writing = first('committing');
-  const written = marks.findLast((m) => m.phase === 'committing')?.at ?? writing;
+  const storing = first('committing');
+  const stored = marks.findLast((m) => m.phase === 'committing')?.at ?? storing;
   return {
     workerStart: round(hashing, 3),
     fileDigest: round(opening - hashing, 3),
     openZip: round(signature - opening, 3),
     signature: round(digests - signature, 3),
     entryDigests: round(reading - digests, 3),
-    readLogs: round(writing - reading, 3),
-    writeRows: round(written - writing, 3),
-    complete: round(total - written, 3),
+    readAndWriteLogs: round(storing - reading, 3),
+    storeEvidence: round(stored - storing, 3),
+    complete: round(total - stored, 3),
   };
 }
 

@@ -15,6 +15,14 @@ import {
   expectAsAfterRejection,
   pendingRows,
 } from '../support/data-dir';
+import { sha256Hex } from '../../main/crypto';
+import {
+  ENVELOPE,
+  readEntries,
+  signStatement,
+  statementOf,
+  writeEntries,
+} from '../support/bundle-surgery';
 import { makeBundle, makeWorkstation, type TestWorkstation } from '../support/lab';
 import { FROM_APP, routerWithDialog } from '../support/router';
 import { makeManySamplesBundle } from '../support/synthetic-logs';
@@ -99,7 +107,8 @@ describe('an import that does not complete', () => {
       const outcome = await workspace.services.bundles.importBundle(large, {
         signal: controller.signal,
         onProgress: (progress) => {
-          if (progress.phase !== 'committing' || progress.done < progress.total / 2) return;
+          // Half the logs read, and their rows written.
+          if (progress.phase !== 'reading logs' || progress.done < progress.total / 2) return;
           if (controller.signal.aborted) return;
           seenWhileWriting = {
             listed: workspace.services.bundles.list().length,
@@ -130,6 +139,48 @@ describe('an import that does not complete', () => {
 
   it('cancelled, and its worker terminated before it could clean up: the main process discards the rows', async () => {
     await cancelWhileWriting({ importWorker: { cancelGraceMs: 0 } });
+  });
+
+  it('rejected by its last log after the rows of the others were written: as after a rejection', async () => {
+    // The last log is not an Inspect log, yet signed: only reading it can tell.
+    const work = tempDir();
+    const entries = await readEntries(large);
+    const statement = statementOf(entries.get(ENVELOPE) ?? Buffer.alloc(0)) as {
+      subject: { name: string; digest: { sha256: string } }[];
+      predicate: { logs: string[]; results: { log?: string }[] };
+    };
+    const last = statement.predicate.logs.at(-1) ?? '';
+    const garbage = Buffer.from('not an Inspect log\n'.repeat(100));
+    entries.set(last, garbage);
+    for (const subject of statement.subject)
+      if (subject.name === last) subject.digest.sha256 = sha256Hex(garbage);
+    statement.predicate.results = statement.predicate.results.filter((r) => r.log !== last);
+    entries.set(ENVELOPE, signStatement(statement, [station.lab.unlocked]));
+    const file = writeEntries(path.join(work, 'last-log-broken.evbundle'), entries);
+
+    const dataDir = freshStation();
+    const before = dataDirState(dataDir);
+    const workspace = openWorkspace({ dataDir });
+    let pendingWhileWriting: ReturnType<typeof pendingRows> | undefined;
+    try {
+      const outcome = await workspace.services.bundles.importBundle(file, {
+        onProgress: (progress) => {
+          // Three of its five logs read, and their rows written.
+          if (progress.phase === 'reading logs' && progress.done >= 3)
+            pendingWhileWriting ??= pendingRows(dataDir);
+        },
+      });
+      expect(outcome).toMatchObject({
+        status: 'rejected',
+        message: expect.stringMatching(
+          new RegExp(`rejected: Log "${last}" cannot be read as an Inspect log`),
+        ) as string,
+      });
+    } finally {
+      workspace.close();
+    }
+    expect(pendingWhileWriting?.samples).toBeGreaterThan(0);
+    expectAsAfterRejection(before, dataDir, /cannot be read as an Inspect log/);
   });
 
   it('its worker runs out of memory while reading the logs: rejected with the reason, nothing left', async () => {

@@ -2,7 +2,8 @@
  * An import killed part-way (SIGKILL, no chance to clean up) leaves no visible rows and,
  * once the workstation is opened again, no rows and no partial files. The importer is the
  * real `desk` binary in a child process; the kill lands while it streams evidence into
- * staging, reads the logs, or writes rows under a bundle still importing.
+ * staging, while it reads the logs and writes their rows under a bundle still importing,
+ * or while it moves the evidence into the store.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -62,7 +63,6 @@ describe('an import killed midway', () => {
       'three quarters through the digests',
       (p: ImportProgress) => p.phase === 'checking digests' && p.done > (p.total * 3) / 4,
     ],
-    ['while reading the logs', (p: ImportProgress) => p.phase === 'reading logs' && p.done > 0],
   ])('killed %s: no rows, and no files once reopened', async (_when, when) => {
     const dataDir = freshStation();
     const before = dumpDatabase(dataDir);
@@ -73,24 +73,36 @@ describe('an import killed midway', () => {
     expectRecovered(dataDir, before);
   });
 
-  it('killed while writing rows: they stay invisible, and reopening removes them and their files', async () => {
-    const dataDir = freshStation();
-    const before = dumpDatabase(dataDir);
-    const { killed } = await importAndKill(
-      dataDir,
-      manySamples,
-      (p) => p.phase === 'committing' && p.done > p.total / 2,
-    );
-    expect(killed, 'the kill must land before the import finished').toBe(true);
+  it.each<[string, () => string, (p: ImportProgress) => boolean, boolean]>([
+    [
+      'while reading the logs and writing their rows',
+      () => manySamples,
+      (p) => p.phase === 'reading logs' && p.done >= p.total / 2,
+      false,
+    ],
+    [
+      'while moving the evidence into the store',
+      () => bundle,
+      (p) => p.phase === 'committing' && p.done >= 1,
+      true,
+    ],
+  ])(
+    'killed %s: the rows stay invisible, and reopening removes them and the files',
+    async (_when, which, when, adopted) => {
+      const dataDir = freshStation();
+      const before = dumpDatabase(dataDir);
+      const { killed } = await importAndKill(dataDir, which(), when);
+      expect(killed, 'the kill must land before the import finished').toBe(true);
 
-    // Rows were written under a bundle that never completed, and its files adopted.
-    const after = dumpDatabase(dataDir);
-    expect(after.auditCount).toBe(before.auditCount);
-    expect(after.tables.bundle).toEqual([expect.objectContaining({ import_state: 'importing' })]);
-    expect(after.tables.sample?.length).toBeGreaterThan(0);
-    expect(storeFiles(dataDir).length).toBeGreaterThan(0);
-    expectRecovered(dataDir, before);
-  });
+      // Rows were written under a bundle that never completed (and files moved into the store).
+      const after = dumpDatabase(dataDir);
+      expect(after.auditCount).toBe(before.auditCount);
+      expect(after.tables.bundle).toEqual([expect.objectContaining({ import_state: 'importing' })]);
+      expect(after.tables.sample?.length).toBeGreaterThan(0);
+      expect(storeFiles(dataDir).length > 0).toBe(adopted);
+      expectRecovered(dataDir, before);
+    },
+  );
 
   function storeFiles(dataDir: string): string[] {
     return [...snapshotTree(path.join(dataDir, 'evidence')).keys()].filter((k) => !k.endsWith('/'));

@@ -60,7 +60,11 @@ describe('desk import, interrupted', () => {
       dataDir,
       bundle,
       (progress, child) => {
-        if (interrupts > 0 || progress.phase !== 'committing' || progress.done < progress.total / 2)
+        if (
+          interrupts > 0 ||
+          progress.phase !== 'reading logs' ||
+          progress.done < progress.total / 2
+        )
           return;
         interrupts = 1;
         child.kill('SIGINT');
@@ -94,7 +98,8 @@ describe('desk import, interrupted', () => {
       resumed = resolve;
     });
     const { child, exited } = spawnDeskImport(dataDir, bundle, (progress, importer) => {
-      if (paused || progress.phase !== 'committing') return;
+      // Once a log's rows are written, its bundle row exists, still importing.
+      if (paused || progress.phase !== 'reading logs' || progress.done < 1) return;
       paused = true;
       importer.kill('SIGSTOP');
       resumed();
