@@ -217,7 +217,7 @@ async function run(work: string): Promise<void> {
     },
     unlock,
     /** The machine's 1-minute load average as the measurements began and ended. */
-    loadAverage: [round(loadBefore, 2), round(os.loadavg()[0] ?? 0, 2)],
+    loadAverage: { atStart: round(loadBefore, 2), atEnd: round(os.loadavg()[0] ?? 0, 2) },
     memory: {
       peakRssMBAfterCreate: afterCreate,
       peakRssMBAfterVerify: afterVerify,
