@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { openDatabase, type DeskDatabase } from '../../db';
-import { initCrypto } from '../crypto/sodium';
+import { initCrypto } from '../crypto';
 import { createEvidenceStore, sha256OfFile } from '../evidence';
 import type { TaskContext } from '../workers';
 import type {

@@ -10,11 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Transform, Writable } from 'node:stream';
-import type { Envelope, PublicKey } from '../crypto';
-// Not from '../crypto' itself: this runs in the bundle worker, and the folder's index also
-// brings in the sealed-key module, whose own worker (a ?modulePath import) cannot be
-// bundled inside another worker (docs/decisions/0001-workers.md).
-import { verifyEnvelope } from '../crypto/dsse';
+import { verifyEnvelope, type Envelope, type PublicKey } from '../crypto';
 import type { StagingArea } from '../evidence';
 import { IN_TOTO_PAYLOAD_TYPE, parseStatement } from '../in-toto';
 import { readInspectLog, type InspectLog, type MetricCheck } from '../inspect';

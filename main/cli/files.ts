@@ -1,6 +1,7 @@
 /** Reading the key files and other JSON inputs the CLI is given, with errors a user can act on. */
 import fs from 'node:fs';
-import { parsePublicKeyFile, unsealSecretKey, type PublicKey, type UnlockedKey } from '../crypto';
+import { parsePublicKeyFile, type PublicKey, type UnlockedKey } from '../crypto';
+import { unsealSecretKey } from '../key-files';
 import { DeskError } from '../../common/errors';
 import { readPassphrase } from './passphrase';
 

@@ -6,16 +6,19 @@ import {
   keyIdOf,
   MAX_SIGNATURES,
   pae,
-  sealSecretKey,
   signEnvelope,
-  unsealSecretKey,
   verifyEnvelope,
   type Envelope,
   type PublicKey,
   type UnlockedKey,
   type VerificationPolicy,
 } from '.';
-import { ARGON2ID_MEMLIMIT_MIN, ARGON2ID_OPSLIMIT_MIN } from './sealed-key';
+import {
+  ARGON2ID_MEMLIMIT_MIN,
+  ARGON2ID_OPSLIMIT_MIN,
+  sealSecretKey,
+  unsealSecretKey,
+} from '../key-files';
 
 const IN_TOTO = 'application/vnd.in-toto+json';
 const statement = new TextEncoder().encode('{"_type":"in-toto statement"}');

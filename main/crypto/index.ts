@@ -1,17 +1,25 @@
 /**
- * Keys, sealed secret keys and DSSE envelopes: the cryptography every signed format of
- * Designation Desk rests on (docs/formats.md). Ed25519, Argon2id, XChaCha20-Poly1305 and
- * sealed boxes (X25519) come from libsodium (sumo build); SHA-256 from node:crypto.
+ * Keys and DSSE envelopes: the cryptography every signed format of Designation Desk rests
+ * on (docs/formats.md), and the building blocks of its key files (main/key-files seals
+ * secret keys with Argon2id, which runs in a worker and so lives apart: this folder is
+ * loaded by the bundle worker itself). Ed25519, XChaCha20-Poly1305 and sealed boxes (X25519)
+ * come from libsodium (sumo build); SHA-256 from node:crypto.
  *
  * Async functions load libsodium themselves. The synchronous ones that need it
  * (`verifyEnvelope`, `UnlockedKey.sign`, `sealToKey`, the data-key functions) need
  * `await initCrypto()` once at start-up.
  */
-export { initCrypto } from './sodium';
+export { initCrypto, loadSodium, type Sodium } from './sodium';
 export { decodeStandardBase64, encodeBase64 } from './base64';
 export { keyIdOf, sha256Hex } from './digest';
 export {
+  base64Bytes,
   generateKeyPair,
+  keyHeader,
+  keyHeaderFields,
+  publicKeyFromHeader,
+  PUBLIC_KEY_BYTES,
+  SECRET_KEY_BYTES,
   parsePublicKeyFile,
   PUBLIC_KEY_FILE_TYPE,
   PublicKeyFileSchema,
@@ -20,17 +28,7 @@ export {
   type PublicKey,
   type PublicKeyFile,
 } from './keys';
-export {
-  ARGON2ID_MEMLIMIT_MAX,
-  ARGON2ID_WORK_MAX,
-  sealSecretKey,
-  SECRET_KEY_FILE_TYPE,
-  SecretKeyFileSchema,
-  unsealSecretKey,
-  type Argon2idLimits,
-  type SecretKeyFile,
-} from './sealed-key';
-export type { UnlockedKey } from './unlocked-key';
+export { unlockedKeyFrom, type UnlockedKey } from './unlocked-key';
 export { sealToKey } from './sealed-box';
 export {
   AEAD_NONCE_BYTES,

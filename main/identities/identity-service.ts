@@ -7,7 +7,8 @@
  */
 import type { DeskDatabase, IdentityRow } from '../../db';
 import type { AuditLog } from '../audit';
-import { SecretKeyFileSchema, unsealSecretKey, type UnlockedKey } from '../crypto';
+import type { UnlockedKey } from '../crypto';
+import { SecretKeyFileSchema, unsealSecretKey } from '../key-files';
 import { DeskError } from '../../common/errors';
 import type { Identity, Session } from '../../common/identities';
 import type { Role, TrustService } from '../trust';

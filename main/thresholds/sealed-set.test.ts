@@ -14,7 +14,7 @@ import {
   type PublicKey,
   type UnlockedKey,
 } from '../crypto';
-import { unlockedKeyFrom } from '../crypto/unlocked-key';
+import { unlockedKeyFrom } from '../crypto';
 import { DeskError } from '../../common/errors';
 import { IN_TOTO_PAYLOAD_TYPE } from '../in-toto';
 import { ThresholdSetSchema, type ThresholdSet } from '../../common/thresholds/document';

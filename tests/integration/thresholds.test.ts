@@ -14,14 +14,13 @@ import {
   encryptWithDataKey,
   generateKeyPair,
   padToBlock,
-  sealSecretKey,
   sha256Hex,
   signEnvelope,
   unpadFromBlock,
-  unsealSecretKey,
   type PublicKey,
   type UnlockedKey,
 } from '../../main/crypto';
+import { sealSecretKey, unsealSecretKey } from '../../main/key-files';
 import { DeskError, type ErrorCode } from '../../common/errors';
 import { IN_TOTO_PAYLOAD_TYPE, makeStatement } from '../../main/in-toto';
 import {

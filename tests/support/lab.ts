@@ -7,13 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createBundle, type CreateBundleOptions } from '../../main/bundles';
-import {
-  generateKeyPair,
-  sealSecretKey,
-  toPublicKeyFile,
-  unsealSecretKey,
-  type UnlockedKey,
-} from '../../main/crypto';
+import { generateKeyPair, toPublicKeyFile, type UnlockedKey } from '../../main/crypto';
+import { sealSecretKey, unsealSecretKey } from '../../main/key-files';
 import type { Role } from '../../main/trust';
 import { initWorkspace, openWorkspace, type Workspace } from '../../main/workspace';
 import { sharedFixture } from './shared-fixtures';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateKeyPair, keyIdOf, sealSecretKey, toPublicKeyFile } from '../../crypto';
+import { generateKeyPair, keyIdOf, toPublicKeyFile } from '../../crypto';
+import { sealSecretKey } from '../../key-files';
 import { DeskError } from '../../../common/errors';
 import { formatFingerprint } from '../../trust';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';

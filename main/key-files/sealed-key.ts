@@ -15,20 +15,23 @@
 import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
 import { DeskError } from '../../common/errors';
-import { decodeStandardBase64, encodeBase64 } from './base64';
 import {
   base64Bytes,
+  decodeStandardBase64,
+  encodeBase64,
   keyHeader,
   keyHeaderFields,
+  loadSodium,
   publicKeyFromHeader,
   PUBLIC_KEY_BYTES,
   SECRET_KEY_BYTES,
+  unlockedKeyFrom,
   type KeyPair,
-} from './keys';
+  type Sodium,
+  type UnlockedKey,
+} from '../crypto';
 import { firstIssueSentence } from '../schema-sentence';
 import { argon2id } from './kdf';
-import { loadSodium, type Sodium } from './sodium';
-import { unlockedKeyFrom, type UnlockedKey } from './unlocked-key';
 
 export const SECRET_KEY_FILE_TYPE = 'designation-desk/secret-key/v1';
 

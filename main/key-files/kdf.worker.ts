@@ -6,7 +6,7 @@
  * the computation, goes with it.
  */
 import { serveTask } from '../workers';
-import { loadSodium } from './sodium';
+import { loadSodium } from '../crypto';
 
 export interface Argon2idRequest {
   readonly outputBytes: number;

@@ -1,22 +1,25 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectDeskError } from '../../tests/support/desk-error';
-import { encodeBase64 } from './base64';
 import {
+  encodeBase64,
   generateKeyPair,
   initCrypto,
   keyIdOf,
   parsePublicKeyFile,
-  sealSecretKey,
-  SecretKeyFileSchema,
   signEnvelope,
   toPublicKeyFile,
-  unsealSecretKey,
+  unlockedKeyFrom,
   verifyEnvelope,
+} from '../crypto';
+import {
+  ARGON2ID_MEMLIMIT_MIN,
+  ARGON2ID_OPSLIMIT_MIN,
+  sealSecretKey,
+  SecretKeyFileSchema,
+  unsealSecretKey,
   type SecretKeyFile,
 } from '.';
-import { ARGON2ID_MEMLIMIT_MIN, ARGON2ID_OPSLIMIT_MIN } from './sealed-key';
-import { unlockedKeyFrom } from './unlocked-key';
 
 const passphrase = new TextEncoder().encode('correct horse battery staple');
 const SMALL = { opslimit: ARGON2ID_OPSLIMIT_MIN, memlimit: ARGON2ID_MEMLIMIT_MIN };
