@@ -25,7 +25,6 @@ export interface EvidenceStore {
   readonly dataDir: string;
   readonly evidenceDir: string;
   pathOf(sha256: string): string;
-  has(sha256: string): boolean;
   stage(): StagingArea;
   /** The staging area `stage()` made, as a worker of the same process sees it. */
   stagingAt(dir: string): StagingArea;
@@ -57,7 +56,6 @@ export function createEvidenceStore(dataDir: string, evidenceDir: string): Evide
     dataDir,
     evidenceDir,
     pathOf,
-    has: (sha256) => fs.existsSync(pathOf(sha256)),
 
     stage: () => {
       fs.mkdirSync(stagingRoot, { recursive: true, mode: 0o700 });
@@ -80,14 +78,16 @@ export function createEvidenceStore(dataDir: string, evidenceDir: string): Evide
       }
       fs.chmodSync(stagedFile, 0o400);
       fsyncPath(stagedFile);
-      try {
+      const moveIn = () => {
         fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
         fs.renameSync(stagedFile, target);
+      };
+      try {
+        moveIn();
       } catch (error) {
         // Another import's evict() may have removed the folder just made: make it again.
         if (!isCode(error, 'ENOENT')) throw error;
-        fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-        fs.renameSync(stagedFile, target);
+        moveIn();
       }
       fsyncPath(path.dirname(target));
     },
