@@ -68,9 +68,7 @@ async function importTask(task: ImportTask, context: Context): Promise<ImportAns
   });
   try {
     const known = db.bundles.findByDigest(digest);
-    if (known?.importState === 'complete')
-      return { status: 'already-imported', digest, bundleId: known.id };
-    if (known !== undefined) return { status: 'in-progress', digest };
+    if (known !== undefined) return duplicateOf(known, digest);
 
     const store = createEvidenceStore(task.dataDir, task.evidenceDir);
     const writer = importWriter(
@@ -105,7 +103,8 @@ async function importTask(task: ImportTask, context: Context): Promise<ImportAns
       await writer.discard();
       if (error instanceof BundleRejection)
         return { status: 'rejected', digest, reason: error.reason, checks: error.checks };
-      if (error instanceof DuplicateImport) return duplicateOf(db, digest);
+      if (error instanceof DuplicateImport)
+        return duplicateOf(db.bundles.findByDigest(digest), digest);
       throw error;
     }
     const { model, evaluator } = verified.predicate;
@@ -142,9 +141,11 @@ function throttled(emit: (progress: BundleProgress) => void): (progress: BundleP
   };
 }
 
-/** Another import of the same file wrote its bundle row first: it is running, or done. */
-function duplicateOf(db: DeskDatabase, digest: string): ImportAnswer {
-  const other = db.bundles.findByDigest(digest);
+/** A bundle with the same file digest exists: imported, or another import still running. */
+function duplicateOf(
+  other: ReturnType<DeskDatabase['bundles']['findByDigest']>,
+  digest: string,
+): ImportAnswer {
   return other?.importState === 'complete'
     ? { status: 'already-imported', digest, bundleId: other.id }
     : { status: 'in-progress', digest };
