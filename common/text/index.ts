@@ -1,0 +1,40 @@
+/**
+ * Text that came from outside (a bundle's names, a log's fields, a file name) and is
+ * echoed to a terminal, the audit log or the UI. Control characters can move the cursor,
+ * rewrite a terminal line or forge a log line; bidi controls make one name look like
+ * another; lone surrogates let two different names print alike. Names a signer chose are
+ * refused if they hold any of them; everything else is shown escaped.
+ */
+import { z } from 'zod';
+
+// C0, DEL, C1, the Arabic letter mark, LRM/RLM, line and paragraph separators,
+// bidi embeddings/overrides and isolates.
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+// As above, plus unpaired surrogates.
+const UNSAFE_OR_LONE =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/* eslint-enable no-control-regex */
+
+/** True if `text` is well-formed Unicode with no control, separator or bidi character. */
+export function isPlainText(text: string): boolean {
+  return text.isWellFormed() && !UNSAFE.test(text);
+}
+
+/** `text` with every unsafe character and lone surrogate written as a visible `\u{…}` escape. */
+export function printable(text: string): string {
+  return text.replace(
+    UNSAFE_OR_LONE,
+    (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}}`,
+  );
+}
+
+/** A name a signer or a user chose (keys, models, evaluators): 1 to `max` plain characters. */
+export function plainName(max: number): z.ZodString {
+  return z.string().min(1).max(max).refine(isPlainText, {
+    message:
+      'must not contain control, line-separator or text-direction characters, or unpaired surrogates',
+  });
+}
