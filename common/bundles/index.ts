@@ -18,6 +18,10 @@ export const CHECKS = [
   { id: 'digests', label: 'Every entry matches its signed digest' },
   { id: 'logs', label: 'Every declared log is a readable Inspect log' },
   { id: 'results', label: 'Claimed results agree with the logs' },
+  {
+    id: 'claims',
+    label: "Evaluator is named by its signers, and results by their logs' tasks",
+  },
 ] as const;
 export const CHECK_IDS = CHECKS.map((c) => c.id) as [
   (typeof CHECKS)[number]['id'],

@@ -130,6 +130,7 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
         labKeys: roster === null ? [] : trust.keys('lab'),
         labThreshold: roster === null ? 1 : trust.threshold('lab'),
         ...(deps.limits ? { limits: deps.limits } : {}),
+        verifiedAt: now().toISOString(),
       },
       rosterVersion: roster?.document.version ?? null,
     };

@@ -13,6 +13,8 @@ export interface BundlePolicy {
   readonly labKeys: readonly PublicKey[];
   readonly labThreshold: number;
   readonly limits?: ZipLimits;
+  /** When the main process asked (ISO 8601): no signed time may lie later. */
+  readonly verifiedAt?: string;
 }
 
 export interface VerifyTask {

@@ -4,6 +4,7 @@
  * Statement v1 with one subject per other entry and a benchmark-results predicate.
  */
 import { z } from 'zod';
+import { plainName } from '../../common/text';
 
 export const ENVELOPE_ENTRY = 'envelope.dsse.json';
 export const BUNDLE_PREDICATE_TYPE = 'urn:designation-desk:benchmark-results:v1';
@@ -12,9 +13,14 @@ export const BUNDLE_PREDICATE_TYPE = 'urn:designation-desk:benchmark-results:v1'
 export const MAX_ENVELOPE_BYTES = 8 * 1024 * 1024;
 
 const Text = z.string().min(1).max(500);
+/**
+ * A name the lab chose, stored and shown as it is: plain, since a lone surrogate stored
+ * in SQLite becomes U+FFFD and would merge two different names into one model.
+ */
+const Name = plainName(500);
 
 export const BenchmarkResultSchema = z.strictObject({
-  benchmark: Text,
+  benchmark: Name,
   /** The scorer that produced the metric, when the log names one. */
   scorer: Text.optional(),
   metric: Text,
@@ -28,15 +34,15 @@ export type BenchmarkResult = z.infer<typeof BenchmarkResultSchema>;
 
 export const BenchmarkResultsSchema = z
   .strictObject({
-    evaluator: z.strictObject({ id: Text, name: Text }),
+    evaluator: z.strictObject({ id: Name, name: Name }),
     model: z.strictObject({
-      developer: Text,
-      name: Text,
-      version: Text,
+      developer: Name,
+      name: Name,
+      version: Name,
       digest: z.string().max(200).optional(),
       trainingComputeFlop: z.number().positive().optional(),
     }),
-    suite: z.strictObject({ name: Text, version: Text.optional() }),
+    suite: z.strictObject({ name: Name, version: Name.optional() }),
     runStartedOn: z.iso.datetime({ offset: true }),
     runFinishedOn: z.iso.datetime({ offset: true }),
     /** The entries that are Inspect eval logs (the rest are attachments). */

@@ -18,6 +18,7 @@ import type {
   VerifyTask,
 } from './bundle-task';
 import { BundleRejection } from './checks';
+import { signerNames } from './claims';
 import { verifyBundle, type BundleProgress, type VerifiedBundle } from './verify-bundle';
 import { DuplicateImport, importWriter } from './write-import';
 
@@ -152,7 +153,7 @@ function duplicateOf(
 }
 
 function summary(verified: VerifiedBundle): string {
-  const { model, evaluator } = verified.predicate;
+  const { model } = verified.predicate;
   const samples = verified.logs.reduce((n, l) => n + l.samples, 0);
-  return `${model.developer}/${model.name}@${model.version} evaluated by ${evaluator.name}, ${verified.logs.length} logs, ${samples} samples, signed by ${verified.signedBy.map((k) => k.name).join(', ')}`;
+  return `${model.developer}/${model.name}@${model.version}, ${verified.logs.length} logs, ${samples} samples, signed by ${signerNames(verified.signedBy)}`;
 }

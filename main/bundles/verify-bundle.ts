@@ -17,6 +17,7 @@ import { readInspectLog, type InspectLog, type MetricCheck } from '../inspect';
 import { DEFAULT_ZIP_LIMITS, SafeZip, ZipRejection, type ZipLimits } from '../zip';
 import type { Check, ImportProgress } from '../../common/bundles';
 import { CheckReport } from './checks';
+import { claimWarnings, futureLogTime, futureRunTime } from './claims';
 import { compareResults, type CheckedResult } from './compare-results';
 import {
   BUNDLE_PREDICATE_TYPE,
@@ -35,6 +36,8 @@ export interface VerifyOptions {
   /** Where verified entries are kept for import; omit to verify only. */
   readonly staging?: StagingArea;
   readonly limits?: ZipLimits;
+  /** When the bundle is verified (default: now): no signed time may lie later (claims.ts). */
+  readonly verifiedAt?: string;
   readonly onProgress?: (progress: BundleProgress) => void;
   /** Stops verification at the next step (an AbortError, not a rejection). */
   readonly signal?: AbortSignal;
@@ -75,6 +78,8 @@ export interface VerifiedHeader {
 /** What is kept of a log once it has been read: no samples. */
 export interface LogOutline {
   readonly path: string;
+  /** The Inspect task the log is a run of. */
+  readonly task: string;
   readonly samples: number;
   readonly metrics: readonly MetricCheck[];
 }
@@ -124,6 +129,13 @@ export async function verifyBundle(file: string, options: VerifyOptions): Promis
     } else {
       report.pass('results', `${results.length} claimed results; none contradicts its log`);
     }
+    const unproven = claimWarnings(predicate, signedBy, logs);
+    if (unproven === null)
+      report.pass(
+        'claims',
+        "Evaluator named by its signers; every result filed under its log's task",
+      );
+    else report.warn('claims', unproven);
     return { envelope, predicate, signedBy, entries, logs, results, checks: report.checks() };
   } finally {
     zip.close();
@@ -189,6 +201,8 @@ function verifySignedStatement(envelope: Envelope, options: VerifyOptions, repor
       throw report.fail('statement', `The statement lists subject "${subject.name}" twice`);
     subjects.set(subject.name, subject.digest.sha256);
   }
+  const future = futureRunTime(predicate.data, verifiedAt(options));
+  if (future !== null) throw report.fail('statement', future);
   report.pass(
     'statement',
     `${predicate.data.model.developer}/${predicate.data.model.name}@${predicate.data.model.version}, ${predicate.data.results.length} results, ${subjects.size} subjects`,
@@ -277,8 +291,9 @@ async function readLogs(
   header: VerifiedHeader,
   report: CheckReport,
   progress: (p: BundleProgress) => void,
-  { signal, onLog }: VerifyOptions,
+  options: VerifyOptions,
 ): Promise<LogOutline[]> {
+  const { signal, onLog } = options;
   const byPath = new Map(header.entries.map((e) => [e.path, e]));
   const logs: LogOutline[] = [];
   const count = header.predicate.logs.length;
@@ -305,12 +320,18 @@ async function readLogs(
         `Log "${path}" cannot be read as an Inspect log: ${withoutFullStop(why)}`,
       );
     }
+    const future = futureLogTime(path, log.created, verifiedAt(options));
+    if (future !== null) throw report.fail('logs', future);
     await onLog?.({ path, sha256: entry.sha256, log, index, count }, header);
-    logs.push({ path, samples: log.samples.length, metrics: log.metrics });
+    logs.push({ path, task: log.task, samples: log.samples.length, metrics: log.metrics });
   }
   const samples = logs.reduce((n, l) => n + l.samples, 0);
   report.pass('logs', `${logs.length} Inspect logs, ${samples} samples`);
   return logs;
+}
+
+function verifiedAt(options: VerifyOptions): Date {
+  return options.verifiedAt === undefined ? new Date() : new Date(options.verifiedAt);
 }
 
 /** Hashing without keeping the bytes (verify-only runs). */

@@ -20,13 +20,14 @@ test('imports a signed bundle through the file dialog and shows its verification
   const row = inbox.bundles.row(0);
   await expect(row).toContainText('Verified');
   await expect(row).toContainText('Acme AI / frontier-1 @ 2026-10');
-  await expect(row).toContainText('Test Evaluation Lab');
+  // The evaluator shown is the signing key's roster name.
+  await expect(row).toContainText('UK AISI evaluation lab');
   await expect(row).toContainText('27');
 
   await inbox.showReport('frontier-1-cyber.evbundle');
   await expect(row).toHaveAttribute('aria-selected', 'true');
   const checks = inbox.checks('frontier-1-cyber.evbundle');
-  await expect(checks).toHaveCount(8);
+  await expect(checks).toHaveCount(9);
   for (const check of await checks.all()) await expect(check).toContainText('Passed');
   await expect(inbox.logs('frontier-1-cyber.evbundle').root).toContainText('doomla_3epochs.eval');
   // Tall enough for the whole report: a full-page shot would float the sticky banners mid-page.

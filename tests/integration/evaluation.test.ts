@@ -223,7 +223,7 @@ describe('evaluation over imported bundles', () => {
     expect(r.sourceLog).toEqual({
       bundleId: 2,
       bundleFile: 'all.evbundle',
-      evaluator: { id: 'aisi-test', name: 'Test Evaluation Lab' },
+      evaluator: { id: 'aisi-test', name: 'lab' },
       runFinishedOn: '2026-11-20T10:00:00.000Z',
       logPath: 'logs/log_streaming.eval',
       task: 'popularity',

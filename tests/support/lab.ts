@@ -99,7 +99,8 @@ export async function makeBundle(
   await createBundle({
     out,
     logs: fixtureLogs(),
-    evaluator: { id: 'aisi-test', name: 'Test Evaluation Lab' },
+    // The evaluator shown is the signers' roster name; a bundle that names another is flagged.
+    evaluator: { id: 'aisi-test', name: signer.name },
     model: { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' },
     suite: { name: 'cyber-core', version: '1.0' },
     signers: [signer],
