@@ -14,6 +14,7 @@ import { verifyEnvelope, type Envelope, type PublicKey } from '../crypto';
 import type { StagingArea } from '../evidence';
 import { IN_TOTO_PAYLOAD_TYPE, parseStatement } from '../in-toto';
 import { readInspectLog, type InspectLog, type MetricCheck } from '../inspect';
+import { parseStrictJson, type StrictJson } from '../strict-json';
 import { DEFAULT_ZIP_LIMITS, SafeZip, ZipRejection, type ZipLimits } from '../zip';
 import type { Check, ImportProgress } from '../../common/bundles';
 import { CheckReport } from './checks';
@@ -146,16 +147,16 @@ async function readEnvelope(zip: SafeZip, report: CheckReport): Promise<Envelope
   if (!zip.entries.some((e) => e.name === ENVELOPE_ENTRY)) {
     throw report.fail('envelope', `The bundle has no ${ENVELOPE_ENTRY}, so it is unsigned`);
   }
-  let json: unknown;
+  let json: StrictJson;
   try {
-    const bytes = await zip.readEntry(ENVELOPE_ENTRY, MAX_ENVELOPE_BYTES);
-    json = JSON.parse(bytes.toString('utf8'));
+    json = parseStrictJson(await zip.readEntry(ENVELOPE_ENTRY, MAX_ENVELOPE_BYTES));
   } catch (error) {
     const why = error instanceof ZipRejection ? error.message : 'it is not JSON';
     throw report.fail('envelope', `${ENVELOPE_ENTRY} cannot be read: ${why}`);
   }
+  if (!json.ok) throw report.fail('envelope', `${ENVELOPE_ENTRY} cannot be read: ${json.reason}`);
   report.pass('envelope', `${ENVELOPE_ENTRY} read`);
-  return json as Envelope;
+  return json.value as Envelope;
 }
 
 function verifySignedStatement(envelope: Envelope, options: VerifyOptions, report: CheckReport) {

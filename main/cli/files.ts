@@ -1,28 +1,33 @@
-/** Reading the key files and other JSON inputs the CLI is given, with errors a user can act on. */
+/**
+ * Reading the key files and other JSON inputs the CLI is given, with errors a user can act
+ * on. Every one of them is signed or sealed, so each is read strictly (no BOM, no key twice).
+ */
 import fs from 'node:fs';
 import { parsePublicKeyFile, type PublicKey, type UnlockedKey } from '../crypto';
 import { unsealSecretKey } from '../key-files';
+import { parseStrictJson } from '../strict-json';
 import { DeskError } from '../../common/errors';
+import { printable } from '../../common/text';
 import { readPassphrase } from './passphrase';
 
 export function readJsonFile(file: string, what: string): unknown {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch {
     throw new DeskError(
       'FILE_NOT_FOUND',
-      `The ${what} ${file} cannot be read. Nothing was changed.`,
+      `The ${what} ${printable(file)} cannot be read. Nothing was changed.`,
     );
   }
-  try {
-    return JSON.parse(text);
-  } catch {
+  const json = parseStrictJson(bytes);
+  if (!json.ok) {
     throw new DeskError(
       'INVALID_ARGUMENT',
-      `The ${what} ${file} is not JSON. Nothing was changed.`,
+      `The ${what} ${printable(file)} cannot be used: ${json.reason}. Nothing was changed.`,
     );
   }
+  return json.value;
 }
 
 export function readPublicKey(file: string): PublicKey {

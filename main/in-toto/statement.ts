@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { canonicalJson, type JsonValue } from '../canonical-json';
+import { parseStrictJson } from '../strict-json';
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 /** A type identifier defined by the spec: compared as a string, never fetched. */
@@ -38,13 +39,9 @@ export type StatementParse = { ok: true; statement: Statement } | { ok: false; r
 
 /** Parses a verified payload as a Statement of the expected predicate type. */
 export function parseStatement(payload: Uint8Array, predicateType: string): StatementParse {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
-  } catch {
-    return { ok: false, reason: 'the signed payload is not JSON' };
-  }
-  const parsed = StatementSchema.safeParse(json);
+  const json = parseStrictJson(payload);
+  if (!json.ok) return { ok: false, reason: `the signed payload cannot be read: ${json.reason}` };
+  const parsed = StatementSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return {

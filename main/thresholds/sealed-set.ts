@@ -36,6 +36,7 @@ import {
 } from '../crypto';
 import { DeskError } from '../../common/errors';
 import { IN_TOTO_PAYLOAD_TYPE, makeStatement, parseStatement } from '../in-toto';
+import { parseStrictJson } from '../strict-json';
 import { ThresholdSetSchema, type ThresholdSet } from '../../common/thresholds/document';
 
 export const SEALED_THRESHOLD_SET_FORMAT = 'designation-desk/sealed-threshold-set/v1';
@@ -211,9 +212,9 @@ function checkContent(
 ): { document: ThresholdSet; commitment: string } {
   let parsed: z.infer<typeof ContentSchema>;
   try {
-    parsed = ContentSchema.parse(
-      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(content)),
-    );
+    const json = parseStrictJson(content);
+    if (!json.ok) throw new Error(json.reason);
+    parsed = ContentSchema.parse(json.value);
   } catch {
     throw altered('its content is not the sealed layout');
   } finally {

@@ -1,0 +1,1 @@
+export { MAX_JSON_DEPTH, parseStrictJson, type StrictJson } from './strict-json';
