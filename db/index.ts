@@ -4,6 +4,7 @@ export { LATEST_SCHEMA_VERSION } from './migrations';
 export type { AuditEventRow, NewAuditEventRow } from './audit';
 export type { WorkstationRow } from './workstation';
 export type { IdentityRow } from './identities';
+export type { RosterVersionRow } from './roster';
 export type {
   ThresholdSetListRow,
   ThresholdSetMetaRow,

@@ -129,7 +129,14 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     );
   }
   const db = openDatabase(path.join(dataDir, DATABASE_FILE), { mustExist: true });
-  const workspace = assemble(dataDir, db, options.now ?? (() => new Date()), options);
+  let workspace: Workspace;
+  try {
+    // Refuses a tampered roster (main/trust) before anything below changes the directory.
+    workspace = assemble(dataDir, db, options.now ?? (() => new Date()), options);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   // An import interrupted by a crash leaves a bundle still importing, staged files and
   // unreferenced store files: remove them (unless another process's import is running).
   workspace.services.bundles.recover();

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'THRESHOLD_SET_NOT_FOUND',
   'THRESHOLD_SET_ALTERED',
   'THRESHOLD_SET_UNTRUSTED',
+  'ROSTER_TAMPERED',
+  'IDENTITY_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

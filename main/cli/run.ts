@@ -1,4 +1,5 @@
 import { DeskError } from '../../common/errors';
+import { initCrypto } from '../crypto';
 import { APP_VERSION } from '../version';
 import { runBundle } from './commands/bundle';
 import { runBundles } from './commands/bundles';
@@ -67,6 +68,8 @@ export async function runDesk(argv: readonly string[], io: CliIo): Promise<ExitC
     if (run === undefined) {
       throw new UsageError(`"${command}" is not a desk command; see "desk --help".`);
     }
+    // Opening a data directory verifies the roster's signatures, synchronously.
+    await initCrypto();
     return await run(rest, io);
   } catch (error) {
     return reportError(error, json, io);

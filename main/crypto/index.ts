@@ -17,6 +17,7 @@ export {
   generateKeyPair,
   keyHeader,
   keyHeaderFields,
+  KeyNameSchema,
   publicKeyFromHeader,
   PUBLIC_KEY_BYTES,
   SECRET_KEY_BYTES,

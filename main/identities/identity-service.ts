@@ -2,12 +2,14 @@
  * Identities on the workstation and the unlocked session. A user enrols with their sealed
  * secret key file, which stays sealed in the database; unlocking turns a passphrase into
  * the secret key in main-process memory for the session only. Roles come from the trust
- * roster, not from the identity. Failed unlocks are audit-logged and each one doubles the
- * wait before the next attempt; the session locks itself after a period of inactivity.
+ * roster, not from the identity; the unlocked key must be the identity's own. Failed unlocks
+ * are audit-logged and each one doubles the wait before the next attempt (attempts for one
+ * identity run one at a time); the session locks itself after a period of inactivity.
  */
 import type { DeskDatabase, IdentityRow } from '../../db';
 import type { AuditLog } from '../audit';
-import type { UnlockedKey } from '../crypto';
+import { keyIdOf, type UnlockedKey } from '../crypto';
+import { printable } from '../../common/text';
 import { SecretKeyFileSchema, unsealSecretKey } from '../key-files';
 import { DeskError } from '../../common/errors';
 import type { Identity, Session } from '../../common/identities';
@@ -54,6 +56,33 @@ export function unlockDelayMs(failures: number, firstDelayMs: number): number {
   return Math.min(firstDelayMs * 2 ** (failures - 1), MAX_DELAY_MS);
 }
 
+/**
+ * Runs tasks one at a time per key: concurrent unlocks of one identity queue behind each
+ * other, so each reads the failure count the previous one left and pays its back-off.
+ */
+function perKeyQueue(): { run<T>(keyid: string, task: () => Promise<T>): Promise<T> } {
+  const tails = new Map<string, Promise<unknown>>();
+  return {
+    run: (keyid, task) => {
+      const result = (tails.get(keyid) ?? Promise.resolve()).then(task);
+      const tail = result.catch(() => undefined);
+      tails.set(keyid, tail);
+      void tail.then(() => {
+        if (tails.get(keyid) === tail) tails.delete(keyid);
+      });
+      return result;
+    },
+  };
+}
+
+/** A sealed key that opens, but is not the key its identity row was enrolled with. */
+function mismatch(row: IdentityRow): DeskError {
+  return new DeskError(
+    'IDENTITY_MISMATCH',
+    `The sealed key stored for "${printable(row.name)}" is not the key ${row.keyid} that identity was enrolled with, so it was not unlocked. The database was edited outside Designation Desk or is damaged: run "desk doctor --data DIR" and have the security officer investigate. Nothing was changed.`,
+  );
+}
+
 export function createIdentityService(deps: IdentityServiceDeps): IdentityService {
   const { db, trust, audit, now } = deps;
   const idleLockMs = deps.idleLockMs ?? 10 * 60_000;
@@ -61,6 +90,7 @@ export function createIdentityService(deps: IdentityServiceDeps): IdentityServic
   const sleep =
     deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let current: { session: Session; key: UnlockedKey; lastActivity: number } | null = null;
+  const queue = perKeyQueue();
 
   const rolesOf = (keyid: string): Role[] =>
     trust.current()?.document.keys.find((k) => k.keyid === keyid)?.roles ?? [];
@@ -81,6 +111,60 @@ export function createIdentityService(deps: IdentityServiceDeps): IdentityServic
       );
     }
     return row;
+  };
+
+  /** One unlock attempt, run alone for its identity: it sees every earlier attempt's failure. */
+  const attempt = async (
+    keyid: string,
+    passphrase: Uint8Array,
+    options: UnlockOptions,
+  ): Promise<Session> => {
+    const row = find(keyid);
+    const wait = unlockDelayMs(row.failedAttempts, firstDelayMs);
+    const since =
+      row.lastFailedAt === null ? Infinity : now().getTime() - Date.parse(row.lastFailedAt);
+    if (wait > since) {
+      options.onWait?.(Math.ceil((wait - since) / 1000), row.failedAttempts);
+      await sleep(wait - since);
+    }
+    let key: UnlockedKey;
+    try {
+      key = await unsealSecretKey(JSON.parse(row.sealedKey), passphrase);
+    } catch (error) {
+      if (!(error instanceof DeskError) || error.code !== 'WRONG_PASSPHRASE') throw error;
+      const attempts = row.failedAttempts + 1;
+      db.transaction(() => {
+        db.identities.recordFailure(row.keyid, now().toISOString());
+        audit.record({
+          kind: 'identity.unlock-failed',
+          actor: row.name,
+          summary: `Failed unlock of "${row.name}" (attempt ${attempts}).`,
+          details: { keyid: row.keyid, name: row.name, failedAttempts: attempts },
+        });
+      });
+      const next = Math.round(unlockDelayMs(attempts, firstDelayMs) / 1000);
+      throw new DeskError(
+        'WRONG_PASSPHRASE',
+        `The passphrase does not open the key of "${row.name}". The next attempt waits ${next} s.`,
+      );
+    }
+    if (key.keyid !== row.keyid || keyIdOf(key.publicKey) !== row.keyid) {
+      key.wipe();
+      throw mismatch(row);
+    }
+    service.lock();
+    const session: Session = { ...view(row), unlockedAt: now().toISOString() };
+    current = { session, key, lastActivity: now().getTime() };
+    db.transaction(() => {
+      db.identities.clearFailures(row.keyid);
+      audit.record({
+        kind: 'identity.unlocked',
+        actor: row.name,
+        summary: `"${row.name}" unlocked the workstation.`,
+        details: { keyid: row.keyid, roles: session.roles },
+      });
+    });
+    return session;
   };
 
   const service: IdentityService = {
@@ -127,48 +211,8 @@ export function createIdentityService(deps: IdentityServiceDeps): IdentityServic
     list: () => db.identities.all().map(view),
 
     unlock: async (nameOrKeyid, passphrase, options = {}) => {
-      const row = find(nameOrKeyid);
-      const wait = unlockDelayMs(row.failedAttempts, firstDelayMs);
-      const since =
-        row.lastFailedAt === null ? Infinity : now().getTime() - Date.parse(row.lastFailedAt);
-      if (wait > since) {
-        options.onWait?.(Math.ceil((wait - since) / 1000), row.failedAttempts);
-        await sleep(wait - since);
-      }
-      let key: UnlockedKey;
-      try {
-        key = await unsealSecretKey(JSON.parse(row.sealedKey), passphrase);
-      } catch (error) {
-        if (!(error instanceof DeskError) || error.code !== 'WRONG_PASSPHRASE') throw error;
-        const attempts = row.failedAttempts + 1;
-        db.transaction(() => {
-          db.identities.recordFailure(row.keyid, now().toISOString());
-          audit.record({
-            kind: 'identity.unlock-failed',
-            actor: row.name,
-            summary: `Failed unlock of "${row.name}" (attempt ${attempts}).`,
-            details: { keyid: row.keyid, name: row.name, failedAttempts: attempts },
-          });
-        });
-        const next = Math.round(unlockDelayMs(attempts, firstDelayMs) / 1000);
-        throw new DeskError(
-          'WRONG_PASSPHRASE',
-          `The passphrase does not open the key of "${row.name}". The next attempt waits ${next} s.`,
-        );
-      }
-      service.lock();
-      const session: Session = { ...view(row), unlockedAt: now().toISOString() };
-      current = { session, key, lastActivity: now().getTime() };
-      db.transaction(() => {
-        db.identities.clearFailures(row.keyid);
-        audit.record({
-          kind: 'identity.unlocked',
-          actor: row.name,
-          summary: `"${row.name}" unlocked the workstation.`,
-          details: { keyid: row.keyid, roles: session.roles },
-        });
-      });
-      return session;
+      const { keyid } = find(nameOrKeyid);
+      return queue.run(keyid, () => attempt(keyid, passphrase, options));
     },
 
     lock: (reason = 'user') => {

@@ -1,15 +1,12 @@
 import type { DeskDatabase } from '../../db';
 import type { AuditLog } from '../audit';
-import {
-  signEnvelope,
-  verifyEnvelope,
-  type Envelope,
-  type PublicKey,
-  type UnlockedKey,
-} from '../crypto';
+import type { RosterVersionRow } from '../../db';
+import { signEnvelope, type Envelope, type PublicKey, type UnlockedKey } from '../crypto';
+import { printable } from '../../common/text';
+import { verifyChain, verifyNextVersion } from './chain';
 import { DeskError } from '../../common/errors';
 import type { RosterView } from '../../common/trust';
-import { IN_TOTO_PAYLOAD_TYPE, makeStatement, parseStatement } from '../in-toto';
+import { IN_TOTO_PAYLOAD_TYPE, makeStatement } from '../in-toto';
 import {
   canonicalRoster,
   keysWithRole,
@@ -55,21 +52,36 @@ export interface TrustService {
 
 const DEFAULT_THRESHOLDS = { lab: 1, recommendation: 1, decision: 1, export: 1 } as const;
 
+/**
+ * The service verifies the stored chain from the pinned root when it is created (every start
+ * of the app or a CLI command) and again whenever the stored rows change: a break throws
+ * ROSTER_TAMPERED from every read, so nothing from a tampered roster is trusted.
+ */
 export function createTrustService(
   db: DeskDatabase,
   audit: AuditLog,
   now: () => Date,
 ): TrustService {
-  const toRoster = (row: { document: string; digest: string; installedAt: string }): Roster => ({
-    document: RosterDocumentSchema.parse(JSON.parse(row.document)),
-    digest: row.digest,
-    installedAt: row.installedAt,
-  });
+  // The rows as last verified, and what they verified to.
+  let checked: { rows: readonly RosterVersionRow[]; rosters: readonly Roster[] } | null = null;
 
-  const current = (): Roster | null => {
-    const row = db.roster.latest();
-    return row === undefined ? null : toRoster(row);
+  const load = (): readonly Roster[] => {
+    const rows = db.roster.all();
+    if (checked !== null && sameRows(rows, checked.rows)) return checked.rosters;
+    const chain = verifyChain(rows, pinnedDigests(audit));
+    if (!chain.ok) throw tampered(chain.problem);
+    checked = {
+      rows,
+      rosters: chain.documents.map((document, i) => ({
+        document,
+        digest: rows[i]?.digest ?? '',
+        installedAt: rows[i]?.installedAt ?? '',
+      })),
+    };
+    return checked.rosters;
   };
+
+  const current = (): Roster | null => load().at(-1) ?? null;
 
   const requireCurrent = (): Roster => {
     const roster = current();
@@ -115,7 +127,7 @@ export function createTrustService(
 
   const service: TrustService = {
     current,
-    history: () => db.roster.all().map(toRoster),
+    history: () => [...load()],
 
     pin: (roots, rootThreshold) => {
       if (current() !== null) {
@@ -162,7 +174,7 @@ export function createTrustService(
       return validate({
         ...document,
         version: document.version + 1,
-        issuedAt: now().toISOString(),
+        issuedAt: issuedAfter(document.issuedAt, now()),
         keys,
         thresholds: { ...document.thresholds, ...change.thresholds },
       });
@@ -179,28 +191,9 @@ export function createTrustService(
 
     install: (envelope) => {
       const { document: previous } = requireCurrent();
-      const verified = verifyEnvelope(envelope, {
-        trustedKeys: keysWithRole(previous, 'root'),
-        threshold: previous.thresholds.root,
-        payloadTypes: [IN_TOTO_PAYLOAD_TYPE],
-      });
-      if (!verified.ok) throw refused(verified.reason);
-      const statement = parseStatement(verified.payload, ROSTER_PREDICATE_TYPE);
-      if (!statement.ok) throw refused(statement.reason);
-      const parsed = RosterDocumentSchema.safeParse(statement.statement.predicate);
-      if (!parsed.success)
-        throw refused(`the new roster is invalid: ${parsed.error.issues[0]?.message ?? 'schema'}`);
-      const document = parsed.data;
-      const subject = statement.statement.subject.find((s) => s.name === 'trust-roster');
-      if (subject?.digest.sha256 !== rosterDigest(document)) {
-        throw refused('the statement subject does not match the roster it carries');
-      }
-      if (document.version !== previous.version + 1) {
-        throw refused(
-          `it is version ${document.version}, but the next version must be ${previous.version + 1}`,
-        );
-      }
-      return store(document, envelope as Envelope);
+      const step = verifyNextVersion(previous, envelope);
+      if (!step.ok) throw refused(step.reason);
+      return store(step.document, envelope as Envelope);
     },
 
     view: () => {
@@ -222,7 +215,45 @@ export function createTrustService(
     },
     threshold: (name) => requireCurrent().document.thresholds[name],
   };
+  // At start: a tampered chain stops the workstation before anything reads or changes it.
+  load();
   return service;
+}
+
+/** The digests the audit log recorded when the roster was pinned (one, or none yet). */
+export function pinnedDigests(audit: AuditLog): string[] {
+  return audit.ofKind('trust.pinned').map((event) => String(event.details.digest));
+}
+
+/** Now, or 1 ms after the previous version if the clock has not passed it: issuedAt only grows. */
+function issuedAfter(previous: string, now: Date): string {
+  return new Date(Math.max(now.getTime(), Date.parse(previous) + 1)).toISOString();
+}
+
+function sameRows(a: readonly RosterVersionRow[], b: readonly RosterVersionRow[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((row, i) => {
+      const other = b[i];
+      return (
+        other !== undefined &&
+        row.version === other.version &&
+        row.document === other.document &&
+        row.digest === other.digest &&
+        row.envelope === other.envelope &&
+        row.installedAt === other.installedAt
+      );
+    })
+  );
+}
+
+/** The sentence for a stored chain that does not verify. */
+export function tamperedSentence(problem: string): string {
+  return `The trust roster stored on this workstation does not verify from its pinned root: ${printable(problem)}. Nothing from the roster is trusted and nothing was changed. The database was edited outside Designation Desk or is damaged: run "desk doctor --data DIR" for a full report, compare it with the last backup and the audit log, and have the security officer investigate before this workstation is used again.`;
+}
+
+function tampered(problem: string): DeskError {
+  return new DeskError('ROSTER_TAMPERED', tamperedSentence(problem));
 }
 
 function validate(document: RosterDocument): RosterDocument {

@@ -1,9 +1,13 @@
-/** Enrolment, unlock with a growing back-off, audit of failures, roles and the idle lock. */
+/**
+ * Enrolment, unlock with a growing back-off (serialised per identity), audit of failures,
+ * the unlocked key checked against its identity row, roles and the idle lock.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../main/workspace';
-import { makeWorkstation, type TestWorkstation } from '../support/lab';
+import Database from 'better-sqlite3';
+import { dumpDatabase, makeWorkstation, type TestWorkstation } from '../support/lab';
 import { useTempDirs } from '../support/temp-dir';
 import { desk } from '../support/desk-cli';
 
@@ -115,5 +119,90 @@ describe('identities', () => {
       reason: 'idle',
     });
     workspace.close();
+  });
+
+  it('queues concurrent unlocks of one identity: 12 wrong guesses at once each wait their back-off and count', async () => {
+    const s = await station();
+    let clock = Date.parse('2026-11-22T10:00:00Z');
+    const waits: number[] = [];
+    const workspace = openWorkspace({
+      dataDir: s.dataDir,
+      now: () => new Date(clock),
+      // The back-off runs on this clock: sleeping moves it on, no real time passes.
+      session: {
+        sleep: (ms) => {
+          waits.push(ms);
+          clock += ms;
+          return Promise.resolve();
+        },
+      },
+    });
+    try {
+      const identities = workspace.services.identities;
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) =>
+          identities.unlock('reviewer', new TextEncoder().encode(`guess ${i}`)),
+        ),
+      );
+      expect(results.every((r) => r.status === 'rejected')).toBe(true);
+      const seconds = [1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300];
+      expect(waits).toEqual(seconds.map((n) => n * 1000));
+      const failures = workspace.services.audit.ofKind('identity.unlock-failed');
+      expect(failures.map((e) => e.details.failedAttempts)).toEqual(
+        Array.from({ length: 12 }, (_, i) => i + 1),
+      );
+      expect(failures.map((e) => e.summary).at(-1)).toBe(
+        'Failed unlock of "reviewer" (attempt 12).',
+      );
+      // The whole volley took the schedule's time on the clock, not a second.
+      expect(clock - Date.parse('2026-11-22T10:00:00Z')).toBe(1111 * 1000);
+    } finally {
+      workspace.close();
+    }
+  });
+
+  it("refuses to unlock a lab's sealed key put in a reviewer's identity row by SQL", async () => {
+    const s = await station();
+    const db = new Database(path.join(s.dataDir, 'desk.sqlite3'));
+    try {
+      db.prepare('UPDATE identity SET sealed_key = ? WHERE keyid = ?').run(
+        fs.readFileSync(s.lab.secretFile, 'utf8'),
+        s.reviewer.unlocked.keyid,
+      );
+    } finally {
+      db.close();
+    }
+    const before = dumpDatabase(s.dataDir);
+    const result = await desk(
+      'user',
+      'unlock',
+      '--data',
+      s.dataDir,
+      '--user',
+      'reviewer',
+      '--passphrase-file',
+      s.lab.passphraseFile,
+    );
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `desk: The sealed key stored for "reviewer" is not the key ${s.reviewer.unlocked.keyid} that identity was enrolled with, so it was not unlocked. The database was edited outside Designation Desk or is damaged: run "desk doctor --data DIR" and have the security officer investigate. Nothing was changed.\n`,
+    });
+    expect(dumpDatabase(s.dataDir)).toEqual(before);
+
+    const workspace = openWorkspace({ dataDir: s.dataDir });
+    try {
+      await expect(
+        workspace.services.identities.unlock(
+          'reviewer',
+          new TextEncoder().encode('lab passphrase'),
+        ),
+      ).rejects.toMatchObject({ code: 'IDENTITY_MISMATCH' });
+      expect(workspace.services.identities.session()).toBeNull();
+      expect(() => workspace.services.identities.requireKey('reviewer')).toThrow(/locked/);
+      expect(workspace.services.audit.ofKind('identity.unlocked')).toEqual([]);
+    } finally {
+      workspace.close();
+    }
   });
 });

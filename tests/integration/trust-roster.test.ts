@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runDesk } from '../../main/cli';
 import { signEnvelope } from '../../main/crypto';
 import { IN_TOTO_PAYLOAD_TYPE, makeStatement } from '../../main/in-toto';
-import { ROSTER_PREDICATE_TYPE, type RosterDocument } from '../../main/trust';
+import { ROSTER_PREDICATE_TYPE, type Role, type RosterDocument } from '../../main/trust';
 import { initWorkspace } from '../../main/workspace';
 import { makeKey, type TestKey } from '../support/lab';
 import { useTempDirs } from '../support/temp-dir';
@@ -24,6 +24,12 @@ function signed(document: RosterDocument, signers: readonly TestKey[]) {
     payload,
     signers.map((k) => k.unlocked),
   );
+}
+
+interface Keys {
+  readonly root: TestKey;
+  readonly lab: TestKey;
+  readonly reviewer: TestKey;
 }
 
 describe('trust roster', () => {
@@ -99,6 +105,147 @@ describe('trust roster', () => {
     expect(() =>
       trust.propose({ remove: { keyid: roots[0]?.unlocked.keyid ?? '', role: 'root' } }),
     ).toThrow(/would lock the roster/);
+    workspace.close();
+  });
+
+  it('refuses a new root set its own keys did not sign (TUF: both thresholds), and accepts it when they did', async () => {
+    const { dir, roots, workspace, trust } = await setUp(1, 1);
+    const successor = await makeKey(dir, 'root-new');
+    const current = trust.current()?.document;
+    if (current === undefined) throw new Error('no roster');
+    const replaced: RosterDocument = {
+      ...current,
+      version: 2,
+      issuedAt: '2030-01-01T00:00:00.000Z',
+      keys: [
+        {
+          keyid: successor.unlocked.keyid,
+          publicKey: Buffer.from(successor.unlocked.publicKey).toString('base64'),
+          name: 'root-new',
+          roles: ['root'],
+        },
+      ],
+    };
+    expect(() => trust.install(signed(replaced, roots))).toThrow(
+      /refused: its own root keys do not sign it \(a new root set must\): the envelope has no valid signature from a trusted key; 1 is required\. Nothing was changed\./,
+    );
+    expect(trust.current()?.document.version).toBe(1);
+    expect(trust.install(signed(replaced, [...roots, successor])).document.keys).toEqual(
+      replaced.keys,
+    );
+    workspace.close();
+  });
+
+  it('refuses a raised root threshold that only the old threshold signed', async () => {
+    const { roots, workspace, trust } = await setUp(2, 1);
+    const raised = trust.propose({ thresholds: { root: 2 } });
+    expect(() => trust.install(signed(raised, roots.slice(0, 1)))).toThrow(
+      /its own root keys do not sign it.*1 valid signature from a trusted key; 2 are required/,
+    );
+    expect(trust.install(signed(raised, roots)).document.thresholds.root).toBe(2);
+    workspace.close();
+  });
+
+  it.each([
+    [
+      'a root key another role',
+      (k: Keys): [TestKey, Role] => [k.root, 'lab'],
+      /holds the root role with another role/,
+    ],
+    [
+      'a lab key another role',
+      (k: Keys): [TestKey, Role] => [k.lab, 'auditor'],
+      /holds the lab role with another role/,
+    ],
+    [
+      'a reviewer key the authority role',
+      (k: Keys): [TestKey, Role] => [k.reviewer, 'authority'],
+      /holds both the reviewer and the authority role/,
+    ],
+  ] as const)('refuses to give %s (separation of duties)', async (_name, pick, reason) => {
+    const { dir, roots, lab, workspace, trust } = await setUp(1, 1);
+    const [root] = roots;
+    if (root === undefined) throw new Error('no root');
+    const reviewer = await makeKey(dir, 'reviewer');
+    for (const [key, role] of [
+      [lab, 'lab'],
+      [reviewer, 'reviewer'],
+    ] as const)
+      trust.signAndInstall(trust.propose({ add: { key: key.unlocked, roles: [role] } }), [
+        root.unlocked,
+      ]);
+    const [key, role] = pick({ root, lab, reviewer });
+    expect(() => trust.propose({ add: { key: key.unlocked, roles: [role] } })).toThrow(reason);
+    const current = trust.current()?.document;
+    if (current === undefined) throw new Error('no roster');
+    const hand: RosterDocument = {
+      ...current,
+      version: current.version + 1,
+      issuedAt: '2030-01-01T00:00:00.000Z',
+      keys: current.keys.map((k) =>
+        k.keyid === key.unlocked.keyid ? { ...k, roles: [...k.roles, role] } : k,
+      ),
+    };
+    expect(() => trust.install(signed(hand, roots))).toThrow(reason);
+    expect(trust.current()?.document.version).toBe(3);
+    workspace.close();
+  });
+
+  it('refuses a version issued at or before the previous one, and proposes a later one on a stopped clock', async () => {
+    const { roots, lab, workspace, trust } = await setUp();
+    const [root] = roots;
+    if (root === undefined) throw new Error('no root');
+    const first = trust.current()?.document.issuedAt ?? '';
+    const next = trust.propose({ add: { key: lab.unlocked, roles: ['lab'] } });
+    for (const issuedAt of [first, '2000-01-01T00:00:00.000Z']) {
+      expect(() => trust.install(signed({ ...next, issuedAt }, roots))).toThrow(
+        /refused: it was issued at .*, not after version 1/,
+      );
+    }
+    expect(trust.current()?.document.version).toBe(1);
+    workspace.close();
+
+    const dir = tempDir();
+    const stopped = () => new Date('2026-11-22T10:00:00.000Z');
+    const still = initWorkspace({
+      dataDir: path.join(dir, 'data'),
+      classification: 'SECRET',
+      now: stopped,
+    });
+    still.services.trust.pin([root.unlocked], 1);
+    const proposed = still.services.trust.propose({ add: { key: lab.unlocked, roles: ['lab'] } });
+    expect(proposed.issuedAt).toBe('2026-11-22T10:00:00.001Z');
+    expect(still.services.trust.signAndInstall(proposed, [root.unlocked]).document.version).toBe(2);
+    still.close();
+  });
+
+  it('refuses key names that fail the key-name schema, proposed or signed', async () => {
+    const { roots, lab, workspace, trust } = await setUp();
+    const named = (name: string) => ({
+      ...lab.unlocked,
+      name,
+      keyid: lab.unlocked.keyid,
+      publicKey: lab.unlocked.publicKey,
+    });
+    expect(() =>
+      trust.propose({ add: { key: named('lab\u202egnp.exe'), roles: ['lab'] } }),
+    ).toThrow(
+      /That roster would be invalid: must not contain control, line-separator or text-direction characters/,
+    );
+    const next = trust.propose({ add: { key: lab.unlocked, roles: ['lab'] } });
+    const hand = {
+      ...next,
+      keys: next.keys.map((k) => (k.name === 'lab' ? { ...k, name: 'lab\u001b[2J' } : k)),
+    };
+    expect(() => trust.install(signed(hand, roots))).toThrow(
+      /refused: the new roster is invalid: must not contain control/,
+    );
+    expect(() =>
+      trust.install(
+        signed({ ...next, keys: next.keys.map((k) => ({ ...k, name: 'x'.repeat(129) })) }, roots),
+      ),
+    ).toThrow(/refused: the new roster is invalid/);
+    expect(trust.current()?.document.version).toBe(1);
     workspace.close();
   });
 
