@@ -31,6 +31,18 @@ export function printable(text: string): string {
   );
 }
 
+/**
+ * JSON text (as JSON.stringify writes it, on one line) with every unsafe character written
+ * as a JSON `\uXXXX` escape: the same JSON value, safe to print. Such characters can only
+ * stand inside its strings, where the escape means the same character.
+ */
+export function printableJson(json: string): string {
+  return json.replace(
+    UNSAFE_OR_LONE,
+    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** A name a signer or a user chose (keys, models, evaluators): 1 to `max` plain characters. */
 export function plainName(max: number): z.ZodString {
   return z.string().min(1).max(max).refine(isPlainText, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlainText, plainName, printable } from './index';
+import { isPlainText, plainName, printable, printableJson } from './index';
 
 describe('printable', () => {
   it('escapes terminal controls, bidi overrides, separators and lone surrogates', () => {
@@ -21,5 +21,14 @@ describe('plain names', () => {
     }
     expect(plainName(3).safeParse('abcd').success).toBe(false);
     expect(plainName(3).safeParse('').success).toBe(false);
+  });
+});
+
+describe('printableJson', () => {
+  it('escapes what JSON.stringify leaves raw, and the JSON still means the same', () => {
+    const value = { name: 'a\u202eb\u0085c\u2028', n: 1 };
+    const json = printableJson(JSON.stringify(value));
+    expect(json).toBe('{"name":"a\\u202eb\\u0085c\\u2028","n":1}');
+    expect(JSON.parse(json)).toEqual(value);
   });
 });

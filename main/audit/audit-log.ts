@@ -5,6 +5,7 @@ import {
   type AuditEventKind,
   type AuditPage,
 } from '../../common/audit';
+import { printable } from '../../common/text';
 import { canonicalJson, type JsonValue } from '../canonical-json';
 
 export interface AuditEventInput {
@@ -23,15 +24,20 @@ export interface AuditLog {
   ofKind(kind: AuditEventKind): AuditEvent[];
 }
 
+/**
+ * Every string an event holds is stored escaped with printable(): summaries quote file
+ * names, entry names and reasons from hostile evidence, and a raw ESC, CR, LF or bidi
+ * control in them would forge or hide lines wherever the log is printed or exported.
+ */
 export function createAuditLog(db: DeskDatabase, now: () => Date): AuditLog {
   return {
     record: (event) =>
       db.audit.append({
         recordedAt: now().toISOString(),
         kind: event.kind,
-        actor: event.actor,
-        summary: event.summary,
-        details: canonicalJson(event.details),
+        actor: event.actor === null ? null : printable(event.actor),
+        summary: printable(event.summary),
+        details: canonicalJson(printableValues(event.details)),
       }),
     page: (limit, beforeSeq) => ({
       events: db.audit.list(limit, beforeSeq).map(toAuditEvent),
@@ -39,6 +45,15 @@ export function createAuditLog(db: DeskDatabase, now: () => Date): AuditLog {
     }),
     ofKind: (kind) => db.audit.byKind(kind).map(toAuditEvent),
   };
+}
+
+function printableValues(value: JsonValue): JsonValue {
+  if (typeof value === 'string') return printable(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(printableValues);
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [printable(key), printableValues(item)]),
+  );
 }
 
 function toAuditEvent(row: AuditEventRow): AuditEvent {

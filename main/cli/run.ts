@@ -10,7 +10,8 @@ import { runKeygen } from './commands/keygen';
 import { runRoster } from './commands/roster';
 import { runThresholds } from './commands/thresholds';
 import { runUser } from './commands/user';
-import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
+import { printable } from '../../common/text';
+import { EXIT, escapingIo, UsageError, type CliIo, type ExitCode } from './io';
 
 const COMMANDS: Readonly<
   Record<string, (args: string[], io: CliIo) => ExitCode | Promise<ExitCode>>
@@ -51,8 +52,9 @@ Exit codes: 0 success, 1 verification failed or refused, 2 usage error, 130 inte
 (Ctrl-C).
 `;
 
-/** Runs one `desk` invocation and returns its exit code; never throws. */
-export async function runDesk(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+/** Runs one `desk` invocation and returns its exit code; never throws. Its output is escaped. */
+export async function runDesk(argv: readonly string[], given: CliIo): Promise<ExitCode> {
+  const io = escapingIo(given);
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
   try {
@@ -77,7 +79,10 @@ export async function runDesk(argv: readonly string[], io: CliIo): Promise<ExitC
 }
 
 function reportError(error: unknown, json: boolean, io: CliIo): ExitCode {
-  const { code, message, exit } = classify(error);
+  const classified = classify(error);
+  const { code, exit } = classified;
+  // One sentence, which may quote a file or entry name: nothing in it may break the line.
+  const message = printable(classified.message);
   io.stderr(`desk: ${message}\n`);
   if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
   return exit;

@@ -45,6 +45,29 @@ describe('desk binary', () => {
     expect(help.stdout).toMatch(/Commands:\n\s+init\s/);
   });
 
+  it.each([
+    ['--help', []],
+    ['roster show', ['roster', 'show']],
+  ])('writes "desk %s" into a pipe closed early and exits quietly', (_, command: string[]) => {
+    const dataDir = path.join(tempDir(), 'x');
+    desk('init', '--data', dataDir, '--classification', 'SECRET//NOFORN');
+    const args = command.length > 0 ? [...command, '--data', dataDir] : ['--help'];
+    // A real pipe whose reader exits without reading: the first write gets EPIPE.
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        '"$@" | true; echo "exit ${PIPESTATUS[0]}" >&2',
+        'bash',
+        process.execPath,
+        BIN,
+        ...args,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.stderr).toBe('exit 0\n');
+  });
+
   it('exits 2 on a usage error', () => {
     expect(desk('init', '--data')).toMatchObject({ code: 2 });
   });

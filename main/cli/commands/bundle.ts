@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createBundle, type Check } from '../../bundles';
+import { printable } from '../../../common/text';
 import { openWorkspace } from '../../workspace';
 import { unlockKeys } from '../files';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
@@ -118,9 +119,9 @@ async function verify(args: string[], io: CliIo): Promise<ExitCode> {
       );
     } else {
       io.stdout(formatChecks(outcome.checks));
-      io.stdout(`${outcome.message}\n`);
+      io.stdout(`${printable(outcome.message)}\n`);
     }
-    if (!outcome.ok) io.stderr(`desk: ${outcome.message}\n`);
+    if (!outcome.ok) io.stderr(`desk: ${printable(outcome.message)}\n`);
     return outcome.ok ? EXIT.ok : EXIT.rejected;
   } finally {
     workspace.close();
@@ -132,7 +133,8 @@ const MARKS = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', 'not-run': ' -- ' } as
 export function formatChecks(checks: readonly Check[]): string {
   return checks
     .map(
-      (c) => `  [${MARKS[c.status]}] ${c.label}${c.status === 'not-run' ? '' : `: ${c.detail}`}\n`,
+      (c) =>
+        `  [${MARKS[c.status]}] ${c.label}${c.status === 'not-run' ? '' : `: ${printable(c.detail)}`}\n`,
     )
     .join('');
 }

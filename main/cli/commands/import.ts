@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { BatchOutcome } from '../../bundles';
+import { printable } from '../../../common/text';
 import { openWorkspace } from '../../workspace';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
 import { formatChecks } from './bundle';
@@ -52,10 +53,10 @@ export async function runImport(args: string[], io: CliIo): Promise<ExitCode> {
       onOutcome: (outcome) => {
         if (!values.json) {
           if ('checks' in outcome) io.stdout(formatChecks(outcome.checks));
-          io.stdout(`${outcome.message}\n`);
+          io.stdout(`${printable(outcome.message)}\n`);
         }
         if (outcome.status !== 'imported' && outcome.status !== 'already-imported')
-          io.stderr(`desk: ${outcome.message}\n`);
+          io.stderr(`desk: ${printable(outcome.message)}\n`);
       },
     });
   } finally {
