@@ -5,4 +5,4 @@ export {
   type ZipEntry,
   type ZipLimits,
 } from './safe-zip';
-export { collisionKey, entryNameProblem } from './entry-name';
+export { collisionKey, entryName, type EntryName } from './entry-name';
