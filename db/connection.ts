@@ -4,6 +4,7 @@ import { bundleStatements, type BundleStatements } from './bundles';
 import { identityStatements, type IdentityStatements } from './identities';
 import { migrate, requireMigrated } from './migrate';
 import { modelStatements, type ModelStatements } from './models';
+import { reviewStatements, type ReviewStatements } from './review';
 import { rosterStatements, type RosterStatements } from './roster';
 import { thresholdSetStatements, type ThresholdSetStatements } from './threshold-sets';
 import { workstationStatements, type WorkstationStatements } from './workstation';
@@ -18,6 +19,8 @@ export interface DeskDatabase {
   readonly bundles: BundleStatements;
   /** The read side of imported evidence, by model (evaluation). */
   readonly models: ModelStatements;
+  /** Quarantines and accepted benchmark mappings. */
+  readonly review: ReviewStatements;
   readonly identities: IdentityStatements;
   readonly thresholdSets: ThresholdSetStatements;
   /** Runs `fn` in one SQLite transaction: all of its writes land, or none. */
@@ -70,6 +73,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       roster: rosterStatements(db),
       bundles: bundleStatements(db),
       models: modelStatements(db),
+      review: reviewStatements(db),
       identities: identityStatements(db),
       thresholdSets: thresholdSetStatements(db),
       transaction: (fn) => db.transaction(fn)(),

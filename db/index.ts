@@ -10,3 +10,4 @@ export type {
   ThresholdSetMetaRow,
   ThresholdSetVersionRow,
 } from './threshold-sets';
+export type { AcceptedMappingRow, MappingRow, QuarantineRow } from './review';

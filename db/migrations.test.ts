@@ -99,6 +99,60 @@ describe('migrations', () => {
     check.close();
   });
 
+  it('0006 keeps quarantines and accepted mappings of bundles imported before it, for good', () => {
+    const file = path.join(tempDir(), 'desk.sqlite3');
+    const raw = new Database(file);
+    for (const migration of MIGRATIONS.slice(0, 5)) raw.exec(migration.sql);
+    raw.pragma('user_version = 5');
+    raw.exec(`
+      INSERT INTO roster_version (version, document, digest, envelope, installed_at)
+        VALUES (1, '{}', 'd', NULL, '2026-11-01T00:00:00.000Z');
+      INSERT INTO model (id, developer, name, version) VALUES (1, 'Acme AI', 'frontier-1', '2026-10');
+      INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name,
+          suite_name, suite_version, run_started_on, run_finished_on, signed_by, roster_version,
+          verification, imported_at)
+        VALUES ('b', 'old.evbundle', '{}', 1, 'lab', 'Lab', 'cyber', NULL,
+          '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', '[]', 1, '[]', '2026-11-02T00:00:00.000Z');
+    `);
+    raw.close();
+
+    const db = openDatabase(file);
+    expect(db.review.quarantines()).toEqual([]);
+    const by = {
+      byKeyid: 'a'.repeat(64),
+      byName: 'Alex Authority',
+      at: '2026-11-03T00:00:00.000Z',
+    };
+    expect(db.review.quarantine({ bundleId: 1, ...by, reason: 'key copied' })).toBe(true);
+    expect(db.review.quarantine({ bundleId: 1, ...by, reason: 'again' })).toBe(false);
+    expect(
+      db.review.acceptMapping({
+        bundleId: 1,
+        logPath: 'logs/a.eval',
+        benchmark: 'cybench',
+        ...by,
+        reason: 'same task',
+      }),
+    ).toBe(true);
+    expect(db.review.quarantines()).toEqual([{ bundleId: 1, ...by, reason: 'key copied' }]);
+    db.close();
+    const check = new Database(file);
+    for (const table of ['bundle_quarantine', 'accepted_mapping']) {
+      expect(() => check.prepare(`UPDATE ${table} SET reason = 'forged'`).run()).toThrow(
+        /kept for good/,
+      );
+      expect(() => check.prepare(`DELETE FROM ${table}`).run()).toThrow(/kept for good/);
+    }
+    expect(() =>
+      check
+        .prepare(
+          `INSERT INTO bundle_quarantine (bundle_id, by_keyid, by_name, quarantined_at, reason) VALUES (1, 'short', 'x', 'now', 'r')`,
+        )
+        .run(),
+    ).toThrow(/CHECK constraint/);
+    check.close();
+  });
+
   it('a second connection refuses a database that is not at the latest version', () => {
     const file = path.join(tempDir(), 'desk.sqlite3');
     const raw = new Database(file);

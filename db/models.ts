@@ -18,6 +18,8 @@ export interface EvidenceLogRow {
   readonly bundleFile: string;
   readonly evaluatorId: string;
   readonly evaluatorName: string;
+  /** The keyids that signed the bundle (JSON array). */
+  readonly signedBy: string;
   readonly runFinishedOn: string;
   readonly path: string;
   readonly task: string;
@@ -90,7 +92,8 @@ export function modelStatements(db: Database.Database): ModelStatements {
   );
   const logsOf = db.prepare<[number], EvidenceLogRow>(
     `SELECT l.id AS logId, b.id AS bundleId, b.file_name AS bundleFile, b.evaluator_id AS evaluatorId,
-            b.evaluator_name AS evaluatorName, b.run_finished_on AS runFinishedOn, l.path, l.task
+            b.evaluator_name AS evaluatorName, b.signed_by AS signedBy, b.run_finished_on AS runFinishedOn,
+            l.path, l.task
        FROM bundle b JOIN eval_log l ON l.bundle_id = b.id
       WHERE b.model_id = ? AND ${COMPLETE}
       ORDER BY b.id, l.path`,

@@ -19,6 +19,7 @@ import { DeskError } from '../common/errors';
 import { createEvaluationService, type EvaluationService } from './evaluation';
 import { createEvidenceStore, STAGING_DIR } from './evidence';
 import { createIdentityService, type IdentityService } from './identities';
+import { createReviewService, type ReviewService } from './review';
 import { createThresholdService, type ThresholdService } from './thresholds';
 import { createTrustService, type TrustService } from './trust';
 import { APP_VERSION, PRODUCT_NAME } from './version';
@@ -35,6 +36,8 @@ export interface Services {
   readonly evaluation: EvaluationService;
   readonly identities: IdentityService;
   readonly thresholds: ThresholdService;
+  /** Quarantines and accepted benchmark mappings. */
+  readonly review: ReviewService;
 }
 
 export interface Workspace {
@@ -167,9 +170,10 @@ function assemble(
         now,
         ...(importWorker ? { worker: importWorker } : {}),
       }),
-      evaluation: createEvaluationService(db, thresholds),
+      evaluation: createEvaluationService(db, thresholds, trust),
       identities: createIdentityService({ db, trust, audit, now, ...session }),
       thresholds,
+      review: createReviewService({ db, trust, audit, now }),
     },
     close: () => {
       db.close();

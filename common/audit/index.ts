@@ -8,6 +8,8 @@ export const AUDIT_EVENT_KINDS = [
   'trust.updated',
   'bundle.imported',
   'bundle.rejected',
+  'bundle.quarantined',
+  'bundle.mapping-accepted',
   'identity.enrolled',
   'identity.unlocked',
   'identity.unlock-failed',

@@ -77,13 +77,74 @@ export const LogSummarySchema = z.strictObject({
 });
 export type LogSummary = z.infer<typeof LogSummarySchema>;
 
+/** Who made a judgement on a bundle (their roster name then), when and why. */
+export const JudgementSchema = z.strictObject({
+  by: z.string(),
+  at: z.string(),
+  reason: z.string(),
+});
+export type Judgement = z.infer<typeof JudgementSchema>;
+
+/** A signed result filed under a benchmark that is not its log's Inspect task. */
+export const BenchmarkMappingSchema = z.strictObject({
+  logPath: z.string(),
+  task: z.string(),
+  benchmark: z.string(),
+  /** A reviewer's acceptance; until then the log does not count for the benchmark. */
+  accepted: JudgementSchema.nullable(),
+});
+export type BenchmarkMapping = z.infer<typeof BenchmarkMappingSchema>;
+
+/** Whether a verified bundle still counts (docs/evaluation.md, "Evidence that does not count"). */
+export const BundleStandingSchema = z.strictObject({
+  /** Set by an authority: the bundle is kept and shown, never evaluated. */
+  quarantine: JudgementSchema.nullable(),
+  /** False once the keys that signed no longer meet the current roster's lab threshold. */
+  signersTrusted: z.boolean(),
+  mappings: z.array(BenchmarkMappingSchema).readonly(),
+});
+export type BundleStanding = z.infer<typeof BundleStandingSchema>;
+
+/** The marks the Inbox and the dossier show on a bundle, in this order. */
+export const STANDING_MARKS = [
+  'quarantined',
+  'signer no longer trusted',
+  'benchmark mapping not accepted',
+] as const;
+export type StandingMark = (typeof STANDING_MARKS)[number];
+
+export function standingMarks(standing: BundleStanding): StandingMark[] {
+  const marks: StandingMark[] = [];
+  if (standing.quarantine !== null) marks.push('quarantined');
+  if (!standing.signersTrusted) marks.push('signer no longer trusted');
+  if (standing.mappings.some((m) => m.accepted === null))
+    marks.push('benchmark mapping not accepted');
+  return marks;
+}
+
+/** A quarantined bundle, or one whose signers are no longer trusted, is not evaluated. */
+export function isExcluded(standing: Pick<BundleStanding, 'quarantine' | 'signersTrusted'>) {
+  return standing.quarantine !== null || !standing.signersTrusted;
+}
+
+/**
+ * The evaluator a bundle is shown under: `name` is the roster's name(s) for the keys that
+ * signed it; `claimedName` is what the statement calls it, only a claim.
+ */
+export const EvaluatorSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  claimedName: z.string(),
+});
+export type Evaluator = z.infer<typeof EvaluatorSchema>;
+
 export const BundleSummarySchema = z.strictObject({
   id: z.number().int(),
   digest: Sha256HexSchema,
   fileName: z.string(),
   status: z.literal('verified'),
   model: ModelRefSchema,
-  evaluator: z.strictObject({ id: z.string(), name: z.string() }),
+  evaluator: EvaluatorSchema,
   suite: z.strictObject({ name: z.string(), version: z.string().nullable() }),
   runStartedOn: z.string(),
   runFinishedOn: z.string(),
@@ -104,6 +165,7 @@ export const BundleSummarySchema = z.strictObject({
     )
     .readonly(),
   checks: z.array(CheckSchema).readonly(),
+  standing: BundleStandingSchema,
 });
 export type BundleSummary = z.infer<typeof BundleSummarySchema>;
 

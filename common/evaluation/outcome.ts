@@ -7,6 +7,7 @@
  * is never logged or written to the audit log.
  */
 import { z } from 'zod';
+import { EvaluatorSchema } from '../bundles';
 import { Sha256HexSchema } from '../digest';
 import { BASES, DesignationRuleSchema, OPERATORS } from '../thresholds/document';
 
@@ -29,7 +30,7 @@ const Count = z.number().int().nonnegative();
 export const SourceLogSchema = z.strictObject({
   bundleId: z.number().int(),
   bundleFile: z.string(),
-  evaluator: z.strictObject({ id: z.string(), name: z.string() }),
+  evaluator: EvaluatorSchema,
   runFinishedOn: z.string(),
   logPath: z.string(),
   task: z.string(),

@@ -249,7 +249,7 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
       return { removedImports, removedFiles };
     },
 
-    list: () => listBundles(db),
+    list: () => listBundles(db, trust),
     rejections: () => listRejections(audit),
   };
 

@@ -11,48 +11,60 @@ import {
   type RejectedImport,
 } from '../../common/bundles';
 import type { AuditLog } from '../audit';
+import { readStandings } from '../review';
 import { storedEnum } from '../stored-value';
+import type { TrustService } from '../trust';
 
-export function listBundles(db: DeskDatabase): BundleSummary[] {
-  return db.bundles.list().map((row) => ({
-    id: row.id,
-    digest: row.digest,
-    fileName: row.fileName,
-    status: 'verified',
-    model: { developer: row.developer, name: row.modelName, version: row.modelVersion },
-    evaluator: { id: row.evaluatorId, name: row.evaluatorName },
-    suite: { name: row.suiteName, version: row.suiteVersion },
-    runStartedOn: row.runStartedOn,
-    runFinishedOn: row.runFinishedOn,
-    importedAt: row.importedAt,
-    signedBy: JSON.parse(row.signedBy) as string[],
-    sampleCount: row.sampleCount,
-    logs: db.bundles.logsOf(row.id).map((log) => ({
-      path: log.path,
-      task: log.task,
-      model: log.model,
-      status: storedEnum(log.status, EVAL_STATUSES, 'log status'),
-      headerSource: storedEnum(log.headerSource, HEADER_SOURCES, 'header source'),
-      samples: log.sampleCount,
-      totalSamples: log.totalSamples,
-      completedSamples: log.completedSamples,
-      metrics: db.bundles.metricsOf(log.id).map((metric) => ({
-        ...metric,
-        status: storedEnum(metric.status, METRIC_STATUSES, 'metric status'),
+export function listBundles(db: DeskDatabase, trust: TrustService): BundleSummary[] {
+  const standings = readStandings(db, trust);
+  return db.bundles.list().map((row) => {
+    const signedBy = JSON.parse(row.signedBy) as string[];
+    return {
+      id: row.id,
+      digest: row.digest,
+      fileName: row.fileName,
+      status: 'verified',
+      model: { developer: row.developer, name: row.modelName, version: row.modelVersion },
+      // The roster's name for the keys that signed; the statement's is only a claim.
+      evaluator: {
+        id: row.evaluatorId,
+        name: standings.signerNames(signedBy),
+        claimedName: row.evaluatorName,
+      },
+      suite: { name: row.suiteName, version: row.suiteVersion },
+      runStartedOn: row.runStartedOn,
+      runFinishedOn: row.runFinishedOn,
+      importedAt: row.importedAt,
+      signedBy,
+      sampleCount: row.sampleCount,
+      logs: db.bundles.logsOf(row.id).map((log) => ({
+        path: log.path,
+        task: log.task,
+        model: log.model,
+        status: storedEnum(log.status, EVAL_STATUSES, 'log status'),
+        headerSource: storedEnum(log.headerSource, HEADER_SOURCES, 'header source'),
+        samples: log.sampleCount,
+        totalSamples: log.totalSamples,
+        completedSamples: log.completedSamples,
+        metrics: db.bundles.metricsOf(log.id).map((metric) => ({
+          ...metric,
+          status: storedEnum(metric.status, METRIC_STATUSES, 'metric status'),
+        })),
       })),
-    })),
-    results: db.bundles
-      .claimedOf(row.id)
-      .map(({ benchmark, metric, value, stderr, logValue, status }) => ({
-        benchmark,
-        metric,
-        value,
-        stderr,
-        logValue,
-        status: storedEnum(status, CLAIM_STATUSES, 'claim status'),
-      })),
-    checks: JSON.parse(row.verification) as Check[],
-  }));
+      results: db.bundles
+        .claimedOf(row.id)
+        .map(({ benchmark, metric, value, stderr, logValue, status }) => ({
+          benchmark,
+          metric,
+          value,
+          stderr,
+          logValue,
+          status: storedEnum(status, CLAIM_STATUSES, 'claim status'),
+        })),
+      checks: JSON.parse(row.verification) as Check[],
+      standing: standings.of(row.id, signedBy),
+    };
+  });
 }
 
 export function listRejections(audit: AuditLog): RejectedImport[] {

@@ -38,7 +38,7 @@ describe('bounds and operators', () => {
     expect(r.sourceLog).toEqual({
       bundleId: 1,
       bundleFile: 'run.evbundle',
-      evaluator: { id: 'lab', name: 'Test Lab' },
+      evaluator: { id: 'lab', name: 'Test Lab', claimedName: 'Test Lab' },
       runFinishedOn: '2026-03-01T10:00:00Z',
       logPath: 'logs/cybench.eval',
       task: 'cybench',

@@ -2,6 +2,7 @@
  * One rule against a model's evidence (docs/evaluation.md): pick the evidence, decide
  * whether it is sufficient, compare its bound with the threshold, and say why in words.
  */
+import { printable } from '../../common/text';
 import type { Operator, ThresholdRule } from '../thresholds';
 import { ci95, resolveStderr, type StderrResolution } from './bounds';
 import type { ModelEvidence } from './evidence';
@@ -11,7 +12,13 @@ import type {
   SourceLog,
   ValueSource,
 } from '../../common/evaluation/outcome';
-import { candidatesFor, claimsAbout, logsOfBenchmark, type Candidate } from './select-evidence';
+import {
+  candidatesFor,
+  claimsAbout,
+  logsOfBenchmark,
+  unacceptedLogsOf,
+  type Candidate,
+} from './select-evidence';
 
 const OPERATOR_TEXT: Readonly<Record<Operator, string>> = {
   '>=': '≥',
@@ -181,10 +188,29 @@ function insufficiency(
 function noEvidence(rule: ThresholdRule, evidence: ModelEvidence): string {
   const wanted = `metric "${rule.metric}"${rule.scorer === undefined ? '' : ` from scorer "${rule.scorer}"`}`;
   const logs = logsOfBenchmark(rule.benchmark, evidence.logs);
-  if (logs.length === 0) {
-    return `No log of benchmark "${rule.benchmark}" with ${wanted}: insufficient evidence.`;
+  const found =
+    logs.length === 0
+      ? `No log of benchmark "${rule.benchmark}" with ${wanted}`
+      : `${plural(logs.length, 'log')} of benchmark "${rule.benchmark}", but none records ${wanted}`;
+  const uncounted = notCounted(rule.benchmark, evidence);
+  return `${found}${uncounted.length === 0 ? '' : `; ${uncounted.join('; ')}`}: insufficient evidence.`;
+}
+
+/** Why evidence of the benchmark that exists does not count (at most three reasons shown). */
+function notCounted(benchmark: string, evidence: ModelEvidence): string[] {
+  const unaccepted = unacceptedLogsOf(benchmark, evidence.logs).map(
+    (log) =>
+      `${log.path} in ${log.bundleFile} is a run of Inspect task "${printable(log.task)}" that its bundle filed under "${benchmark}", a mapping no reviewer has accepted, so it does not count`,
+  );
+  const excluded = new Map<string, string>();
+  for (const { log, why } of evidence.excluded) {
+    if (log.task === benchmark || log.mappings.some((m) => m.benchmark === benchmark))
+      excluded.set(log.bundleFile, `${log.bundleFile} was not considered: ${why}`);
   }
-  return `${plural(logs.length, 'log')} of benchmark "${rule.benchmark}", but none records ${wanted}: insufficient evidence.`;
+  const reasons = [...unaccepted, ...excluded.values()];
+  return reasons.length > 3
+    ? [...reasons.slice(0, 3), `${reasons.length - 3} more such logs or bundles`]
+    : reasons;
 }
 
 function noValue(chosen: Candidate): string {
@@ -234,7 +260,7 @@ function sourceLogOf({ log, metric }: Candidate): SourceLog {
   return {
     bundleId: log.bundleId,
     bundleFile: log.bundleFile,
-    evaluator: { id: log.evaluator.id, name: log.evaluator.name },
+    evaluator: { ...log.evaluator },
     runFinishedOn: log.runFinishedOn,
     logPath: log.path,
     task: log.task,

@@ -3,15 +3,24 @@
  * threshold set against one of them. Reads only; the engine does the work.
  */
 import type { DeskDatabase } from '../../db';
-import { CLAIM_STATUSES, METRIC_STATUSES } from '../../common/bundles';
+import type { EvidenceClaimRow, EvidenceLogRow, EvidenceMetricRow } from '../../db/models';
+import { CLAIM_STATUSES, METRIC_STATUSES, type BundleStanding } from '../../common/bundles';
 import { DeskError } from '../../common/errors';
 import type { Evaluation, ModelEvaluation } from '../../common/evaluation';
 import type { ModelRef, ModelSummary } from '../../common/models';
 import type { UnlockedKey } from '../crypto';
+import { readStandings } from '../review';
 import { storedEnum } from '../stored-value';
 import type { ThresholdService, ThresholdSet } from '../thresholds';
+import type { TrustService } from '../trust';
 import { evaluate } from './evaluate';
-import type { EvidenceClaim, EvidenceLog, EvidenceMetric, ModelEvidence } from './evidence';
+import type {
+  EvidenceClaim,
+  EvidenceLog,
+  EvidenceMetric,
+  ExcludedLog,
+  ModelEvidence,
+} from './evidence';
 
 export interface EvaluationService {
   /** Every model some imported bundle is about, by developer, name and version. */
@@ -27,6 +36,7 @@ export interface EvaluationService {
 export function createEvaluationService(
   db: DeskDatabase,
   thresholds: ThresholdService,
+  trust: TrustService,
 ): EvaluationService {
   const service: EvaluationService = {
     models: () =>
@@ -38,7 +48,7 @@ export function createEvaluationService(
         bundleCount,
         latestRun,
       })),
-    evaluate: (model, set) => evaluate(set, readModelEvidence(db, model)),
+    evaluate: (model, set) => evaluate(set, readModelEvidence(db, trust, model)),
     assess: (model, setId, reader) => {
       if (reader === null) return { state: 'locked' };
       const chosen = setId ?? thresholds.latestSetId();
@@ -62,7 +72,15 @@ export function createEvaluationService(
   return service;
 }
 
-export function readModelEvidence(db: DeskDatabase, model: ModelRef): ModelEvidence {
+/**
+ * The model's evidence as it stands now: a bundle quarantined, or signed by keys that no
+ * longer meet the current roster's lab threshold, is set apart with the reason.
+ */
+export function readModelEvidence(
+  db: DeskDatabase,
+  trust: TrustService,
+  model: ModelRef,
+): ModelEvidence {
   const modelId = db.models.idOf(model.developer, model.name, model.version);
   if (modelId === undefined) {
     throw new DeskError(
@@ -72,14 +90,43 @@ export function readModelEvidence(db: DeskDatabase, model: ModelRef): ModelEvide
   }
   const metrics = groupBy(db.models.metricsOf(modelId), (m) => String(m.logId));
   const claims = groupBy(db.models.claimsOf(modelId), (c) => `${c.bundleId}\u0000${c.logPath}`);
-  const logs: EvidenceLog[] = db.models.logsOf(modelId).map((row) => ({
+  const standings = readStandings(db, trust);
+  const logs: EvidenceLog[] = [];
+  const excluded: ExcludedLog[] = [];
+  for (const row of db.models.logsOf(modelId)) {
+    const signedBy = JSON.parse(row.signedBy) as string[];
+    const standing = standings.of(row.bundleId, signedBy);
+    const log = evidenceLog(row, standings.signerNames(signedBy), standing, metrics, claims);
+    const why = exclusion(standing);
+    if (why === null) logs.push(log);
+    else excluded.push({ log, why });
+  }
+  return {
+    model: { developer: model.developer, name: model.name, version: model.version },
+    logs,
+    excluded,
+    sampleScores: (logId, scorer) => db.models.sampleScores(logId, scorer),
+  };
+}
+
+function evidenceLog(
+  row: EvidenceLogRow,
+  signerNames: string,
+  standing: BundleStanding,
+  metrics: ReadonlyMap<string, EvidenceMetricRow[]>,
+  claims: ReadonlyMap<string, EvidenceClaimRow[]>,
+): EvidenceLog {
+  return {
     logId: row.logId,
     bundleId: row.bundleId,
     bundleFile: row.bundleFile,
-    evaluator: { id: row.evaluatorId, name: row.evaluatorName },
+    evaluator: { id: row.evaluatorId, name: signerNames, claimedName: row.evaluatorName },
     runFinishedOn: row.runFinishedOn,
     path: row.path,
     task: row.task,
+    mappings: standing.mappings
+      .filter((m) => m.logPath === row.path)
+      .map((m) => ({ benchmark: m.benchmark, accepted: m.accepted !== null })),
     metrics: (metrics.get(String(row.logId)) ?? []).map((m): EvidenceMetric => ({
       scorer: m.scorer,
       metric: m.metric,
@@ -95,12 +142,17 @@ export function readModelEvidence(db: DeskDatabase, model: ModelRef): ModelEvide
       logValue: c.logValue,
       status: storedEnum(c.status, CLAIM_STATUSES, 'claim status'),
     })),
-  }));
-  return {
-    model: { developer: model.developer, name: model.name, version: model.version },
-    logs,
-    sampleScores: (logId, scorer) => db.models.sampleScores(logId, scorer),
   };
+}
+
+/** Why a bundle's logs do not count, or null when they do. */
+function exclusion(standing: BundleStanding): string | null {
+  const { quarantine } = standing;
+  if (quarantine !== null)
+    return `it was quarantined by ${quarantine.by} on ${quarantine.at} (${quarantine.reason})`;
+  if (!standing.signersTrusted)
+    return 'it is signed by a key no longer trusted (no longer a lab key in the current trust roster)';
+  return null;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {

@@ -3,6 +3,7 @@
  * evaluation service builds it from the database (db/models.ts); tests build it by hand.
  */
 
+import type { Evaluator } from '../../common/bundles';
 import type { ModelRef } from '../../common/models';
 
 /** One metric of one scorer in a log (docs/formats.md, "Recomputing the metrics"). */
@@ -35,13 +36,19 @@ export interface EvidenceLog {
   /** Import order: a later import has a larger id. */
   readonly bundleId: number;
   readonly bundleFile: string;
-  readonly evaluator: { readonly id: string; readonly name: string };
+  /** Named by the roster for the keys that signed; the statement's name is only a claim. */
+  readonly evaluator: Evaluator;
   /** The bundle's signed `runFinishedOn` (RFC 3339, any offset). */
   readonly runFinishedOn: string;
   /** The log's entry path in its bundle, e.g. `logs/cybench.eval`. */
   readonly path: string;
   /** The Inspect task name. */
   readonly task: string;
+  /**
+   * Benchmarks other than its task the bundle filed this log's results under: it counts
+   * for one only once a reviewer has accepted the mapping.
+   */
+  readonly mappings: readonly { readonly benchmark: string; readonly accepted: boolean }[];
   readonly metrics: readonly EvidenceMetric[];
   readonly claims: readonly EvidenceClaim[];
 }
@@ -53,9 +60,18 @@ export interface SampleScore {
   readonly numeric: number | null;
 }
 
+/** A log of a bundle that does not count, and why (docs/evaluation.md, "Evidence that does not count"). */
+export interface ExcludedLog {
+  readonly log: EvidenceLog;
+  /** Completes "… was not considered: " */
+  readonly why: string;
+}
+
 export interface ModelEvidence {
   readonly model: ModelRef;
+  /** The logs that count: of bundles neither quarantined nor signed by keys no longer trusted. */
   readonly logs: readonly EvidenceLog[];
+  readonly excluded: readonly ExcludedLog[];
   /**
    * One scorer's sample scores in one log, read only when a rule needs a standard error
    * the log does not record: a model's samples can run to millions of rows.

@@ -11,12 +11,13 @@ import {
 const accuracy = (value: number, n = 10) => [metric('includes', 'accuracy', value, n)];
 
 describe('mapping a rule to evidence', () => {
-  it('matches the Inspect task name, or a benchmark the bundle declared for that log', () => {
+  it('matches the Inspect task name, or a benchmark the bundle declared for that log once a reviewer accepted it', () => {
     const byTask = evidenceLog({ logId: 1, task: 'cybench', metrics: accuracy(0.1) });
     const declared = evidenceLog({
       logId: 2,
       path: 'logs/ctf.eval',
       task: 'inspect_evals/cyber_ctf',
+      mappings: [{ benchmark: 'cybench', accepted: true }],
       metrics: accuracy(0.2),
       claims: [
         {
@@ -34,7 +35,17 @@ describe('mapping a rule to evidence', () => {
       task: 'other',
       metrics: accuracy(0.3),
     });
-    const found = candidatesFor(rule(), [byTask, declared, other]).map((c) => c.log.logId);
+    // Declared, but no reviewer has accepted the mapping: a signed claim alone does not count.
+    const unaccepted = evidenceLog({
+      logId: 4,
+      path: 'logs/doomla.eval',
+      task: 'doomla',
+      mappings: [{ benchmark: 'cybench', accepted: false }],
+      metrics: accuracy(0.9),
+    });
+    const found = candidatesFor(rule(), [byTask, declared, other, unaccepted]).map(
+      (c) => c.log.logId,
+    );
     expect(found.sort()).toEqual([1, 2]);
   });
 
@@ -68,7 +79,7 @@ describe('choosing among several runs', () => {
       {
         bundleId: 2,
         bundleFile: 'b.evbundle',
-        evaluator: { id: 'lab', name: 'Test Lab' },
+        evaluator: { id: 'lab', name: 'Test Lab', claimedName: 'Test Lab' },
         runFinishedOn: '2026-03-01T10:00:00Z',
         logPath: 'logs/cybench.eval',
         task: 'cybench',

@@ -12,15 +12,25 @@ export interface Candidate {
 /**
  * A log is of the rule's benchmark when its Inspect task has that name, or when its
  * bundle signed a result for that benchmark naming this log (a lab may call a task by the
- * benchmark's published name). Names are compared exactly.
+ * benchmark's published name) and a reviewer has accepted that mapping: a signed claim
+ * alone cannot make any log stand for any benchmark. Names are compared exactly.
  */
 export function logsOfBenchmark(
   benchmark: string,
   logs: readonly EvidenceLog[],
 ): readonly EvidenceLog[] {
   return logs.filter(
-    (log) => log.task === benchmark || log.claims.some((c) => c.benchmark === benchmark),
+    (log) =>
+      log.task === benchmark || log.mappings.some((m) => m.benchmark === benchmark && m.accepted),
   );
+}
+
+/** Logs filed under the benchmark by their bundle, a mapping no reviewer has accepted. */
+export function unacceptedLogsOf(
+  benchmark: string,
+  logs: readonly EvidenceLog[],
+): readonly EvidenceLog[] {
+  return logs.filter((log) => log.mappings.some((m) => m.benchmark === benchmark && !m.accepted));
 }
 
 /** Every (log, scorer) that records the rule's metric, best evidence first. */

@@ -223,7 +223,7 @@ describe('evaluation over imported bundles', () => {
     expect(r.sourceLog).toEqual({
       bundleId: 2,
       bundleFile: 'all.evbundle',
-      evaluator: { id: 'aisi-test', name: 'lab' },
+      evaluator: { id: 'aisi-test', name: 'lab', claimedName: 'lab' },
       runFinishedOn: '2026-11-20T10:00:00.000Z',
       logPath: 'logs/log_streaming.eval',
       task: 'popularity',
@@ -363,7 +363,7 @@ describe('evaluation over imported bundles', () => {
   it("the sample scores in the database reproduce Inspect's stderr (log_streaming: 2 samples × 2 epochs → 0.25)", () => {
     const db = openDatabase(path.join(station.dataDir, 'desk.sqlite3'), { mustExist: true });
     try {
-      const evidence = readModelEvidence(db, MODEL);
+      const evidence = readModelEvidence(db, workspace.services.trust, MODEL);
       const log = evidence.logs.find((l) => l.path === 'logs/log_streaming.eval');
       if (log === undefined) throw new Error('log_streaming.eval not imported');
       const scores = evidence.sampleScores(log.logId, 'match');

@@ -9,6 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { UnlockedKey } from '../../main/crypto';
+import type { Evaluation, RuleOutcome } from '../../main/evaluation';
+import type { ThresholdRule, ThresholdSet } from '../../main/thresholds';
+import type { Workspace } from '../../main/workspace';
 import {
   ENVELOPE,
   readEntries,
@@ -16,7 +19,16 @@ import {
   statementOf,
   writeEntries,
 } from '../support/bundle-surgery';
-import { dumpDatabase, fixtureLogs, makeBundle, makeWorkstation } from '../support/lab';
+import { desk } from '../support/desk-cli';
+import {
+  dumpDatabase,
+  fixtureLogs,
+  makeBundle,
+  makeKey,
+  makeWorkstation,
+  type TestKey,
+  type TestWorkstation,
+} from '../support/lab';
 import { useTempDirs } from '../support/temp-dir';
 
 const fixture = (name: string) => {
@@ -39,6 +51,70 @@ async function resigned(
   edit(statement.predicate);
   entries.set(ENVELOPE, signStatement(statement, signers));
   return writeEntries(out, entries);
+}
+
+const MODEL = { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' };
+
+/** doomla_solved.eval: includes/accuracy 1 (n 1). */
+const DOOMLA: ThresholdRule = {
+  id: 'doomla',
+  benchmark: 'doomla',
+  scorer: 'includes',
+  metric: 'accuracy',
+  operator: '>=',
+  value: 0.5,
+  basis: 'point',
+  minSamples: 1,
+};
+
+function evaluate(workspace: Workspace, ...rules: ThresholdRule[]): Evaluation {
+  const set: ThresholdSet = {
+    type: 'designation-desk/threshold-set/v1',
+    id: 'selection',
+    version: 1,
+    name: 'Selection',
+    notes: '',
+    designation: { kind: 'all' },
+    rules,
+  };
+  return workspace.services.evaluation.evaluate(MODEL, set);
+}
+
+function only(evaluation: Evaluation): RuleOutcome {
+  const [rule] = evaluation.rules;
+  if (rule === undefined) throw new Error('no rule evaluated');
+  return rule;
+}
+
+/** Adds `key` to the roster with `role`, signed by the root, through the CLI. */
+async function grant(station: TestWorkstation, key: TestKey, role: string): Promise<void> {
+  const added = await desk(
+    'roster',
+    'add',
+    '--data',
+    station.dataDir,
+    '--role',
+    role,
+    '--key',
+    key.publicFile,
+    '--sign-with',
+    station.root.secretFile,
+    '--passphrase-file',
+    station.root.passphraseFile,
+  );
+  expect(added.code, added.stderr).toBe(0);
+}
+
+async function enrol(station: TestWorkstation, key: TestKey): Promise<void> {
+  const added = await desk('user', 'add', '--data', station.dataDir, '--key', key.secretFile);
+  expect(added.code, added.stderr).toBe(0);
+}
+
+async function importAll(workspace: Workspace, ...files: string[]): Promise<void> {
+  for (const file of files) {
+    const outcome = await workspace.services.bundles.importBundle(file);
+    expect(outcome.status, outcome.message).toBe('imported');
+  }
 }
 
 describe('evidence selection under a hostile lab', () => {
@@ -151,4 +227,249 @@ describe('evidence selection under a hostile lab', () => {
       workspace.close();
     }
   }, 60_000);
+
+  it('shows the evaluator as the roster names the signing key; the name the statement claims is kept as a flagged claim', async () => {
+    const work = tempDir();
+    const station = await makeWorkstation(work);
+    const posing = await makeBundle(path.join(work, 'posing.evbundle'), station.lab.unlocked, {
+      logs: [fixture('doomla_solved.eval')],
+      evaluator: { id: 'uk-aisi', name: 'UK AISI' },
+    });
+    const workspace = station.open();
+    try {
+      const outcome = await workspace.services.bundles.importBundle(posing);
+      expect(outcome.status, outcome.message).toBe('imported');
+      expect(outcome.message).toContain('signed by lab');
+      expect(outcome.message).not.toContain('UK AISI');
+      const [bundle] = workspace.services.bundles.list();
+      expect(bundle?.evaluator).toEqual({ id: 'uk-aisi', name: 'lab', claimedName: 'UK AISI' });
+      expect(bundle?.checks.find((c) => c.id === 'claims')).toMatchObject({
+        status: 'warn',
+        detail:
+          'The statement calls its evaluator "UK AISI", but it was signed by lab: it is shown as lab',
+      });
+      expect(only(evaluate(workspace, DOOMLA)).sourceLog?.evaluator).toEqual({
+        id: 'uk-aisi',
+        name: 'lab',
+        claimedName: 'UK AISI',
+      });
+    } finally {
+      workspace.close();
+    }
+    const listed = await desk('bundles', '--data', station.dataDir);
+    expect(listed.stdout).toContain('by lab (calls itself UK AISI)');
+  }, 60_000);
+
+  it('never lets a log filed under another benchmark decide a rule until a reviewer accepts the mapping, audited', async () => {
+    const work = tempDir();
+    const station = await makeWorkstation(work);
+    await enrol(station, station.reviewer);
+    const honest = await makeBundle(path.join(work, 'honest.evbundle'), station.lab.unlocked, {
+      logs: [fixture('doomla_solved.eval')],
+    });
+    // The lab files its doomla run (accuracy 1) as cybench too.
+    const mapped = await resigned(
+      honest,
+      path.join(work, 'mapped.evbundle'),
+      [station.lab.unlocked],
+      (p) => {
+        const results = p.results as Record<string, unknown>[];
+        results.push({ ...results[0], benchmark: 'cybench' });
+      },
+    );
+    const cybench: ThresholdRule = { ...DOOMLA, id: 'cybench', benchmark: 'cybench' };
+    const workspace = station.open();
+    try {
+      await importAll(workspace, mapped);
+      const [bundle] = workspace.services.bundles.list();
+      if (bundle === undefined) throw new Error('not imported');
+      expect(bundle.checks.find((c) => c.id === 'claims')).toMatchObject({
+        status: 'warn',
+        detail:
+          'Results file "logs/doomla_solved.eval" (Inspect task "doomla") as benchmark "cybench": a log counts for another benchmark only once a reviewer accepts the mapping',
+      });
+      expect(bundle.standing.mappings).toEqual([
+        {
+          logPath: 'logs/doomla_solved.eval',
+          task: 'doomla',
+          benchmark: 'cybench',
+          accepted: null,
+        },
+      ]);
+      const before = only(evaluate(workspace, cybench));
+      expect(before.status).toBe('insufficient-evidence');
+      expect(before.explanation).toBe(
+        'No log of benchmark "cybench" with metric "accuracy" from scorer "includes"; logs/doomla_solved.eval in mapped.evbundle is a run of Inspect task "doomla" that its bundle filed under "cybench", a mapping no reviewer has accepted, so it does not count: insufficient evidence.',
+      );
+      // Its own task still counts.
+      expect(only(evaluate(workspace, DOOMLA)).status).toBe('met');
+    } finally {
+      workspace.close();
+    }
+
+    const accept = (user: TestKey, reason: string) =>
+      desk(
+        'bundles',
+        'accept-mapping',
+        '--data',
+        station.dataDir,
+        '--bundle',
+        '1',
+        '--log',
+        'logs/doomla_solved.eval',
+        '--benchmark',
+        'cybench',
+        '--user',
+        user.name,
+        '--reason',
+        reason,
+        '--passphrase-file',
+        user.passphraseFile,
+      );
+    const accepted = await accept(
+      station.reviewer,
+      'doomla is the cybench task set under its Inspect name',
+    );
+    expect(accepted.stderr).toBe('');
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toBe(
+      'reviewer accepted that log "logs/doomla_solved.eval" (Inspect task "doomla") of bundle "mapped.evbundle" counts for benchmark "cybench": doomla is the cybench task set under its Inspect name.\n',
+    );
+    const again = await accept(station.reviewer, 'twice');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('was accepted already; nothing was changed.');
+
+    const after = station.open();
+    try {
+      const [bundle] = after.services.bundles.list();
+      expect(bundle?.standing.mappings[0]?.accepted).toMatchObject({
+        by: 'reviewer',
+        reason: 'doomla is the cybench task set under its Inspect name',
+      });
+      const events = after.services.audit.ofKind('bundle.mapping-accepted');
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        actor: 'reviewer',
+        details: {
+          bundleId: 1,
+          logPath: 'logs/doomla_solved.eval',
+          task: 'doomla',
+          benchmark: 'cybench',
+        },
+      });
+      const decided = only(evaluate(after, cybench));
+      expect(decided.status).toBe('met');
+      expect(decided.observed).toBe(1);
+      expect(decided.sourceLog?.logPath).toBe('logs/doomla_solved.eval');
+    } finally {
+      after.close();
+    }
+  }, 90_000);
+
+  it("excludes a removed lab's bundles as signed by a key no longer trusted, and an authority's quarantine, with the reasons", async () => {
+    const work = tempDir();
+    const station = await makeWorkstation(work);
+    const keys = path.join(work, 'keys');
+    const labB = await makeKey(keys, 'lab-b');
+    const authority = await makeKey(keys, 'authority');
+    await grant(station, labB, 'lab');
+    await grant(station, authority, 'authority');
+    await enrol(station, authority);
+    await enrol(station, station.reviewer);
+    const doomla = [fixture('doomla_solved.eval')];
+    // lab's run is the later one, so it is chosen while lab is trusted.
+    const fromLab = await makeBundle(path.join(work, 'lab.evbundle'), station.lab.unlocked, {
+      logs: doomla,
+      runFinishedOn: '2026-11-21T10:00:00Z',
+    });
+    const fromB = await makeBundle(path.join(work, 'lab-b.evbundle'), labB.unlocked, {
+      logs: doomla,
+    });
+    let workspace = station.open();
+    try {
+      await importAll(workspace, fromLab, fromB);
+      expect(only(evaluate(workspace, DOOMLA)).sourceLog?.bundleFile).toBe('lab.evbundle');
+      const trust = workspace.services.trust;
+      trust.signAndInstall(
+        trust.propose({ remove: { keyid: station.lab.unlocked.keyid, role: 'lab' } }),
+        [station.root.unlocked],
+      );
+      const byFile = new Map(workspace.services.bundles.list().map((b) => [b.fileName, b]));
+      expect(byFile.get('lab.evbundle')?.standing).toEqual({
+        quarantine: null,
+        signersTrusted: false,
+        mappings: [],
+      });
+      expect(byFile.get('lab.evbundle')?.evaluator.name).toBe('lab');
+      expect(byFile.get('lab-b.evbundle')?.standing.signersTrusted).toBe(true);
+      const rule = only(evaluate(workspace, DOOMLA));
+      expect(rule.status).toBe('met');
+      expect(rule.sourceLog?.bundleFile).toBe('lab-b.evbundle');
+      expect(rule.alsoSeen).toEqual([]);
+    } finally {
+      workspace.close();
+    }
+    const listed = await desk('bundles', '--data', station.dataDir);
+    expect(listed.stdout).toMatch(/#1 {2}lab\.evbundle {2}verified, signer no longer trusted /);
+
+    const quarantine = (user: TestKey, reason: string) =>
+      desk(
+        'bundles',
+        'quarantine',
+        '--data',
+        station.dataDir,
+        '--bundle',
+        '2',
+        '--user',
+        user.name,
+        '--reason',
+        reason,
+        '--passphrase-file',
+        user.passphraseFile,
+      );
+    const before = dumpDatabase(station.dataDir);
+    const refused = await quarantine(station.reviewer, 'not mine to do');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      '"reviewer" does not hold the authority role in the trust roster.',
+    );
+    expect(dumpDatabase(station.dataDir).tables).toEqual(before.tables);
+
+    const done = await quarantine(authority, 'lab-b disclosed its key was copied');
+    expect(done.stderr).toBe('');
+    expect(done.code).toBe(0);
+    expect(done.stdout).toBe(
+      'Bundle "lab-b.evbundle" quarantined by authority: lab-b disclosed its key was copied. It is kept, and no evaluation uses it.\n',
+    );
+    expect((await quarantine(authority, 'again')).stderr).toContain(
+      'Bundle "lab-b.evbundle" is quarantined already; nothing was changed.',
+    );
+
+    workspace = station.open();
+    try {
+      const quarantined = workspace.services.bundles
+        .list()
+        .find((b) => b.fileName === 'lab-b.evbundle');
+      expect(quarantined?.standing.quarantine).toMatchObject({
+        by: 'authority',
+        reason: 'lab-b disclosed its key was copied',
+      });
+      const [event] = workspace.services.audit.ofKind('bundle.quarantined');
+      expect(event).toMatchObject({
+        actor: 'authority',
+        details: {
+          bundleId: 2,
+          file: 'lab-b.evbundle',
+          reason: 'lab-b disclosed its key was copied',
+        },
+      });
+      const rule = only(evaluate(workspace, DOOMLA));
+      expect(rule.status).toBe('insufficient-evidence');
+      expect(rule.explanation).toMatch(
+        /^No log of benchmark "doomla" with metric "accuracy" from scorer "includes"; lab\.evbundle was not considered: it is signed by a key no longer trusted \(no longer a lab key in the current trust roster\); lab-b\.evbundle was not considered: it was quarantined by authority on \S+ \(lab-b disclosed its key was copied\): insufficient evidence\.$/,
+      );
+    } finally {
+      workspace.close();
+    }
+  }, 120_000);
 });

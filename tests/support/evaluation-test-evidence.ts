@@ -14,10 +14,11 @@ export function evidenceLog(overrides: Partial<EvidenceLog> = {}): EvidenceLog {
     logId: 1,
     bundleId: 1,
     bundleFile: 'run.evbundle',
-    evaluator: { id: 'lab', name: 'Test Lab' },
+    evaluator: { id: 'lab', name: 'Test Lab', claimedName: 'Test Lab' },
     runFinishedOn: '2026-03-01T10:00:00Z',
     path: 'logs/cybench.eval',
     task: 'cybench',
+    mappings: [],
     metrics: [],
     claims: [],
     ...overrides,
@@ -51,6 +52,7 @@ export function modelEvidence(
   return {
     model: { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' },
     logs,
+    excluded: [],
     sampleReads,
     sampleScores: (logId, scorer) => {
       sampleReads.push(`${logId}/${scorer}`);

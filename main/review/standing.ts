@@ -1,0 +1,62 @@
+/**
+ * Whether an imported bundle still counts, read fresh at every listing and evaluation:
+ * its quarantine, whether the keys that signed it are still lab keys enough for the
+ * current roster's lab threshold, and its benchmark mappings with their acceptance. Also
+ * the roster's names for those keys, which is the evaluator the bundle is shown under.
+ */
+import type { DeskDatabase, MappingRow } from '../../db';
+import type { BundleStanding, Judgement } from '../../common/bundles';
+import type { TrustService } from '../trust';
+
+export interface Standings {
+  /** The standing of bundle `bundleId`, signed by the keys `signedBy` (keyids). */
+  of(bundleId: number, signedBy: readonly string[]): BundleStanding;
+  /** The roster's names for these keys (a removed key: its last name in the roster's history). */
+  signerNames(signedBy: readonly string[]): string;
+}
+
+/** One snapshot of the judgements and the roster, for one listing or evaluation. */
+export function readStandings(db: DeskDatabase, trust: TrustService): Standings {
+  const quarantines = new Map(db.review.quarantines().map((q) => [q.bundleId, judgement(q)]));
+  const accepted = new Map(
+    db.review
+      .acceptedMappings()
+      .map((a) => [mappingKey(a.bundleId, a.logPath, a.benchmark), judgement(a)]),
+  );
+  const mappings = new Map<number, MappingRow[]>();
+  for (const m of db.review.mappings())
+    mappings.set(m.bundleId, [...(mappings.get(m.bundleId) ?? []), m]);
+  const roster = trust.current();
+  const labKeys = new Set(trust.keys('lab').map((k) => k.keyid));
+  const labThreshold = roster === null ? Number.POSITIVE_INFINITY : trust.threshold('lab');
+  const names = new Map<string, string>();
+  // Oldest first, so each key ends with its latest name.
+  for (const version of [...trust.history()].sort(
+    (a, b) => a.document.version - b.document.version,
+  )) {
+    for (const key of version.document.keys) names.set(key.keyid, key.name);
+  }
+
+  return {
+    of: (bundleId, signedBy) => ({
+      quarantine: quarantines.get(bundleId) ?? null,
+      signersTrusted: new Set(signedBy.filter((k) => labKeys.has(k))).size >= labThreshold,
+      mappings: (mappings.get(bundleId) ?? []).map(({ logPath, task, benchmark }) => ({
+        logPath,
+        task,
+        benchmark,
+        accepted: accepted.get(mappingKey(bundleId, logPath, benchmark)) ?? null,
+      })),
+    }),
+    signerNames: (signedBy) =>
+      signedBy.map((k) => names.get(k) ?? `key ${k.slice(0, 12)}…`).join(', '),
+  };
+}
+
+function judgement(row: { byName: string; at: string; reason: string }): Judgement {
+  return { by: row.byName, at: row.at, reason: row.reason };
+}
+
+function mappingKey(bundleId: number, logPath: string, benchmark: string): string {
+  return JSON.stringify([bundleId, logPath, benchmark]);
+}
