@@ -29,7 +29,15 @@ export default defineConfig({
         viewport: { width: 1280, height: 800 },
         launchOptions: {
           executablePath: chromium,
+          // No name resolution and no proxy, as the app (main/app/hardening.ts), so the browser
+          // makes no network system call: npm run prove-offline checks it. "^NOTFOUND" is
+          // Chromium's token for "fail every lookup"; "~NOTFOUND" maps every host to a host of
+          // that name, which Chromium then tries to resolve (an IPv6 probe, a resolver query).
           args: [
+            '--host-resolver-rules=MAP * ^NOTFOUND',
+            '--no-proxy-server',
+            '--disable-domain-reliability',
+            '--disable-breakpad',
             '--no-sandbox',
             '--disable-gpu',
             '--disable-background-networking',

@@ -30,6 +30,9 @@ export default defineConfig({
             'main/**/*.test.ts',
             'db/**/*.test.ts',
             'tests/integration/**/*.test.ts',
+            // The seeded CI share of the fuzzing (npm run fuzz runs more).
+            'tests/fuzz/**/*.test.ts',
+            'tests/offline/**/*.test.ts',
           ],
           environment: 'node',
           // Lint probes and the CLI binary test spawn real processes; give them room on 2 cores.

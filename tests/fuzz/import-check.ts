@@ -1,0 +1,126 @@
+/**
+ * The one property every hostile bundle is held to: imported with the original's meaning
+ * (where the mutation should not change it), or rejected with a sentence that leaves the
+ * data directory as a rejection leaves it — within a time and memory bound, never a throw.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { BundleSummary } from '../../common/bundles';
+import { openWorkspace } from '../../main/workspace';
+import { dataDirState, expectAsAfterRejection } from '../support/data-dir';
+
+/** Long enough for a slow machine's worst honest import of the small bundle; a hang is far past it. */
+const IMPORT_BOUND_MS = 30_000;
+/** The bundle worker's heap: the small bundle needs a fraction; exhaustion must reject, not crash. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
+/** What the main process may grow by over one case (it holds no evidence; the worker does). */
+const MAIN_GROWTH_BOUND = 256 * 1024 * 1024;
+
+/** What a bundle means once imported: everything but when, under which name, and row ids. */
+export type Meaning = Omit<
+  BundleSummary,
+  'id' | 'fileName' | 'importedAt' | 'checks' | 'digest'
+> & {
+  readonly evidence: readonly string[];
+};
+
+function evidenceFiles(dataDir: string): string[] {
+  return fs
+    .readdirSync(path.join(dataDir, 'evidence'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
+}
+
+function meaningOf(summary: BundleSummary, dataDir: string): Meaning {
+  const {
+    model,
+    evaluator,
+    suite,
+    runStartedOn,
+    runFinishedOn,
+    status,
+    signedBy,
+    sampleCount,
+    logs,
+    results,
+  } = summary;
+  return {
+    ...{
+      model,
+      evaluator,
+      suite,
+      runStartedOn,
+      runFinishedOn,
+      status,
+      signedBy,
+      sampleCount,
+      logs,
+      results,
+    },
+    evidence: evidenceFiles(dataDir),
+  };
+}
+
+export type Verdict =
+  | { readonly status: 'imported'; readonly meaning: Meaning }
+  | { readonly status: 'rejected'; readonly message: string };
+
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`${what} did not finish within ${String(ms)} ms (a hang)`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Imports `bytes` as a bundle into `dataDir` (a fresh workstation copy) and checks the
+ * outcome's invariants; returns what it was, for the caller's meaning check.
+ */
+export async function importHostile(dataDir: string, bytes: Uint8Array): Promise<Verdict> {
+  const file = path.join(
+    dataDir,
+    '..',
+    `hostile-${crypto.randomBytes(4).toString('hex')}.evbundle`,
+  );
+  fs.writeFileSync(file, bytes);
+  const before = dataDirState(dataDir);
+  const rssBefore = process.memoryUsage().rss;
+  const workspace = openWorkspace({ dataDir, importWorker: { resourceLimits: WORKER_LIMITS } });
+  try {
+    const outcome = await within(
+      workspace.services.bundles.importBundle(file),
+      IMPORT_BOUND_MS,
+      'the import',
+    );
+    expect(process.memoryUsage().rss - rssBefore, 'main-process memory growth').toBeLessThan(
+      MAIN_GROWTH_BOUND,
+    );
+    if (outcome.status === 'imported') {
+      const [summary, ...others] = workspace.services.bundles.list();
+      expect(others).toEqual([]);
+      if (summary === undefined) throw new Error('imported, yet no bundle is listed');
+      return { status: 'imported', meaning: meaningOf(summary, dataDir) };
+    }
+    expect(outcome.status, outcome.message).toBe('rejected');
+    // One sentence naming what was wrong and that nothing changed; never an internal failure.
+    expect(outcome.message).toMatch(/^Bundle ".+" was rejected: .+\. Nothing was imported\.$/s);
+    expect(outcome.message).not.toMatch(
+      /INTERNAL|unexpected failure|worker failed|Cannot read prop|undefined|\[object /,
+    );
+    expectAsAfterRejection(before, dataDir, /./);
+    return { status: 'rejected', message: outcome.message };
+  } finally {
+    workspace.close();
+    fs.rmSync(file, { force: true });
+  }
+}
