@@ -19,7 +19,7 @@ import { rawZip } from '../support/raw-zip';
 import { useTempDirs } from '../support/temp-dir';
 import { rawZipEntries } from '../support/zip-entries';
 import { fuzzParameters, fuzzTimeout } from './fuzz-settings';
-import { importHostile, type Meaning } from './import-check';
+import { hostileImporter, type HostileImporter, type Meaning } from './import-check';
 import { jsonMutation, mutateJson } from './mutate-json';
 import { decodeEntries, mutateZip, zipMutation, type ZipEntry } from './mutate-zip';
 
@@ -35,6 +35,23 @@ describe('fuzz: hostile bundles', () => {
   let original: Meaning;
 
   const fresh = () => copyDataDir(station.dataDir, tempDir());
+  /** Runs `cases` against one importer, closed afterwards. */
+  const withImporter = async (cases: (importer: HostileImporter) => Promise<void>) => {
+    const importer = hostileImporter(fresh);
+    try {
+      await cases(importer);
+    } finally {
+      importer.close();
+    }
+  };
+  const importOnce = async (bytes: Uint8Array) => {
+    let verdict: Awaited<ReturnType<HostileImporter['run']>> | undefined;
+    await withImporter(async (importer) => {
+      verdict = await importer.run(bytes);
+    });
+    if (verdict === undefined) throw new Error('no verdict');
+    return verdict;
+  };
   const logName = (suffix: string) => entries.find((e) => e.name.endsWith(suffix))?.name ?? '';
 
   beforeAll(async () => {
@@ -46,7 +63,7 @@ describe('fuzz: hostile bundles', () => {
     });
     bundle = fs.readFileSync(file);
     entries = decodeEntries(await rawZipEntries(file));
-    const verdict = await importHostile(fresh(), bundle);
+    const verdict = await importOnce(bundle);
     if (verdict.status !== 'imported')
       throw new Error(`the unmutated bundle was rejected: ${verdict.message}`);
     original = verdict.meaning;
@@ -81,8 +98,8 @@ describe('fuzz: hostile bundles', () => {
 
   it('the harness itself: a rebuilt archive and a re-signed statement, unchanged, import with the original meaning', async () => {
     // Else every lab case could be rejected for a bad signature and the property prove nothing.
-    const rebuilt = await importHostile(fresh(), rawZip(entries));
-    const resignedUnchanged = await importHostile(fresh(), resigned(new Map()));
+    const rebuilt = await importOnce(rawZip(entries));
+    const resignedUnchanged = await importOnce(resigned(new Map()));
     expect(rebuilt).toEqual({ status: 'imported', meaning: original });
     expect(resignedUnchanged).toEqual({ status: 'imported', meaning: original });
   });
@@ -90,13 +107,15 @@ describe('fuzz: hostile bundles', () => {
   it(
     'a key-less attacker: any byte or structure change imports with the same meaning or is rejected cleanly',
     async () => {
-      await fc.assert(
-        fc.asyncProperty(zipMutation, async (mutation) => {
-          const verdict = await importHostile(fresh(), mutateZip(bundle, entries, mutation));
-          if (verdict.status === 'imported') expect(verdict.meaning).toEqual(original);
-        }),
-        fuzzParameters(RUNS.keyless),
-      );
+      await withImporter(async (importer) => {
+        await fc.assert(
+          fc.asyncProperty(zipMutation, async (mutation) => {
+            const verdict = await importer.run(mutateZip(bundle, entries, mutation));
+            if (verdict.status === 'imported') expect(verdict.meaning).toEqual(original);
+          }),
+          fuzzParameters(RUNS.keyless),
+        );
+      });
     },
     fuzzTimeout(RUNS.keyless, PER_CASE_MS),
   );
@@ -105,17 +124,19 @@ describe('fuzz: hostile bundles', () => {
     'a key-less attacker: an altered envelope (types, nesting, huge strings, NaN, surrogates, duplicate keys) is rejected or means the same',
     async () => {
       const envelope = entries.find((e) => e.name === ENVELOPE)?.data.toString('utf8') ?? '';
-      await fc.assert(
-        fc.asyncProperty(jsonMutation, async (mutation) => {
-          const text = mutateJson(envelope, mutation);
-          const bytes = rawZip(
-            entries.map((e) => (e.name === ENVELOPE ? { ...e, data: Buffer.from(text) } : e)),
-          );
-          const verdict = await importHostile(fresh(), bytes);
-          if (verdict.status === 'imported') expect(verdict.meaning).toEqual(original);
-        }),
-        fuzzParameters(RUNS.envelope),
-      );
+      await withImporter(async (importer) => {
+        await fc.assert(
+          fc.asyncProperty(jsonMutation, async (mutation) => {
+            const text = mutateJson(envelope, mutation);
+            const bytes = rawZip(
+              entries.map((e) => (e.name === ENVELOPE ? { ...e, data: Buffer.from(text) } : e)),
+            );
+            const verdict = await importer.run(bytes);
+            if (verdict.status === 'imported') expect(verdict.meaning).toEqual(original);
+          }),
+          fuzzParameters(RUNS.envelope),
+        );
+      });
     },
     fuzzTimeout(RUNS.envelope, PER_CASE_MS),
   );
@@ -143,12 +164,14 @@ describe('fuzz: hostile bundles', () => {
         jsonMutation.map((m) => resigned(new Map([[jsonLog, Buffer.from(mutateJson(json, m))]]))),
         jsonMutation.map((m) => resigned(new Map(), (text) => mutateJson(text, m))),
       );
-      await fc.assert(
-        fc.asyncProperty(hostile, async (bytes) => {
-          await importHostile(fresh(), bytes);
-        }),
-        fuzzParameters(RUNS.lab),
-      );
+      await withImporter(async (importer) => {
+        await fc.assert(
+          fc.asyncProperty(hostile, async (bytes) => {
+            await importer.run(bytes);
+          }),
+          fuzzParameters(RUNS.lab),
+        );
+      });
     },
     fuzzTimeout(RUNS.lab, PER_CASE_MS),
   );

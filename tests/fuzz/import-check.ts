@@ -3,7 +3,6 @@
  * (where the mutation should not change it), or rejected with a sentence that leaves the
  * data directory as a rejection leaves it — within a time and memory bound, never a throw.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -82,45 +81,72 @@ async function within<T>(promise: Promise<T>, ms: number, what: string): Promise
   }
 }
 
+/** Imports hostile bundles one after another into a workstation copy made by `fresh`. */
+export interface HostileImporter {
+  /** Imports `bytes` as a bundle, checks the outcome's invariants, and says what it was. */
+  run(bytes: Uint8Array): Promise<Verdict>;
+  close(): void;
+}
+
 /**
- * Imports `bytes` as a bundle into `dataDir` (a fresh workstation copy) and checks the
- * outcome's invariants; returns what it was, for the caller's meaning check.
+ * A rejection leaves the workstation as it was (the property checks exactly that), so the
+ * next case reuses it; only after an import does the next case get a fresh copy. This keeps a
+ * case to one worker's import, so thousands of cases fit in a local run.
  */
-export async function importHostile(dataDir: string, bytes: Uint8Array): Promise<Verdict> {
-  const file = path.join(
-    dataDir,
-    '..',
-    `hostile-${crypto.randomBytes(4).toString('hex')}.evbundle`,
-  );
-  fs.writeFileSync(file, bytes);
-  const before = dataDirState(dataDir);
-  const rssBefore = process.memoryUsage().rss;
-  const workspace = openWorkspace({ dataDir, importWorker: { resourceLimits: WORKER_LIMITS } });
-  try {
-    const outcome = await within(
-      workspace.services.bundles.importBundle(file),
-      IMPORT_BOUND_MS,
-      'the import',
-    );
-    expect(process.memoryUsage().rss - rssBefore, 'main-process memory growth').toBeLessThan(
-      MAIN_GROWTH_BOUND,
-    );
-    if (outcome.status === 'imported') {
-      const [summary, ...others] = workspace.services.bundles.list();
-      expect(others).toEqual([]);
-      if (summary === undefined) throw new Error('imported, yet no bundle is listed');
-      return { status: 'imported', meaning: meaningOf(summary, dataDir) };
-    }
-    expect(outcome.status, outcome.message).toBe('rejected');
-    // One sentence naming what was wrong and that nothing changed; never an internal failure.
-    expect(outcome.message).toMatch(/^Bundle ".+" was rejected: .+\. Nothing was imported\.$/s);
-    expect(outcome.message).not.toMatch(
-      /INTERNAL|unexpected failure|worker failed|Cannot read prop|undefined|\[object /,
-    );
-    expectAsAfterRejection(before, dataDir, /./);
-    return { status: 'rejected', message: outcome.message };
-  } finally {
-    workspace.close();
-    fs.rmSync(file, { force: true });
-  }
+export function hostileImporter(fresh: () => string): HostileImporter {
+  const open = () => {
+    const dataDir = fresh();
+    return {
+      dataDir,
+      workspace: openWorkspace({ dataDir, importWorker: { resourceLimits: WORKER_LIMITS } }),
+    };
+  };
+  let current = open();
+  let cases = 0;
+  return {
+    run: async (bytes) => {
+      const { dataDir, workspace } = current;
+      const file = path.join(dataDir, '..', `hostile-${String(++cases)}.evbundle`);
+      fs.writeFileSync(file, bytes);
+      const before = dataDirState(dataDir);
+      const rssBefore = process.memoryUsage().rss;
+      try {
+        const outcome = await within(
+          workspace.services.bundles.importBundle(file),
+          IMPORT_BOUND_MS,
+          'the import',
+        );
+        expect(process.memoryUsage().rss - rssBefore, 'main-process memory growth').toBeLessThan(
+          MAIN_GROWTH_BOUND,
+        );
+        if (outcome.status === 'imported') {
+          const [summary, ...others] = workspace.services.bundles.list();
+          expect(others).toEqual([]);
+          if (summary === undefined) throw new Error('imported, yet no bundle is listed');
+          const meaning = meaningOf(summary, dataDir);
+          workspace.close();
+          current = open();
+          return { status: 'imported', meaning };
+        }
+        expect(outcome.status, outcome.message).toBe('rejected');
+        // One sentence naming what was wrong and that nothing changed; never an internal failure.
+        expect(outcome.message).toMatch(/^Bundle ".+" was rejected: .+\. Nothing was imported\.$/s);
+        expect(outcome.message).not.toMatch(
+          /INTERNAL|unexpected failure|worker failed|Cannot read prop|undefined|\[object /,
+        );
+        expectAsAfterRejection(before, dataDir, /./);
+        return { status: 'rejected', message: outcome.message };
+      } catch (error) {
+        // A failed case may have left anything behind: the next one starts afresh.
+        workspace.close();
+        current = open();
+        throw error;
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
+    },
+    close: () => {
+      current.workspace.close();
+    },
+  };
 }

@@ -69,6 +69,15 @@ describe('network trace judge', () => {
     expect(withInet.violations.map((v) => v.text)).toContain(DETACHED);
   });
 
+  it('lets a socket call on a descriptor that is no socket pass (it fails ENOTSOCK)', () => {
+    const line =
+      'accept4(0</dev/null<char 1:3>>, 0x15c00088610, 0x40, 0x4000 /* SOCK_??? */ <unfinished ...>';
+    expect(judged(...UNIX, line).violations).toEqual([]);
+    expect(
+      judged(...UNIX, 'accept4(3<socket:[9]>, NULL, NULL, 0) = -1 EAGAIN').violations,
+    ).toHaveLength(1);
+  });
+
   it('reads the pid-prefixed lines of strace -f as well', () => {
     const [call] = parseTrace(
       '4242 connect(3<TCP:[1]>, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("1.2.3.4")}, 16) = -1',

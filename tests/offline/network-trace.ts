@@ -19,7 +19,15 @@
  *               from the kernel itself, never a packet on a wire.
  */
 
-export type Family = 'AF_UNIX' | 'AF_NETLINK' | 'AF_INET' | 'AF_INET6' | 'AF_PACKET' | 'unknown';
+export type Family =
+  | 'AF_UNIX'
+  | 'AF_NETLINK'
+  | 'AF_INET'
+  | 'AF_INET6'
+  | 'AF_PACKET'
+  /** A socket call on a descriptor that is no socket (a file, a pipe): it fails ENOTSOCK. */
+  | 'not-a-socket'
+  | 'unknown';
 
 export interface NetworkCall {
   readonly syscall: string;
@@ -52,7 +60,7 @@ const FAIL_CLOSED = new Set([
   'sendmsg',
   'sendmmsg',
 ]);
-const ALLOWED: ReadonlySet<Family> = new Set(['AF_UNIX', 'AF_NETLINK']);
+const ALLOWED: ReadonlySet<Family> = new Set(['AF_UNIX', 'AF_NETLINK', 'not-a-socket']);
 
 /** strace's -yy protocol names, by family. */
 const PROTOCOLS: readonly [RegExp, Family][] = [
@@ -70,6 +78,7 @@ function familyOf(syscall: string, args: string): Family {
   const named = /AF_(UNIX|LOCAL|NETLINK|INET6|INET|PACKET)\b/.exec(args);
   const addressed = /sa_family=AF_(UNIX|LOCAL|NETLINK|INET6|INET|PACKET)\b/.exec(args);
   if (syscall === 'socket' || syscall === 'socketpair') return asFamily(named?.[1]);
+  if (/^\d+<(?:\/|pipe:|anon_inode:)/.test(args)) return 'not-a-socket';
   const label = /^\d+<([A-Za-z0-9-]+):/.exec(args)?.[1];
   const byLabel = label === undefined ? undefined : PROTOCOLS.find(([p]) => p.test(label))?.[1];
   const byAddress = addressed ? asFamily(addressed[1]) : undefined;
@@ -111,7 +120,7 @@ export function judge(calls: readonly NetworkCall[]): Judgement {
    */
   const onlyLocalSockets = calls
     .filter((c) => c.syscall === 'socket' || c.syscall === 'socketpair')
-    .every((c) => ALLOWED.has(c.family));
+    .every((c) => c.family === 'AF_UNIX' || c.family === 'AF_NETLINK');
   for (const call of calls) {
     const perCall = counts.get(call.family) ?? new Map<string, number>();
     perCall.set(call.syscall, (perCall.get(call.syscall) ?? 0) + 1);
@@ -147,6 +156,10 @@ export function describeJudgement(judgement: Judgement): string {
     lines.push(`  ${family.padEnd(10)} ${String(total).padStart(8)}  (${detail})`);
   }
   lines.push(`Unix socket paths connected or bound: ${judgement.unixPaths.join(', ') || '(none)'}`);
+  lines.push(
+    `Unattributed calls (the process was exiting mid-call; allowed as no Internet-family socket was ever opened): ${String(judgement.unattributed.length)}`,
+  );
+  for (const u of judgement.unattributed.slice(0, 5)) lines.push(`  ${u.where}: ${u.text}`);
   lines.push(
     `Violations (Internet-family or unattributable calls): ${String(judgement.violations.length)}`,
   );

@@ -2,7 +2,7 @@
  * `npm run prove-offline`: the evidence an accreditor can rerun that Designation Desk needs
  * no network. Each phase (the CLI flows, then the Chromium end-to-end suite) runs in a fresh
  * network namespace (`unshare --net`: no interface but a loopback that is down) under
- * `strace -f -ff -yy -e trace=network`; the traces are then judged by network-trace.ts and
+ * `strace --seccomp-bpf -f -ff -yy -e trace=network`; the traces are then judged by network-trace.ts and
  * the run fails if any phase failed or any call touched an Internet-family socket.
  * Needs root (or unprivileged user namespaces), strace and a build (the npm script builds).
  * Traces and the summary are kept in reports/prove-offline/.
@@ -83,6 +83,8 @@ function runPhase(phase: Phase): {
       SHOW_INTERFACES,
       interfacesFile,
       'strace',
+      // Stop threads only at the traced calls, not at every system call (strace 5.3+).
+      '--seccomp-bpf',
       '-f',
       '-ff',
       '-yy',
