@@ -239,10 +239,11 @@ describe('fuzz: hostile documents', () => {
 
   it(
     'roster documents: a hostile next version, even signed by the root, installs whole or is refused with a sentence',
-    () => {
+    async () => {
+      const newcomer = await makeKey(tempDir(), 'newcomer');
       const workspace = station.open();
       const proposed = workspace.services.trust.propose({
-        add: { key: authority.unlocked, roles: ['reviewer'] },
+        add: { key: newcomer.unlocked, roles: ['reviewer'] },
       });
       workspace.close();
       const original = JSON.stringify(proposed);

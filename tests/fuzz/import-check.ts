@@ -17,11 +17,12 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 3
 /** What the main process may grow by over one case (it holds no evidence; the worker does). */
 const MAIN_GROWTH_BOUND = 256 * 1024 * 1024;
 
-/** What a bundle means once imported: everything but when, under which name, and row ids. */
-export type Meaning = Omit<
-  BundleSummary,
-  'id' | 'fileName' | 'importedAt' | 'checks' | 'digest'
-> & {
+/** What a bundle's listing says that is not its meaning: when, under which name, row ids. */
+const INCIDENTAL = ['id', 'fileName', 'importedAt', 'checks', 'digest'] as const;
+type Incidental = (typeof INCIDENTAL)[number];
+
+/** What a bundle means once imported: everything else it lists, and the evidence it stored. */
+export type Meaning = Omit<BundleSummary, Incidental> & {
   readonly evidence: readonly string[];
 };
 
@@ -34,33 +35,11 @@ function evidenceFiles(dataDir: string): string[] {
 }
 
 function meaningOf(summary: BundleSummary, dataDir: string): Meaning {
-  const {
-    model,
-    evaluator,
-    suite,
-    runStartedOn,
-    runFinishedOn,
-    status,
-    signedBy,
-    sampleCount,
-    logs,
-    results,
-  } = summary;
-  return {
-    ...{
-      model,
-      evaluator,
-      suite,
-      runStartedOn,
-      runFinishedOn,
-      status,
-      signedBy,
-      sampleCount,
-      logs,
-      results,
-    },
-    evidence: evidenceFiles(dataDir),
-  };
+  const incidental: ReadonlySet<string> = new Set(INCIDENTAL);
+  const meaning = Object.fromEntries(
+    Object.entries(summary).filter(([key]) => !incidental.has(key)),
+  ) as Omit<BundleSummary, Incidental>;
+  return { ...meaning, evidence: evidenceFiles(dataDir) };
 }
 
 export type Verdict =
