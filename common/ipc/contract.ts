@@ -25,6 +25,8 @@ import { WorkstationStatusSchema } from '../workstation';
 
 const NoArguments = z.strictObject({});
 const SetId = z.string().min(1).max(64);
+/** Why a reviewer or an authority judged a bundle (the service refuses control characters). */
+const Reason = z.string().min(1).max(1000);
 
 /** Longest path accepted from the renderer (dropped files). */
 const MAX_PATH = 4096;
@@ -68,6 +70,27 @@ export const contract = {
       }),
     ]),
     response: z.strictObject({ outcomes: z.array(ImportOutcomeViewSchema).readonly() }),
+  },
+  /**
+   * A judgement on an imported bundle, audited and for good: the unlocked authority
+   * quarantines it, or the unlocked reviewer accepts a benchmark mapping it claims.
+   */
+  judgeBundle: {
+    request: z.discriminatedUnion('action', [
+      z.strictObject({
+        action: z.literal('quarantine'),
+        bundleId: z.number().int().positive(),
+        reason: Reason,
+      }),
+      z.strictObject({
+        action: z.literal('accept-mapping'),
+        bundleId: z.number().int().positive(),
+        logPath: z.string().min(1).max(500),
+        benchmark: z.string().min(1).max(500),
+        reason: Reason,
+      }),
+    ]),
+    response: z.strictObject({ message: z.string() }),
   },
   /** Stops the import in progress (and the rest of its batch); it leaves what a rejection leaves. */
   cancelImport: {

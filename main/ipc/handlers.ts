@@ -65,6 +65,24 @@ export function createHandlers(services: Services, shell: Shell): Handlers {
         importing.delete(batch);
       }
     },
+    judgeBundle: (request) => ({
+      message:
+        request.action === 'quarantine'
+          ? services.review.quarantine(
+              request.bundleId,
+              request.reason,
+              identities.requireKey('authority'),
+            )
+          : services.review.acceptMapping(
+              {
+                bundleId: request.bundleId,
+                logPath: request.logPath,
+                benchmark: request.benchmark,
+              },
+              request.reason,
+              identities.requireKey('reviewer'),
+            ),
+    }),
     cancelImport: () => {
       const cancelling = importing.size > 0;
       for (const batch of importing) batch.abort();

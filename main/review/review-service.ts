@@ -100,7 +100,8 @@ export function createReviewService({ db, trust, audit, now }: ReviewServiceDeps
       }
       const summary = `${by.name} accepted that log "${claimed.logPath}" (Inspect task "${printable(claimed.task)}") of bundle "${bundle.fileName}" counts for benchmark "${claimed.benchmark}": ${reason}.`;
       db.transaction(() => {
-        if (!db.review.acceptMapping({ ...mapping, ...judgement })) {
+        const { bundleId, logPath, benchmark } = mapping;
+        if (!db.review.acceptMapping({ bundleId, logPath, benchmark, ...judgement })) {
           throw new DeskError(
             'INVALID_ARGUMENT',
             `That mapping of bundle "${bundle.fileName}" was accepted already; nothing was changed.`,

@@ -196,6 +196,7 @@ describe('Electron shell (fake electron module, real everything else)', () => {
       'desk:getWorkstationStatus',
       'desk:grantThresholdReader',
       'desk:importBundles',
+      'desk:judgeBundle',
       'desk:listAuditEvents',
       'desk:listBundles',
       'desk:listIdentities',

@@ -20,6 +20,7 @@ import {
   writeEntries,
 } from '../support/bundle-surgery';
 import { desk } from '../support/desk-cli';
+import { FROM_APP, routerWithDialog } from '../support/router';
 import {
   dumpDatabase,
   fixtureLogs,
@@ -472,4 +473,73 @@ describe('evidence selection under a hostile lab', () => {
       workspace.close();
     }
   }, 120_000);
+
+  it('the app judges bundles over IPC (judgeBundle): only the unlocked holder of the role, with a plain reason', async () => {
+    const work = tempDir();
+    const station = await makeWorkstation(work);
+    const honest = await makeBundle(path.join(work, 'honest.evbundle'), station.lab.unlocked, {
+      logs: [fixture('doomla_solved.eval')],
+    });
+    const mapped = await resigned(
+      honest,
+      path.join(work, 'mapped.evbundle'),
+      [station.lab.unlocked],
+      (p) => {
+        const results = p.results as Record<string, unknown>[];
+        results.push({ ...results[0], benchmark: 'cybench' });
+      },
+    );
+    const workspace = station.open();
+    try {
+      await importAll(workspace, mapped);
+      workspace.services.identities.enrol(
+        JSON.parse(fs.readFileSync(station.reviewer.secretFile, 'utf8')),
+      );
+      const dispatch = routerWithDialog(workspace, [], () => undefined);
+      const call = (channel: string, args: unknown) => dispatch(channel, args, FROM_APP);
+      const accept = {
+        action: 'accept-mapping',
+        bundleId: 1,
+        logPath: 'logs/doomla_solved.eval',
+        benchmark: 'cybench',
+        reason: 'same task set',
+      };
+      expect(await call('judgeBundle', accept)).toMatchObject({
+        ok: false,
+        error: { code: 'LOCKED' },
+      });
+      await call('unlock', {
+        keyid: station.reviewer.unlocked.keyid,
+        passphrase: 'reviewer passphrase',
+      });
+      expect(
+        await call('judgeBundle', { action: 'quarantine', bundleId: 1, reason: 'not mine' }),
+      ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await call('judgeBundle', { ...accept, reason: 'fine\u001b[2J\u202e' })).toMatchObject(
+        {
+          ok: false,
+          error: {
+            code: 'INVALID_ARGUMENT',
+            message:
+              'The reason must be 1 to 1000 characters of plain text (no control, line-separator or text-direction characters); nothing was changed.',
+          },
+        },
+      );
+      expect(workspace.services.bundles.list()[0]?.standing.mappings[0]?.accepted).toBeNull();
+      expect(await call('judgeBundle', accept)).toEqual({
+        ok: true,
+        value: {
+          message:
+            'reviewer accepted that log "logs/doomla_solved.eval" (Inspect task "doomla") of bundle "mapped.evbundle" counts for benchmark "cybench": same task set.',
+        },
+      });
+      const listed = await call('listBundles', {});
+      expect(listed).toMatchObject({
+        ok: true,
+        value: { bundles: [{ standing: { mappings: [{ accepted: { by: 'reviewer' } }] } }] },
+      });
+    } finally {
+      workspace.close();
+    }
+  }, 60_000);
 });
