@@ -20,6 +20,8 @@ const KNOWN_FLAGS = 0x0002 | 0x0004 | 0x0008 | 0x0800;
 export const DATA_DESCRIPTOR_FLAG = 0x0008;
 const UTF8_FLAG = 0x0800;
 export const STORED = 0;
+/** APPNOTE 6.3, the version this reader (and Python's zipfile) implements. */
+const MAX_VERSION_NEEDED = 63;
 
 export interface DirectoryRecord {
   readonly rawName: Buffer;
@@ -77,6 +79,7 @@ async function readRecord(
   }
   const f = {
     versionMadeBy: fixed.readUInt16LE(4),
+    versionNeeded: fixed.readUInt8(6), // the upper byte is reserved
     flags: fixed.readUInt16LE(8),
     method: fixed.readUInt16LE(10),
     crc32: fixed.readUInt32LE(16),
@@ -129,12 +132,17 @@ async function readRecord(
     externalAttributes: f.externalAttributes,
     zip64,
   };
-  checkRecord(record, disk);
+  checkRecord(record, disk, f.versionNeeded);
   return { record, next };
 }
 
-function checkRecord(record: DirectoryRecord, disk: number): void {
+function checkRecord(record: DirectoryRecord, disk: number, versionNeeded: number): void {
   const entry = `entry ${record.name.shown}`;
+  if (versionNeeded > MAX_VERSION_NEEDED) {
+    throw new ZipRejection(
+      `${entry} needs zip version ${versionNeeded / 10} to extract; the desk, like Python's zipfile, reads up to 6.3`,
+    );
+  }
   if ((record.flags & (ENCRYPTED | STRONG_ENCRYPTION | MASKED_HEADERS)) !== 0) {
     throw new ZipRejection(`${entry} is encrypted`);
   }

@@ -74,7 +74,10 @@ export class SafeZip {
       return new SafeZip(source, byName, entries);
     } catch (error) {
       source.close();
-      throw error;
+      // A read error mid-scan (EIO, a file that shrank) is a refusal too, not a crash.
+      throw error instanceof ZipRejection
+        ? error
+        : new ZipRejection(`it cannot be read (${describe(error)})`);
     }
   }
 

@@ -15,7 +15,7 @@ import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { SafeZip, ZipRejection } from '../../main/zip';
 import { makeBundle, makeKey } from '../support/lab';
-import { pythonZipRead, type PythonReading } from '../support/python-zipfile';
+import { pythonZipRead, pythonZipReadAll, type PythonReading } from '../support/python-zipfile';
 import { directoryRecord, endRecord, localEntry, rawZip, type RawEntry } from '../support/raw-zip';
 import { sharedFixture } from '../support/shared-fixtures';
 import { useTempDirs } from '../support/temp-dir';
@@ -242,6 +242,21 @@ describe('zip archives with more than one reading', () => {
     );
   });
 
+  it('an entry that needs a newer zip version, or sets flags that change its meaning: Python refuses it, so does the desk', async () => {
+    const bytes = rawZip([honest]);
+    const directory = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const newer = write(patched(bytes, directory + 6, 64));
+    expect(await refusal(newer)).toBe(
+      'entry "results.json" needs zip version 6.4 to extract; the desk, like Python\'s zipfile, reads up to 6.3',
+    );
+    expect(pythonZipRead(newer)).toMatchObject({ ok: false, error: /version 6\.4/ });
+    const patchedData = write(patched(patched(bytes, 6, 0x0820), directory + 8, 0x0820), 'c.zip');
+    expect(await refusal(patchedData)).toBe(
+      'entry "results.json" sets general-purpose flags 0x0820, which change how other tools read it',
+    );
+    expect(pythonZipRead(patchedData)).toMatchObject({ ok: false, error: /patched data/ });
+  });
+
   it.each([
     [{ count: 1 }, 'its end record counts 1 entry but its central directory holds 2'],
     [{ countOnDisk: 3 }, 'its end record counts 3 entries on this disk but 2 in all'],
@@ -358,12 +373,16 @@ describe('zip archives with one reading read as Python reads them', () => {
     }
   }
 
+  // Digests, not bytes: deep equality over megabytes of Buffer takes vitest half a minute.
+  function digests(python: PythonReading): [string, string][] {
+    if (!python.ok) throw new Error(`Python could not read the archive: ${python.error}`);
+    return python.entries.map((e) => [e.name, sha256(e.data)]);
+  }
+
   async function expectSameAsPython(file: string): Promise<void> {
-    const python = pythonZipRead(file);
-    if (!python.ok) throw new Error(`Python could not read ${file}: ${python.error}`);
-    expect(python.entries.length).toBeGreaterThan(0);
-    // Digests, not bytes: deep equality over megabytes of Buffer takes vitest half a minute.
-    expect(await deskReading(file)).toEqual(python.entries.map((e) => [e.name, sha256(e.data)]));
+    const python = digests(pythonZipRead(file));
+    expect(python.length).toBeGreaterThan(0);
+    expect(await deskReading(file)).toEqual(python);
   }
 
   async function yazlZip(
@@ -445,6 +464,48 @@ describe('zip archives with one reading read as Python reads them', () => {
     await expect(SafeZip.open(file)).rejects.toThrow(
       'its end record and its zip64 end record disagree on the number of entries',
     );
+  });
+
+  it('mutated archives (bytes, flags, sizes, offsets changed): whatever the desk accepts and reads, Python reads alike', async () => {
+    const base = rawZip([
+      { name: 'a.json', data: Buffer.from('{"x":1}'.repeat(20)), method: 8, descriptor: {} },
+      { name: 'b/c.txt', data: Buffer.from('hello') },
+      { name: 'd.txt', data: Buffer.from('z'.repeat(300)), method: 8 },
+    ]);
+    let seed = 8;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const dir = tempDir();
+    const accepted: { file: string; reading: [string, string][] }[] = [];
+    for (let i = 0; i < 400; i++) {
+      const bytes = Buffer.from(base);
+      for (let changes = 1 + random(2); changes > 0; changes--) {
+        const at = random(bytes.length - 4);
+        const values = [0, 1, 8, 20, 63, 0x0800, 0x0808, 0xffff];
+        [
+          () => bytes.writeUInt8(random(256), at),
+          () => bytes.writeUInt8(bytes.readUInt8(at) ^ (1 << random(8)), at),
+          () => bytes.writeUInt16LE(values[random(values.length)] ?? 0, at),
+          () => bytes.writeUInt32LE(random(2) === 0 ? 0xffffffff : random(400), at),
+        ][random(4)]?.();
+      }
+      const file = path.join(dir, `m${i}.zip`);
+      fs.writeFileSync(file, bytes);
+      const reading = await deskReading(file).catch((error: unknown) => {
+        if (error instanceof ZipRejection) return null;
+        throw error; // anything but a refusal is a crash
+      });
+      if (reading !== null) accepted.push({ file, reading });
+    }
+    // Most mutations are refused; enough must pass for the comparison to mean something.
+    expect(accepted.length).toBeGreaterThan(40);
+    const python = pythonZipReadAll(accepted.map((a) => a.file));
+    accepted.forEach(({ file, reading }, i) => {
+      const theirs = python[i];
+      expect([file, theirs && digests(theirs)]).toEqual([file, reading]);
+    });
   });
 
   it.each(['doomla_3epochs.eval', 'log_formats.eval', 'log_streaming.eval', 'popularity.eval'])(
