@@ -14,6 +14,7 @@ import path from 'node:path';
 import { openDatabase, type DeskDatabase } from '../db';
 import { createAuditLog, type AuditLog } from './audit';
 import { createBundleService, type BundleService, type ImportWorkerOptions } from './bundles';
+import { coreDumpStatus, refuseUnlockIfCoreDumpsPossible, type CoreDumpStatus } from './core-dumps';
 import { InvalidMarkingError, parseMarking } from '../common/classification';
 import { DeskError } from '../common/errors';
 import { createEvaluationService, type EvaluationService } from './evaluation';
@@ -58,6 +59,8 @@ export interface WorkspaceOptions {
   };
   /** The bundle worker's resource limits and cancellation grace (tests lower them). */
   readonly importWorker?: ImportWorkerOptions;
+  /** Whether this process could dump core; read from /proc when the workspace opens. */
+  readonly coreDumps?: CoreDumpStatus;
 }
 
 export interface InitOptions extends WorkspaceOptions {
@@ -122,6 +125,20 @@ export function initWorkspace(options: InitOptions): Workspace {
   }
 }
 
+/** Identities whose unlock is refused, before any passphrase is tried, while core dumps are possible. */
+function refusingUnlockWhile(
+  coreDumps: CoreDumpStatus,
+  identities: IdentityService,
+): IdentityService {
+  return {
+    ...identities,
+    unlock: async (...args) => {
+      refuseUnlockIfCoreDumpsPossible(coreDumps);
+      return await identities.unlock(...args);
+    },
+  };
+}
+
 /** Opens an existing workstation; refuses a directory that is not one. */
 export function openWorkspace(options: WorkspaceOptions): Workspace {
   const dataDir = path.resolve(options.dataDir);
@@ -150,7 +167,7 @@ function assemble(
   dataDir: string,
   db: DeskDatabase,
   now: () => Date,
-  { session = {}, importWorker }: WorkspaceOptions,
+  { session = {}, importWorker, coreDumps = coreDumpStatus() }: WorkspaceOptions,
 ): Workspace {
   const audit = createAuditLog(db, now);
   const trust = createTrustService(db, audit, now);
@@ -171,7 +188,10 @@ function assemble(
         ...(importWorker ? { worker: importWorker } : {}),
       }),
       evaluation: createEvaluationService(db, thresholds, trust),
-      identities: createIdentityService({ db, trust, audit, now, ...session }),
+      identities: refusingUnlockWhile(
+        coreDumps,
+        createIdentityService({ db, trust, audit, now, ...session }),
+      ),
       thresholds,
       review: createReviewService({ db, trust, audit, now }),
     },

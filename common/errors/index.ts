@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'THRESHOLD_SET_UNTRUSTED',
   'ROSTER_TAMPERED',
   'IDENTITY_MISMATCH',
+  'CORE_DUMPS_POSSIBLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { app, dialog, type BrowserWindow } from 'electron';
+import { coreDumpStatus } from '../core-dumps';
 import { initCrypto } from '../crypto';
 import { createHandlers, createRouter } from '../ipc';
 import { openWorkspace, type Workspace } from '../workspace';
@@ -45,9 +46,13 @@ async function start(): Promise<void> {
   serveAppScheme(UI_ROOT);
   const options = optionsFromArgs();
   const dataDir = options.dataDir ?? app.getPath('userData');
+  // Read once at start; while core dumps are possible every unlock is refused with why.
+  const coreDumps = coreDumpStatus();
+  if (coreDumps.possible) console.error(`[desk] core dumps are possible: ${coreDumps.why}`);
   try {
     workspace = openWorkspace({
       dataDir,
+      coreDumps,
       session:
         options.idleLockMinutes === undefined
           ? {}

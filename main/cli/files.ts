@@ -3,6 +3,7 @@
  * on. Every one of them is signed or sealed, so each is read strictly (no BOM, no key twice).
  */
 import fs from 'node:fs';
+import { coreDumpStatus, refuseUnlockIfCoreDumpsPossible } from '../core-dumps';
 import { parsePublicKeyFile, type PublicKey, type UnlockedKey } from '../crypto';
 import { unsealSecretKey } from '../key-files';
 import { parseStrictJson } from '../strict-json';
@@ -39,6 +40,7 @@ export async function unlockKeys(
   keyFiles: readonly string[],
   passphraseFiles: readonly string[],
 ): Promise<UnlockedKey[]> {
+  refuseUnlockIfCoreDumpsPossible(coreDumpStatus());
   const unlocked: UnlockedKey[] = [];
   try {
     for (const [i, keyFile] of keyFiles.entries()) {

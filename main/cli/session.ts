@@ -1,3 +1,4 @@
+import { coreDumpStatus, refuseUnlockIfCoreDumpsPossible } from '../core-dumps';
 import type { UnlockedKey } from '../crypto';
 import type { Role } from '../trust';
 import type { Workspace } from '../workspace';
@@ -12,6 +13,8 @@ export async function unlockUser(
   io: CliIo,
   role?: Role,
 ): Promise<UnlockedKey> {
+  // Before the passphrase is asked for, so it never reaches a process that could dump core.
+  refuseUnlockIfCoreDumpsPossible(coreDumpStatus());
   const passphrase = await readPassphrase(passphraseFile, `Passphrase for ${user}: `);
   try {
     await workspace.services.identities.unlock(user, passphrase, {

@@ -1,0 +1,9 @@
+export {
+  coreDumpStatus,
+  parseCoreLimit,
+  pipeHandler,
+  refuseUnlockIfCoreDumpsPossible,
+  type CoreDumpStatus,
+  type CoreLimit,
+  type ProcReader,
+} from './core-dumps';
