@@ -5,6 +5,16 @@ export type { AuditEventRow, NewAuditEventRow } from './audit';
 export type { WorkstationRow } from './workstation';
 export type { IdentityRow } from './identities';
 export type { RosterVersionRow } from './roster';
+export {
+  expectedSchemaObjects,
+  openIntegrityReader,
+  type IntegrityReader,
+  type SchemaObjectRow,
+  type StoredLogRow,
+  type StoredMetricRow,
+  type StoredSampleRow,
+  type StoredScoreRow,
+} from './integrity';
 export type {
   ThresholdSetListRow,
   ThresholdSetMetaRow,

@@ -14,6 +14,8 @@ export interface RosterStatements {
   latest(): RosterVersionRow | undefined;
   all(): RosterVersionRow[];
   insert(row: RosterVersionRow): void;
+  /** The digest each `trust.pinned` audit event recorded: the root pinned at set-up. */
+  pinnedDigests(): string[];
 }
 
 export function rosterStatements(db: Database.Database): RosterStatements {
@@ -27,8 +29,13 @@ export function rosterStatements(db: Database.Database): RosterStatements {
   const insert = db.prepare<[number, string, string, string | null, string]>(
     `INSERT INTO roster_version (version, document, digest, envelope, installed_at) VALUES (?, ?, ?, ?, ?)`,
   );
+  const pinned = db.prepare<[], { digest: string | null }>(
+    `SELECT json_extract(details, '$.digest') AS digest FROM audit_event
+      WHERE kind = 'trust.pinned' ORDER BY seq`,
+  );
   return {
     latest: () => latest.get(),
+    pinnedDigests: () => pinned.all().map((r) => String(r.digest)),
     all: () => all.all(),
     insert: (row) => {
       insert.run(row.version, row.document, row.digest, row.envelope, row.installedAt);

@@ -3,6 +3,7 @@ import { initCrypto } from '../crypto';
 import { APP_VERSION } from '../version';
 import { runBundle } from './commands/bundle';
 import { runBundles } from './commands/bundles';
+import { runDoctor } from './commands/doctor';
 import { runEvaluate } from './commands/evaluate';
 import { runImport } from './commands/import';
 import { runInit } from './commands/init';
@@ -25,6 +26,7 @@ const COMMANDS: Readonly<
   user: runUser,
   thresholds: runThresholds,
   evaluate: runEvaluate,
+  doctor: runDoctor,
 };
 
 export const DESK_HELP = `Usage: desk <command> [options]
@@ -41,6 +43,7 @@ Commands:
   user      enrol people with their sealed key files; check a passphrase
   thresholds  import, list or show encrypted threshold sets
   evaluate  set a model's evidence against a threshold set
+  doctor    check a data directory for changes made outside the app (read-only)
 
 "desk <command> --help" describes each command.
 

@@ -6,6 +6,7 @@ export {
   type RosterDocument,
   type RosterKey,
 } from './roster';
+export { verifyChain, type ChainCheck, type StoredVersion } from './chain';
 export {
   createTrustService,
   type Roster,

@@ -68,7 +68,7 @@ export function createTrustService(
   const load = (): readonly Roster[] => {
     const rows = db.roster.all();
     if (checked !== null && sameRows(rows, checked.rows)) return checked.rosters;
-    const chain = verifyChain(rows, pinnedDigests(audit));
+    const chain = verifyChain(rows, db.roster.pinnedDigests());
     if (!chain.ok) throw tampered(chain.problem);
     checked = {
       rows,
@@ -218,11 +218,6 @@ export function createTrustService(
   // At start: a tampered chain stops the workstation before anything reads or changes it.
   load();
   return service;
-}
-
-/** The digests the audit log recorded when the roster was pinned (one, or none yet). */
-export function pinnedDigests(audit: AuditLog): string[] {
-  return audit.ofKind('trust.pinned').map((event) => String(event.details.digest));
 }
 
 /** Now, or 1 ms after the previous version if the clock has not passed it: issuedAt only grows. */

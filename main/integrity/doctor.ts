@@ -1,0 +1,67 @@
+/**
+ * `desk doctor`: a read-only check of a workstation's data directory against what it can
+ * prove (docs/security.md, "A database edited by hand"). Nothing is repaired or changed:
+ * the database is opened read-only and every finding is a sentence for the investigator.
+ */
+import path from 'node:path';
+import { expectedSchemaObjects, openIntegrityReader } from '../../db';
+import { DeskError } from '../../common/errors';
+import { createEvidenceStore } from '../evidence';
+import { runWorker } from '../workers';
+import { DATABASE_FILE, EVIDENCE_DIR, isWorkstationDir } from '../workspace';
+import {
+  checkAuditIds,
+  checkIdentities,
+  checkRoster,
+  checkSchema,
+  type CheckResult,
+} from './checks';
+import { checkEvidence } from './evidence-check';
+import type { RederiveRequest } from './rederive.worker';
+import rederiveWorker from './rederive.worker?modulePath';
+
+export interface DoctorReport {
+  readonly dataDir: string;
+  readonly checks: readonly CheckResult[];
+  /** True when no check found anything. */
+  readonly ok: boolean;
+}
+
+/** Logs can be large; the worker's heap is the import's, so what imported can be re-read. */
+const REDERIVE_LIMITS = { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 64 };
+
+export async function examineWorkstation(dataDir: string): Promise<DoctorReport> {
+  const dir = path.resolve(dataDir);
+  if (!isWorkstationDir(dir)) {
+    throw new DeskError('NOT_INITIALISED', `${dir} is not a Designation Desk workstation.`);
+  }
+  const dbFile = path.join(dir, DATABASE_FILE);
+  const evidenceDir = path.join(dir, EVIDENCE_DIR);
+  const store = createEvidenceStore(dir, evidenceDir);
+  const reader = openIntegrityReader(dbFile);
+  const checks: CheckResult[] = [];
+  try {
+    const roster = checkRoster(reader);
+    checks.push(
+      roster,
+      checkIdentities(reader, roster.roster),
+      checkSchema(reader, expectedSchemaObjects()),
+      checkAuditIds(reader),
+      await checkEvidence(reader, store),
+    );
+  } finally {
+    reader.close();
+  }
+  const request: RederiveRequest = { dbFile, dataDir: dir, evidenceDir };
+  checks.push(
+    await runWorker<CheckResult>(rederiveWorker, request, {
+      name: 'desk-doctor-worker',
+      resourceLimits: REDERIVE_LIMITS,
+    }),
+  );
+  return {
+    dataDir: dir,
+    checks: checks.map(({ name, summary, findings }) => ({ name, summary, findings })),
+    ok: checks.every((c) => c.findings.length === 0),
+  };
+}
