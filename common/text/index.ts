@@ -45,7 +45,8 @@ export function printableJson(json: string): string {
 
 /** A name a signer or a user chose (keys, models, evaluators): 1 to `max` plain characters. */
 export function plainName(max: number): z.ZodString {
-  return z.string().min(1).max(max).refine(isPlainText, {
+  const length = { message: `must be 1 to ${max} characters` };
+  return z.string().min(1, length).max(max, length).refine(isPlainText, {
     message:
       'must not contain control, line-separator or text-direction characters, or unpaired surrogates',
   });

@@ -108,7 +108,7 @@ describe('public key file', () => {
     [
       'a name with a line break',
       { ...valid, name: 'A\nforged log line' },
-      /name must be 1 to 128 characters/,
+      /name must not contain control, line-separator or text-direction characters/,
     ],
     ['an empty name', { ...valid, name: '' }, /name must be 1 to 128 characters/],
   ])('refuses %s', async (_what, json, message) => {
