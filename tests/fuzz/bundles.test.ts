@@ -18,7 +18,7 @@ import { fixtureLogs, makeBundle, makeWorkstation, type TestWorkstation } from '
 import { rawZip } from '../support/raw-zip';
 import { useTempDirs } from '../support/temp-dir';
 import { rawZipEntries } from '../support/zip-entries';
-import { fuzzParameters, fuzzTimeout } from './fuzz-settings';
+import { fuzz, fuzzTimeout } from './fuzz-settings';
 import { hostileImporter, type HostileImporter, type Meaning } from './import-check';
 import { jsonMutation, mutateJson } from './mutate-json';
 import { decodeEntries, mutateZip, zipMutation, type ZipEntry } from './mutate-zip';
@@ -108,12 +108,12 @@ describe('fuzz: hostile bundles', () => {
     'a key-less attacker: any byte or structure change imports with the same meaning or is rejected cleanly',
     async () => {
       await withImporter(async (importer) => {
-        await fc.assert(
+        await fuzz(
           fc.asyncProperty(zipMutation, async (mutation) => {
             const verdict = await importer.run(mutateZip(bundle, entries, mutation));
             if (verdict.status === 'imported') expect(verdict.meaning).toEqual(original);
           }),
-          fuzzParameters(RUNS.keyless),
+          RUNS.keyless,
         );
       });
     },
@@ -125,7 +125,7 @@ describe('fuzz: hostile bundles', () => {
     async () => {
       const envelope = entries.find((e) => e.name === ENVELOPE)?.data.toString('utf8') ?? '';
       await withImporter(async (importer) => {
-        await fc.assert(
+        await fuzz(
           fc.asyncProperty(jsonMutation, async (mutation) => {
             const text = mutateJson(envelope, mutation);
             const bytes = rawZip(
@@ -134,7 +134,7 @@ describe('fuzz: hostile bundles', () => {
             const verdict = await importer.run(bytes);
             if (verdict.status === 'imported') expect(verdict.meaning).toEqual(original);
           }),
-          fuzzParameters(RUNS.envelope),
+          RUNS.envelope,
         );
       });
     },
@@ -165,11 +165,11 @@ describe('fuzz: hostile bundles', () => {
         jsonMutation.map((m) => resigned(new Map(), (text) => mutateJson(text, m))),
       );
       await withImporter(async (importer) => {
-        await fc.assert(
+        await fuzz(
           fc.asyncProperty(hostile, async (bytes) => {
             await importer.run(bytes);
           }),
-          fuzzParameters(RUNS.lab),
+          RUNS.lab,
         );
       });
     },

@@ -25,7 +25,7 @@ import {
   type TestWorkstation,
 } from '../support/lab';
 import { useTempDirs } from '../support/temp-dir';
-import { fuzzParameters, fuzzTimeout } from './fuzz-settings';
+import { fuzz, fuzzTimeout } from './fuzz-settings';
 import { jsonMutation, mutateJson } from './mutate-json';
 
 const RUNS = { thresholds: 40, secretKey: 30, publicKey: 25, roster: 50 };
@@ -117,7 +117,7 @@ describe('fuzz: hostile documents', () => {
     'threshold-set files: a hostile variant is stored as written or refused with nothing stored',
     async () => {
       const original = JSON.stringify(SET);
-      await fc.assert(
+      await fuzz(
         fc.asyncProperty(jsonMutation, async (mutation) => {
           const dataDir = fresh(enrolled);
           const file = write(mutateJson(original, mutation), 'set.json');
@@ -158,7 +158,7 @@ describe('fuzz: hostile documents', () => {
           expectRefusal(result);
           expectUnchanged(before, dataDir);
         }),
-        fuzzParameters(RUNS.thresholds),
+        RUNS.thresholds,
       );
     },
     fuzzTimeout(RUNS.thresholds, PER_CASE_MS),
@@ -168,7 +168,7 @@ describe('fuzz: hostile documents', () => {
     'secret key files: a tampered file is refused at enrolment or at unlock; only the sealed key ever unlocks',
     async () => {
       const original = fs.readFileSync(station.reviewer.secretFile, 'utf8');
-      await fc.assert(
+      await fuzz(
         fc.asyncProperty(jsonMutation, async (mutation) => {
           const dataDir = fresh();
           const file = write(mutateJson(original, mutation), 'reviewer.key.json');
@@ -196,7 +196,7 @@ describe('fuzz: hostile documents', () => {
           );
           if (unlocked.code !== 0) expectRefusal(unlocked);
         }),
-        fuzzParameters(RUNS.secretKey),
+        RUNS.secretKey,
       );
     },
     fuzzTimeout(RUNS.secretKey, PER_CASE_MS),
@@ -207,7 +207,7 @@ describe('fuzz: hostile documents', () => {
     async () => {
       const extra = await makeKey(tempDir(), 'extra');
       const original = fs.readFileSync(extra.publicFile, 'utf8');
-      await fc.assert(
+      await fuzz(
         fc.asyncProperty(jsonMutation, async (mutation) => {
           const dataDir = fresh();
           const file = write(mutateJson(original, mutation), 'extra.pub.json');
@@ -231,7 +231,7 @@ describe('fuzz: hostile documents', () => {
           expectRefusal(result);
           expectUnchanged(before, dataDir);
         }),
-        fuzzParameters(RUNS.publicKey),
+        RUNS.publicKey,
       );
     },
     fuzzTimeout(RUNS.publicKey, PER_CASE_MS),
@@ -247,7 +247,7 @@ describe('fuzz: hostile documents', () => {
       });
       workspace.close();
       const original = JSON.stringify(proposed);
-      fc.assert(
+      await fuzz(
         fc.property(jsonMutation, (mutation) => {
           const text = mutateJson(original, mutation);
           const document = parseOr(text);
@@ -286,7 +286,7 @@ describe('fuzz: hostile documents', () => {
           expect(reopened.services.trust.current()).not.toBeNull();
           reopened.close();
         }),
-        fuzzParameters(RUNS.roster),
+        RUNS.roster,
       );
     },
     fuzzTimeout(RUNS.roster, PER_CASE_MS),

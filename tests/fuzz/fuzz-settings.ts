@@ -1,13 +1,19 @@
 /**
  * How many cases each property runs, and from which seed. CI runs a bounded, seeded share
- * (the defaults); `npm run fuzz -- --runs 10000` runs more, and a failure is replayed with
+ * (the defaults); `npm run fuzz -- --runs 10000` runs more (`--minutes M` stops each
+ * property after M minutes, counting what ran as passed), and a failure is replayed with
  * the seed and path fast-check printed: `npm run fuzz -- --seed S --path P --grep NAME`
- * (run-fuzz.ts turns these options into the FUZZ_* variables read here).
+ * (run-fuzz.ts turns these options into the FUZZ_* variables read here). Each property's
+ * count of cases is appended to reports/fuzz/runs.txt.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
+import { expect } from 'vitest';
 
 /** The CI share: a fixed seed, so a red build is reproducible from its log alone. */
 const CI_SEED = 0x0de5c;
+const RUNS_LOG = path.resolve(import.meta.dirname, '../../reports/fuzz/runs.txt');
 
 function envNumber(name: string): number | undefined {
   const raw = process.env[name];
@@ -17,20 +23,40 @@ function envNumber(name: string): number | undefined {
   return value;
 }
 
-/** fast-check parameters for a property whose CI share is `ciRuns` cases. */
-export function fuzzParameters<T>(ciRuns: number): fc.Parameters<T> {
+function parameters<T>(ciRuns: number): fc.Parameters<T> {
   const runs = envNumber('FUZZ_RUNS');
-  const path = process.env.FUZZ_PATH;
+  const minutes = envNumber('FUZZ_MINUTES');
+  const replay = process.env.FUZZ_PATH;
   return {
     numRuns: runs ?? ciRuns,
     seed: envNumber('FUZZ_SEED') ?? CI_SEED,
-    ...(path ? { path } : {}),
-    // Shrinking a slow case can take longer than finding it; keep the report prompt.
+    ...(replay ? { path: replay } : {}),
+    // Past the time limit a property stops; the cases run by then count as passed.
+    ...(minutes === undefined ? {} : { plugins: [fc.interruptAfterTimeLimit(minutes * 60_000)] }),
+    // Shrinking a slow case can take longer than finding it; keep a long run's report prompt.
     endOnFailure: runs !== undefined && runs > ciRuns,
   };
 }
 
+/** Checks `property` over its CI share (`ciRuns`) or what FUZZ_* asks, and records the count. */
+export async function fuzz<T>(
+  property: fc.IAsyncProperty<[T]> | fc.IProperty<[T]>,
+  ciRuns: number,
+): Promise<void> {
+  const details = await Promise.resolve(fc.check(property, parameters<[T]>(ciRuns)));
+  const name = expect.getState().currentTestName ?? 'a fuzz property';
+  const line = `${new Date().toISOString()} ${name}: ${String(details.numRuns)} cases, seed ${String(details.seed)}${details.interrupted ? ', stopped at the time limit' : ''}${details.failed ? ', FAILED' : ''}\n`;
+  fs.mkdirSync(path.dirname(RUNS_LOG), { recursive: true });
+  fs.appendFileSync(RUNS_LOG, line);
+  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${name} failed.`);
+}
+
 /** The Vitest timeout for a property of `ciRuns` cases, each allowed `perCaseMs`. */
 export function fuzzTimeout(ciRuns: number, perCaseMs: number): number {
-  return Math.max(60_000, (envNumber('FUZZ_RUNS') ?? ciRuns) * perCaseMs * 2);
+  const minutes = envNumber('FUZZ_MINUTES');
+  const byRuns = (envNumber('FUZZ_RUNS') ?? ciRuns) * perCaseMs * 2;
+  return Math.max(
+    60_000,
+    minutes === undefined ? byRuns : Math.min(byRuns, (minutes + 2) * 60_000),
+  );
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run fuzz [-- --runs N] [--seed S] [--path P] [--grep NAME]`: the fuzz properties in
- * tests/fuzz with N cases each (default: the CI share), through Vitest. A failure prints
+ * `npm run fuzz [-- --runs N] [--minutes M] [--seed S] [--path P] [--grep NAME]`: the fuzz
+ * properties in tests/fuzz with N cases each (default: the CI share; at most M minutes each),
+ * through Vitest. A failure prints
  * fast-check's seed and path; passing both back (with --grep naming the property) replays
  * exactly the failing case.
  */
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     path: { type: 'string' },
     grep: { type: 'string' },
+    minutes: { type: 'string' },
   },
   strict: true,
 });
@@ -21,6 +23,7 @@ const env: NodeJS.ProcessEnv = { ...process.env };
 if (values.runs !== undefined) env.FUZZ_RUNS = values.runs;
 if (values.seed !== undefined) env.FUZZ_SEED = values.seed;
 if (values.path !== undefined) env.FUZZ_PATH = values.path;
+if (values.minutes !== undefined) env.FUZZ_MINUTES = values.minutes;
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const vitest = path.join(repo, 'node_modules/vitest/vitest.mjs');
