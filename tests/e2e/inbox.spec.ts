@@ -1,6 +1,8 @@
 import { expect, screenshot, test } from './harness';
 import { AppFrame } from './pages/app';
+import { Grid } from './pages/grid';
 import { InboxPage } from './pages/inbox';
+import { ModelsPage } from './pages/models';
 import { SettingsPage } from './pages/settings';
 
 test('imports a signed bundle through the file dialog and shows its verification report', async ({
@@ -160,4 +162,50 @@ test('Cancel import stops a running import, says so, and nothing is imported', a
   await expect(inbox.bundles.root).toHaveCount(0);
   await expect(inbox.rejected).toContainText('the import was cancelled');
   expect(workstation.workspace.services.bundles.list()).toEqual([]);
+});
+
+test('a quarantined bundle is marked in the Inbox and in the dossier, and does not count', async ({
+  page,
+  desk,
+}) => {
+  const workstation = await desk.openLab({ importValid: true });
+  const { identities, bundles } = workstation.workspace.services;
+  const authority = identities.list().find((i) => i.name === 'Alex Authority');
+  const [bundle] = bundles.list();
+  if (authority === undefined || bundle === undefined) throw new Error('lab not prepared');
+  // Through the real router, as the app would call it.
+  const app = { origin: 'app://desk' };
+  await workstation.dispatch(
+    'unlock',
+    { keyid: authority.keyid, passphrase: 'authority passphrase' },
+    app,
+  );
+  expect(
+    await workstation.dispatch(
+      'judgeBundle',
+      { action: 'quarantine', bundleId: bundle.id, reason: 'the lab key was copied' },
+      app,
+    ),
+  ).toMatchObject({ ok: true });
+  await workstation.dispatch('lock', {}, app);
+  await page.reload();
+
+  const inbox = new InboxPage(page);
+  const row = inbox.bundles.row(0);
+  await expect(row).toContainText('Verified');
+  await expect(row.getByText('Quarantined')).toHaveAttribute(
+    'title',
+    'Quarantined by Alex Authority: the lab key was copied. Kept, but never evaluated.',
+  );
+
+  await new AppFrame(page).go('Models');
+  await new ModelsPage(page).openDossier('frontier-1');
+  const evidence = new Grid(
+    page
+      .getByRole('region', { name: 'Evidence' })
+      .getByRole('grid', { name: 'Bundles of this model' }),
+  );
+  await expect(evidence.rows).toHaveCount(1);
+  await expect(evidence.row(0)).toContainText('frontier-1-cyber.evbundle');
+  await expect(evidence.row(0)).toContainText('NoQuarantined');
 });

@@ -10,6 +10,7 @@ export const DESK_API_METHODS = [
   'getWorkstationStatus',
   'grantThresholdReader',
   'importBundles',
+  'judgeBundle',
   'listAuditEvents',
   'listBundles',
   'listIdentities',

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { BundleSummary } from '../../../../common/bundles';
+import { standingMarks, type BundleSummary } from '../../../../common/bundles';
+import { BundleMarks, evaluatorText } from '../bundle-marks';
 import { formatCount, formatUtcDate } from '../../format';
 import {
   Badge,
@@ -12,6 +13,11 @@ import {
 
 function hasWarnings(bundle: BundleSummary): boolean {
   return bundle.checks.some((c) => c.status === 'warn');
+}
+
+function statusText(bundle: BundleSummary): string {
+  const verified = hasWarnings(bundle) ? 'Verified, with warnings' : 'Verified';
+  return [verified, ...standingMarks(bundle.standing)].join(', ');
 }
 
 function modelName({ model }: BundleSummary): string {
@@ -37,22 +43,28 @@ export function BundleTable({
       {
         id: 'status',
         header: 'Status',
-        size: 190,
-        value: (b) => (hasWarnings(b) ? 'Verified, with warnings' : 'Verified'),
-        cell: (b) =>
-          hasWarnings(b) ? (
-            <Badge
-              tone="warning"
-              title="Some claimed results differ from their logs: see the report"
-            >
-              Verified, with warnings
-            </Badge>
-          ) : (
-            <Badge tone="success">Verified</Badge>
-          ),
+        size: 300,
+        value: statusText,
+        cell: (b) => (
+          <>
+            {hasWarnings(b) ? (
+              <Badge tone="warning" title="Some checks gave warnings: see the report">
+                Verified, with warnings
+              </Badge>
+            ) : (
+              <Badge tone="success">Verified</Badge>
+            )}
+            <BundleMarks standing={b.standing} />
+          </>
+        ),
       },
       { id: 'model', header: 'Model', size: 260, value: modelName },
-      { id: 'evaluator', header: 'Evaluator', size: 180, value: (b) => b.evaluator.name },
+      {
+        id: 'evaluator',
+        header: 'Evaluator',
+        size: 200,
+        value: (b) => evaluatorText(b.evaluator),
+      },
       {
         id: 'suite',
         header: 'Suite',

@@ -2,6 +2,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useDeskQuery } from '../../../desk';
 import { CallFailed, EmptyState, Screen } from '../../../ui';
 import { modelName, modelRef } from '../model-name';
+import { EvidenceList } from './EvidenceList';
 import { ThresholdPanel } from './ThresholdPanel';
 import styles from '../Models.module.css';
 
@@ -47,6 +48,7 @@ export function DossierScreen() {
         </Link>
       </p>
       <ThresholdPanel model={modelRef(model)} />
+      <EvidenceList model={modelRef(model)} />
     </Screen>
   );
 }
