@@ -7,6 +7,7 @@
  * why the tests need their own. The pieces (localEntry, directoryRecord, endRecord) are
  * exported for layouts rawZip does not make, such as two central directories.
  */
+import fs from 'node:fs';
 import zlib from 'node:zlib';
 
 export interface RawEntry {
@@ -156,4 +157,65 @@ export function rawZip(entries: readonly RawEntry[], options: RawZipOptions = {}
     ...options.end,
   });
   return Buffer.concat([prefix, ...locals, directory, end]);
+}
+
+/**
+ * Writes, as a sparse file, an archive past 4 GiB laid out as yazl lays it out: a stored
+ * entry of `bigSize` zero bytes (CRC-32 not computed: the test never reads it), then a
+ * small entry whose offset needs zip64, then a directory and end records that need it
+ * too. Only the headers take disk space.
+ */
+export function writeSparseZip64(file: string, bigSize: number, small: RawEntry): void {
+  const bigName = Buffer.from('logs/big.eval');
+  const bigLocal = Buffer.alloc(30);
+  bigLocal.writeUInt32LE(0x04034b50, 0);
+  bigLocal.writeUInt16LE(20, 4);
+  bigLocal.writeUInt16LE(UTF8_NAME, 6);
+  bigLocal.writeUInt32LE(bigSize, 18);
+  bigLocal.writeUInt32LE(bigSize, 22);
+  bigLocal.writeUInt16LE(bigName.length, 26);
+  const smallAt = 30 + bigName.length + bigSize;
+  const smallLocal = localEntry(small);
+  const bigRecord = directoryRecord({ name: bigName, data: Buffer.alloc(0) }, 0);
+  bigRecord.writeUInt32LE(0, 16); // CRC-32 of nothing; the sizes are the big entry's
+  bigRecord.writeUInt32LE(bigSize, 20);
+  bigRecord.writeUInt32LE(bigSize, 24);
+  const smallRecord = withZip64Offset(directoryRecord(small, 0), smallAt);
+  const directory = Buffer.concat([bigRecord, smallRecord]);
+  const directoryAt = smallAt + smallLocal.length;
+  const zip64EndAt = directoryAt + directory.length;
+  const zip64End = Buffer.alloc(56);
+  zip64End.writeUInt32LE(0x06064b50, 0);
+  zip64End.writeBigUInt64LE(44n, 4);
+  zip64End.writeUInt16LE(45, 12);
+  zip64End.writeUInt16LE(45, 14);
+  zip64End.writeBigUInt64LE(2n, 24);
+  zip64End.writeBigUInt64LE(2n, 32);
+  zip64End.writeBigUInt64LE(BigInt(directory.length), 40);
+  zip64End.writeBigUInt64LE(BigInt(directoryAt), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(zip64EndAt), 8);
+  locator.writeUInt32LE(1, 16);
+  const end = endRecord({ count: 2, size: directory.length, offset: 0xffffffff });
+  const fd = fs.openSync(file, 'wx');
+  try {
+    fs.writeSync(fd, Buffer.concat([bigLocal, bigName]), 0, 30 + bigName.length, 0);
+    const tail = Buffer.concat([smallLocal, directory, zip64End, locator, end]);
+    fs.writeSync(fd, tail, 0, tail.length, smallAt);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A directory record whose local header offset moves into a zip64 extra field. */
+function withZip64Offset(record: Buffer, offset: number): Buffer {
+  const extra = Buffer.alloc(12);
+  extra.writeUInt16LE(0x0001, 0);
+  extra.writeUInt16LE(8, 2);
+  extra.writeBigUInt64LE(BigInt(offset), 4);
+  const copy = Buffer.from(record);
+  copy.writeUInt32LE(0xffffffff, 42);
+  copy.writeUInt16LE(extra.length, 30);
+  return Buffer.concat([copy, extra]);
 }
