@@ -14,6 +14,7 @@ import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { electronShell } from './electron-shell';
 import { applyCommandLineSwitches, hardenSession, hardenWebContents } from './hardening';
 import { wireIpc } from './ipc-wiring';
+import { installApplicationMenu, isDevelopmentMode } from './menu';
 import { createMainWindow } from './window';
 
 const here = import.meta.dirname;
@@ -71,7 +72,9 @@ async function start(): Promise<void> {
     console.error(`[ipc] ${channel} failed:`, error);
   });
   wireIpc(dispatch);
-  mainWindow = createMainWindow(PRELOAD);
+  const development = isDevelopmentMode(app.isPackaged, process.env);
+  installApplicationMenu(development);
+  mainWindow = createMainWindow(PRELOAD, { devTools: development });
 }
 
 /** `--data DIR` and `--idle-lock-minutes N` (1 to 120; the default is 10). */

@@ -3,8 +3,14 @@ import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-files';
 import { PRODUCT_NAME } from '../version';
 
-/** The one window. The three decisive options are written literally (checklist #2-#4). */
-export function createMainWindow(preloadFile: string): BrowserWindow {
+/**
+ * The one window. The three decisive options are written literally (checklist #2-#4).
+ * DevTools only in development mode (menu.ts): in a packaged app nothing can open them.
+ */
+export function createMainWindow(
+  preloadFile: string,
+  { devTools }: { readonly devTools: boolean },
+): BrowserWindow {
   // Reviewed (docs/security.md): middle-click cannot open or navigate anything, because
   // hardenWebContents denies navigation and window.open for every web contents.
   /* eng-disable AUXCLICK_JS_CHECK */ const window = new BrowserWindow({
@@ -29,7 +35,7 @@ export function createMainWindow(preloadFile: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: !process.env.DESK_NO_DEVTOOLS,
+      devTools,
       safeDialogs: true,
     },
   });

@@ -47,7 +47,7 @@ test.beforeAll(async () => {
   app = await electron.launch({
     executablePath: binary.path,
     args: [repo, '--data', dataDir],
-    env: { ...process.env, DESK_NO_DEVTOOLS: '1' },
+    env: { ...process.env, DESK_DEVTOOLS: '0' },
   });
   page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');

@@ -9,80 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initWorkspace } from '../../main/workspace';
+import type { Listener } from '../support/fake-electron';
 
-type Listener = (...args: unknown[]) => unknown;
-
-const fake = vi.hoisted(() => {
-  const listeners = new Map<string, Listener[]>();
-  const on = (prefix: string) => (event: string, listener: Listener) => {
-    const key = `${prefix}:${event}`;
-    listeners.set(key, [...(listeners.get(key) ?? []), listener]);
-  };
-  const state = {
-    listeners,
-    switches: [] as [string, string | undefined][],
-    schemes: [] as unknown[],
-    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
-    ipcHandlers: new Map<string, Listener>(),
-    windows: [] as { options: Record<string, unknown>; url?: string }[],
-    beforeRequest: undefined as undefined | Listener,
-    permissionRequest: undefined as undefined | Listener,
-    permissionCheck: undefined as undefined | Listener,
-    devicePermission: undefined as undefined | Listener,
-    dictionaryUrl: undefined as undefined | string,
-    spellchecker: undefined as undefined | boolean,
-    dataDir: '',
-    errors: [] as string[],
-  };
-  const session = {
-    webRequest: { onBeforeRequest: (l: Listener) => (state.beforeRequest = l) },
-    setPermissionRequestHandler: (l: Listener) => (state.permissionRequest = l),
-    setPermissionCheckHandler: (l: Listener) => (state.permissionCheck = l),
-    setDevicePermissionHandler: (l: Listener) => (state.devicePermission = l),
-    setDisplayMediaRequestHandler: () => undefined,
-    setSpellCheckerEnabled: (enabled: boolean) => (state.spellchecker = enabled),
-    setSpellCheckerDictionaryDownloadURL: (url: string) => (state.dictionaryUrl = url),
-    on: on('session'),
-  };
-  class BrowserWindow {
-    readonly record: { options: Record<string, unknown>; url?: string };
-    readonly webContents = { mainFrame: {} };
-    constructor(options: Record<string, unknown>) {
-      this.record = { options };
-      state.windows.push(this.record);
-    }
-    once(): void {}
-    loadURL(url: string): Promise<void> {
-      this.record.url = url;
-      return Promise.resolve();
-    }
-  }
-  const module = {
-    app: {
-      commandLine: {
-        appendSwitch: (name: string, value?: string) => state.switches.push([name, value]),
-      },
-      on: on('app'),
-      requestSingleInstanceLock: () => true,
-      whenReady: () => Promise.resolve(),
-      getPath: () => state.dataDir,
-      isPackaged: false,
-      quit: () => undefined,
-      exit: () => undefined,
-    },
-    session: { defaultSession: session },
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => state.schemes.push(...schemes),
-      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
-        state.protocolHandlers.set(scheme, handler),
-    },
-    ipcMain: {
-      handle: (channel: string, handler: Listener) => state.ipcHandlers.set(channel, handler),
-    },
-    dialog: { showErrorBox: (_title: string, message: string) => state.errors.push(message) },
-    BrowserWindow,
-  };
-  return { state, module };
+const fake = await vi.hoisted(async () => {
+  const { createFakeElectron } = await import('../support/fake-electron');
+  return createFakeElectron();
 });
 
 vi.mock('electron', () => ({ ...fake.module, default: fake.module }));
@@ -123,6 +54,28 @@ describe('Electron shell (fake electron module, real everything else)', () => {
       spellcheck: false,
     });
     expect(fake.state.windows[0]?.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
+  });
+
+  it('keeps DevTools off and sets a menu with no reload or DevTools items by default', () => {
+    expect(process.env.DESK_DEVTOOLS).toBeUndefined();
+    expect(fake.state.windows[0]?.options.webPreferences).toMatchObject({ devTools: false });
+    expect(fake.state.menus).toHaveLength(1);
+    expect(menuRoles(fake.state.menus[0])).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/reload|devtools/i)]),
+    );
+    expect(menuRoles(fake.state.menus[0])).toEqual(expect.arrayContaining(['quit', 'copy']));
+  });
+
+  it.each([
+    [false, { DESK_DEVTOOLS: '1' }, true],
+    [false, {}, false],
+    [false, { DESK_DEVTOOLS: 'yes' }, false],
+    [false, { DESK_NO_DEVTOOLS: '' }, false],
+    [true, { DESK_DEVTOOLS: '1' }, false],
+  ])('development mode (packaged %s, env %j): %s', async (packaged, env, expected) => {
+    const { applicationMenuTemplate, isDevelopmentMode } = await import('../../main/app/menu');
+    expect(isDevelopmentMode(packaged, env)).toBe(expected);
+    expect(menuRoles(applicationMenuTemplate(expected)).includes('toggleDevTools')).toBe(expected);
   });
 
   it('turns off name resolution and proxies before ready', () => {
@@ -231,6 +184,12 @@ describe('Electron shell (fake electron module, real everything else)', () => {
     expect(fromForeign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
   });
 });
+
+/** Every role in a menu template, submenus included. */
+function menuRoles(template: unknown): string[] {
+  const items = Array.isArray(template) ? (template as { role?: string; submenu?: unknown }[]) : [];
+  return items.flatMap((item) => [...(item.role ? [item.role] : []), ...menuRoles(item.submenu)]);
+}
 
 describe('app:// protocol handler', () => {
   const uiRoot = path.join(parent, 'ui');
