@@ -21,6 +21,26 @@ function dumpSchema(file: string): string {
   }
 }
 
+/** A database at schema `version` (4 or later) holding one bundle, old.evbundle (id 1). */
+function databaseWithOneBundle(dir: string, version: number): string {
+  const file = path.join(dir, 'desk.sqlite3');
+  const raw = new Database(file);
+  for (const migration of MIGRATIONS.slice(0, version)) raw.exec(migration.sql);
+  raw.pragma(`user_version = ${version}`);
+  raw.exec(`
+    INSERT INTO roster_version (version, document, digest, envelope, installed_at)
+      VALUES (1, '{}', 'd', NULL, '2026-11-01T00:00:00.000Z');
+    INSERT INTO model (id, developer, name, version) VALUES (1, 'Acme AI', 'frontier-1', '2026-10');
+    INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name,
+        suite_name, suite_version, run_started_on, run_finished_on, signed_by, roster_version,
+        verification, imported_at)
+      VALUES ('b', 'old.evbundle', '{}', 1, 'lab', 'Lab', 'cyber', NULL,
+        '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', '[]', 1, '[]', '2026-11-02T00:00:00.000Z');
+  `);
+  raw.close();
+  return file;
+}
+
 describe('migrations', () => {
   const tempDir = useTempDirs();
 
@@ -71,21 +91,7 @@ describe('migrations', () => {
   });
 
   it('0005 marks bundles imported before it complete, and accepts no other import state', () => {
-    const file = path.join(tempDir(), 'desk.sqlite3');
-    const raw = new Database(file);
-    for (const migration of MIGRATIONS.slice(0, 4)) raw.exec(migration.sql);
-    raw.pragma('user_version = 4');
-    raw.exec(`
-      INSERT INTO roster_version (version, document, digest, envelope, installed_at)
-        VALUES (1, '{}', 'd', NULL, '2026-11-01T00:00:00.000Z');
-      INSERT INTO model (id, developer, name, version) VALUES (1, 'Acme AI', 'frontier-1', '2026-10');
-      INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name,
-          suite_name, suite_version, run_started_on, run_finished_on, signed_by, roster_version,
-          verification, imported_at)
-        VALUES ('b', 'old.evbundle', '{}', 1, 'lab', 'Lab', 'cyber', NULL,
-          '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', '[]', 1, '[]', '2026-11-02T00:00:00.000Z');
-    `);
-    raw.close();
+    const file = databaseWithOneBundle(tempDir(), 4);
 
     const db = openDatabase(file);
     expect(db.bundles.findByDigest('b')).toEqual({ id: 1, importState: 'complete' });
@@ -100,21 +106,7 @@ describe('migrations', () => {
   });
 
   it('0006 keeps quarantines and accepted mappings of bundles imported before it, for good', () => {
-    const file = path.join(tempDir(), 'desk.sqlite3');
-    const raw = new Database(file);
-    for (const migration of MIGRATIONS.slice(0, 5)) raw.exec(migration.sql);
-    raw.pragma('user_version = 5');
-    raw.exec(`
-      INSERT INTO roster_version (version, document, digest, envelope, installed_at)
-        VALUES (1, '{}', 'd', NULL, '2026-11-01T00:00:00.000Z');
-      INSERT INTO model (id, developer, name, version) VALUES (1, 'Acme AI', 'frontier-1', '2026-10');
-      INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name,
-          suite_name, suite_version, run_started_on, run_finished_on, signed_by, roster_version,
-          verification, imported_at)
-        VALUES ('b', 'old.evbundle', '{}', 1, 'lab', 'Lab', 'cyber', NULL,
-          '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', '[]', 1, '[]', '2026-11-02T00:00:00.000Z');
-    `);
-    raw.close();
+    const file = databaseWithOneBundle(tempDir(), 5);
 
     const db = openDatabase(file);
     expect(db.review.quarantines()).toEqual([]);

@@ -54,6 +54,17 @@ async function resigned(
   return writeEntries(out, entries);
 }
 
+/** mapped.evbundle: the lab files its doomla_solved.eval run (accuracy 1) as cybench too. */
+async function mappedBundle(work: string, lab: UnlockedKey): Promise<string> {
+  const honest = await makeBundle(path.join(work, 'honest.evbundle'), lab, {
+    logs: [fixture('doomla_solved.eval')],
+  });
+  return resigned(honest, path.join(work, 'mapped.evbundle'), [lab], (p) => {
+    const results = p.results as Record<string, unknown>[];
+    results.push({ ...results[0], benchmark: 'cybench' });
+  });
+}
+
 const MODEL = { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' };
 
 /** doomla_solved.eval: includes/accuracy 1 (n 1). */
@@ -265,19 +276,7 @@ describe('evidence selection under a hostile lab', () => {
     const work = tempDir();
     const station = await makeWorkstation(work);
     await enrol(station, station.reviewer);
-    const honest = await makeBundle(path.join(work, 'honest.evbundle'), station.lab.unlocked, {
-      logs: [fixture('doomla_solved.eval')],
-    });
-    // The lab files its doomla run (accuracy 1) as cybench too.
-    const mapped = await resigned(
-      honest,
-      path.join(work, 'mapped.evbundle'),
-      [station.lab.unlocked],
-      (p) => {
-        const results = p.results as Record<string, unknown>[];
-        results.push({ ...results[0], benchmark: 'cybench' });
-      },
-    );
+    const mapped = await mappedBundle(work, station.lab.unlocked);
     const cybench: ThresholdRule = { ...DOOMLA, id: 'cybench', benchmark: 'cybench' };
     const workspace = station.open();
     try {
@@ -477,18 +476,7 @@ describe('evidence selection under a hostile lab', () => {
   it('the app judges bundles over IPC (judgeBundle): only the unlocked holder of the role, with a plain reason', async () => {
     const work = tempDir();
     const station = await makeWorkstation(work);
-    const honest = await makeBundle(path.join(work, 'honest.evbundle'), station.lab.unlocked, {
-      logs: [fixture('doomla_solved.eval')],
-    });
-    const mapped = await resigned(
-      honest,
-      path.join(work, 'mapped.evbundle'),
-      [station.lab.unlocked],
-      (p) => {
-        const results = p.results as Record<string, unknown>[];
-        results.push({ ...results[0], benchmark: 'cybench' });
-      },
-    );
+    const mapped = await mappedBundle(work, station.lab.unlocked);
     const workspace = station.open();
     try {
       await importAll(workspace, mapped);

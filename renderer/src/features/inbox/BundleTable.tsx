@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { standingMarks, type BundleSummary } from '../../../../common/bundles';
-import { BundleMarks, evaluatorText } from '../bundle-marks';
-import { formatCount, formatUtcDate } from '../../format';
+import { BUNDLE_COLUMNS, BundleMarks } from '../bundle-rows';
 import {
   Badge,
   Button,
@@ -59,33 +58,15 @@ export function BundleTable({
         ),
       },
       { id: 'model', header: 'Model', size: 260, value: modelName },
-      {
-        id: 'evaluator',
-        header: 'Evaluator',
-        size: 200,
-        value: (b) => evaluatorText(b.evaluator),
-      },
+      BUNDLE_COLUMNS.evaluator,
       {
         id: 'suite',
         header: 'Suite',
         size: 150,
         value: (b) => `${b.suite.name}${b.suite.version ? ` ${b.suite.version}` : ''}`,
       },
-      {
-        id: 'finished',
-        header: 'Run finished',
-        size: 150,
-        value: (b) => b.runFinishedOn,
-        cell: (b) => <time dateTime={b.runFinishedOn}>{formatUtcDate(b.runFinishedOn)}</time>,
-      },
-      {
-        id: 'samples',
-        header: 'Samples',
-        size: 120,
-        numeric: true,
-        value: (b) => b.sampleCount,
-        cell: (b) => formatCount(b.sampleCount),
-      },
+      BUNDLE_COLUMNS.finished,
+      BUNDLE_COLUMNS.samples,
       {
         id: 'report',
         header: 'Report',

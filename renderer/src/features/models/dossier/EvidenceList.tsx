@@ -1,28 +1,14 @@
 import { isExcluded, type BundleSummary } from '../../../../../common/bundles';
 import type { ModelRef } from '../../../../../common/models';
 import { useDeskQuery } from '../../../desk';
-import { formatCount, formatUtcDate } from '../../../format';
 import { CallFailed, DataTable, Section, type DataTableColumn } from '../../../ui';
-import { BundleMarks, evaluatorText } from '../../bundle-marks';
+import { BUNDLE_COLUMNS, BundleMarks } from '../../bundle-rows';
 
 const COLUMNS: readonly DataTableColumn<BundleSummary>[] = [
   { id: 'bundle', header: 'Bundle', size: 240, value: (b) => b.fileName },
-  { id: 'evaluator', header: 'Evaluator', size: 220, value: (b) => evaluatorText(b.evaluator) },
-  {
-    id: 'finished',
-    header: 'Run finished',
-    size: 150,
-    value: (b) => b.runFinishedOn,
-    cell: (b) => <time dateTime={b.runFinishedOn}>{formatUtcDate(b.runFinishedOn)}</time>,
-  },
-  {
-    id: 'samples',
-    header: 'Samples',
-    size: 110,
-    numeric: true,
-    value: (b) => b.sampleCount,
-    cell: (b) => formatCount(b.sampleCount),
-  },
+  BUNDLE_COLUMNS.evaluator,
+  BUNDLE_COLUMNS.finished,
+  BUNDLE_COLUMNS.samples,
   {
     id: 'standing',
     header: 'Counts in evaluation',

@@ -1,2 +1,0 @@
-/** The marks a bundle carries wherever it is listed (Inbox, dossier). */
-export { BundleMarks, evaluatorText } from './BundleMarks';
