@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ describe('bundle statements: imports that are not complete', () => {
     const modelId = db.bundles.upsertModel('Acme AI', 'frontier-1', '2026-10');
     const bundleId = db.bundles.insertPendingBundle({
       digest,
+      statementDigest: crypto.createHash('sha256').update(digest).digest('hex'),
       fileName: `${digest}.evbundle`,
       envelope: '{}',
       modelId,

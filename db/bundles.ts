@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 
 export interface NewBundleRow {
   readonly digest: string;
+  /** SHA-256 of the DSSE payload (the signed statement), hex. */
+  readonly statementDigest: string;
   readonly fileName: string;
   readonly envelope: string;
   readonly modelId: number;
@@ -97,8 +99,16 @@ export interface SampleRowInput {
 export interface BundleStatements {
   /** The bundle with this file digest, complete or still importing. */
   findByDigest(digest: string): { id: number; importState: ImportState } | undefined;
+  /** The bundle with this signed statement (any file that wraps it), complete or importing. */
+  findByStatement(statementDigest: string): { id: number; importState: ImportState } | undefined;
+  /** Bundles imported before statement digests were kept, with their envelopes. */
+  withoutStatementDigest(): { id: number; envelope: string }[];
+  setStatementDigest(bundleId: number, statementDigest: string): void;
   upsertModel(developer: string, name: string, version: string): number;
-  /** A new bundle in state 'importing'; null if one with its digest exists (in any state). */
+  /**
+   * A new bundle in state 'importing'; null if one with its file digest or its statement
+   * digest exists (in any state).
+   */
   insertPendingBundle(row: NewBundleRow): number | null;
   /**
    * Makes an importing bundle visible, with its whole verification report; false if there is
@@ -142,6 +152,16 @@ export function bundleStatements(db: Database.Database): BundleStatements {
   const findByDigest = db.prepare<[string], { id: number; importState: ImportState }>(
     `SELECT id, import_state AS importState FROM bundle WHERE digest = ?`,
   );
+  const findByStatement = db.prepare<[string], { id: number; importState: ImportState }>(
+    `SELECT id, import_state AS importState FROM bundle WHERE statement_digest = ?`,
+  );
+  const withoutStatementDigest = db.prepare<[], { id: number; envelope: string }>(
+    `SELECT id, envelope FROM bundle WHERE statement_digest IS NULL ORDER BY id`,
+  );
+  const setStatementDigest = db.prepare<[string, number]>(
+    // OR IGNORE: two bundles imported before 0007 may hold one statement; the later keeps NULL.
+    `UPDATE OR IGNORE bundle SET statement_digest = ? WHERE id = ? AND statement_digest IS NULL`,
+  );
   const insertModel = db.prepare<[string, string, string]>(
     `INSERT INTO model (developer, name, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
   );
@@ -149,13 +169,13 @@ export function bundleStatements(db: Database.Database): BundleStatements {
     `SELECT id FROM model WHERE developer = ? AND name = ? AND version = ?`,
   );
   const insertBundle = db.prepare(
-    `INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name, suite_name,
-       suite_version, run_started_on, run_finished_on, signed_by, roster_version, verification, imported_at,
-       import_state)
-     VALUES (@digest, @fileName, @envelope, @modelId, @evaluatorId, @evaluatorName, @suiteName,
-       @suiteVersion, @runStartedOn, @runFinishedOn, @signedBy, @rosterVersion, @verification, @importedAt,
-       'importing')
-     ON CONFLICT (digest) DO NOTHING`,
+    `INSERT INTO bundle (digest, statement_digest, file_name, envelope, model_id, evaluator_id,
+       evaluator_name, suite_name, suite_version, run_started_on, run_finished_on, signed_by,
+       roster_version, verification, imported_at, import_state)
+     VALUES (@digest, @statementDigest, @fileName, @envelope, @modelId, @evaluatorId,
+       @evaluatorName, @suiteName, @suiteVersion, @runStartedOn, @runFinishedOn, @signedBy,
+       @rosterVersion, @verification, @importedAt, 'importing')
+     ON CONFLICT DO NOTHING`,
   );
   const completeImport = db.prepare<[string, string, number]>(
     `UPDATE bundle SET import_state = 'complete', imported_at = ?, verification = ?
@@ -230,6 +250,11 @@ export function bundleStatements(db: Database.Database): BundleStatements {
 
   return {
     findByDigest: (digest) => findByDigest.get(digest),
+    findByStatement: (statementDigest) => findByStatement.get(statementDigest),
+    withoutStatementDigest: () => withoutStatementDigest.all(),
+    setStatementDigest: (bundleId, statementDigest) => {
+      setStatementDigest.run(statementDigest, bundleId);
+    },
     upsertModel: (developer, name, version) => {
       insertModel.run(developer, name, version);
       const row = modelId.get(developer, name, version);

@@ -145,6 +145,46 @@ describe('migrations', () => {
     check.close();
   });
 
+  it('0007 keeps the bundles imported before it, without a statement digest until one is set, and refuses two bundles of one statement', () => {
+    const file = path.join(tempDir(), 'desk.sqlite3');
+    const raw = new Database(file);
+    for (const migration of MIGRATIONS.slice(0, 6)) raw.exec(migration.sql);
+    raw.pragma('user_version = 6');
+    raw.exec(`
+      INSERT INTO roster_version (version, document, digest, envelope, installed_at)
+        VALUES (1, '{}', 'd', NULL, '2026-11-01T00:00:00.000Z');
+      INSERT INTO model (id, developer, name, version) VALUES (1, 'Acme AI', 'frontier-1', '2026-10');
+    `);
+    const insert = raw.prepare<[string]>(
+      `INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name,
+          suite_name, suite_version, run_started_on, run_finished_on, signed_by, roster_version,
+          verification, imported_at)
+        VALUES (?, 'old.evbundle', '{}', 1, 'lab', 'Lab', 'cyber', NULL,
+          '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', '[]', 1, '[]', '2026-11-02T00:00:00.000Z')`,
+    );
+    insert.run('a');
+    insert.run('b');
+    raw.close();
+
+    const db = openDatabase(file);
+    expect(db.bundles.withoutStatementDigest().map((b) => b.id)).toEqual([1, 2]);
+    const statement = 'f'.repeat(64);
+    db.bundles.setStatementDigest(1, statement);
+    expect(db.bundles.findByStatement(statement)).toEqual({ id: 1, importState: 'complete' });
+    // Two bundles imported before 0007 may hold one statement: the later keeps none.
+    db.bundles.setStatementDigest(2, statement);
+    expect(db.bundles.withoutStatementDigest().map((b) => b.id)).toEqual([2]);
+    db.close();
+    const check = new Database(file);
+    expect(() =>
+      check.prepare(`UPDATE bundle SET statement_digest = ? WHERE id = 2`).run(statement),
+    ).toThrow(/UNIQUE constraint failed: bundle\.statement_digest/);
+    expect(() =>
+      check.prepare(`UPDATE bundle SET statement_digest = 'short' WHERE id = 2`).run(),
+    ).toThrow(/CHECK constraint/);
+    check.close();
+  });
+
   it('a second connection refuses a database that is not at the latest version', () => {
     const file = path.join(tempDir(), 'desk.sqlite3');
     const raw = new Database(file);

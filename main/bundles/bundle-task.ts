@@ -5,6 +5,7 @@
  * stores it and writes its rows.
  */
 import type { PublicKey } from '../crypto';
+import type { BundleLimits } from '../inspect';
 import type { ZipLimits } from '../zip';
 import type { Check } from '../../common/bundles';
 import type { BundleProgress } from './verify-bundle';
@@ -15,12 +16,15 @@ export interface BundlePolicy {
   readonly limits?: ZipLimits;
   /** When the main process asked (ISO 8601): no signed time may lie later. */
   readonly verifiedAt?: string;
+  readonly evidenceLimits?: BundleLimits;
 }
 
 export interface VerifyTask {
   readonly kind: 'verify';
   readonly file: string;
   readonly policy: BundlePolicy;
+  /** A staging folder the main process made, for the copy of the file that is verified. */
+  readonly staging: string;
 }
 
 export interface ImportTask {
@@ -52,7 +56,8 @@ export type VerifyAnswer =
   | { readonly ok: false; readonly reason: string; readonly checks: readonly Check[] };
 
 export type ImportAnswer =
-  | { readonly status: 'unreadable' }
+  /** The file is not a regular file, or cannot be read: `reason` completes "rejected: …". */
+  | { readonly status: 'unreadable'; readonly reason: string }
   | { readonly status: 'already-imported'; readonly digest: string; readonly bundleId: number }
   /** Another import of the same file (this process or another) has not finished. */
   | { readonly status: 'in-progress'; readonly digest: string }

@@ -1,13 +1,15 @@
 /**
- * The bundle worker's work (bundle.worker.ts runs it): the whole-file SHA-256, verification
- * (zip, DSSE, digests into staging, Inspect logs, metrics) and, for an import, the evidence
- * and every row under a bundle still importing, each log's rows as soon as it is read. What is left for the main process is the
- * one small transaction that completes the import and records it in the audit log.
+ * The bundle worker's work (bundle.worker.ts runs it): one read of the file that hashes it
+ * while copying it into staging (source-file.ts), verification of that copy (zip, DSSE,
+ * digests into staging, Inspect logs, metrics) and, for an import, the evidence and every
+ * row under a bundle still importing, each log's rows as soon as it is read. What is left
+ * for the main process is the one small transaction that completes the import and records
+ * it in the audit log.
  */
 import path from 'node:path';
 import { openDatabase, type DeskDatabase } from '../../db';
 import { initCrypto } from '../crypto';
-import { createEvidenceStore, sha256OfFile } from '../evidence';
+import { copySource, createEvidenceStore, SourceFileProblem } from '../evidence';
 import type { TaskContext } from '../workers';
 import type {
   BundleEvent,
@@ -32,9 +34,19 @@ export async function runBundleTask(
   return task.kind === 'verify' ? verifyTask(task, context) : importTask(task, context);
 }
 
+/** The private copy of the file in the staging folder, the one thing verification reads. */
+const SOURCE_COPY = 'source.evbundle';
+
 async function verifyTask(task: VerifyTask, { signal }: Context): Promise<VerifyAnswer> {
+  const copy = path.join(task.staging, SOURCE_COPY);
   try {
-    const verified = await verifyBundle(task.file, { ...task.policy, signal });
+    await copySource(task.file, copy, { signal });
+  } catch (error) {
+    if (!(error instanceof SourceFileProblem)) throw error;
+    return { ok: false, reason: `the file ${error.message}`, checks: [] };
+  }
+  try {
+    const verified = await verifyBundle(copy, { ...task.policy, signal });
     return { ok: true, summary: summary(verified), checks: verified.checks };
   } catch (error) {
     if (!(error instanceof BundleRejection)) throw error;
@@ -47,17 +59,20 @@ async function importTask(task: ImportTask, context: Context): Promise<ImportAns
   const onProgress = throttled((progress) => {
     emit({ kind: 'progress', progress });
   });
+  const copy = path.join(task.staging, SOURCE_COPY);
   let digest: string;
   try {
-    digest = await sha256OfFile(task.file, {
+    ({ sha256: digest } = await copySource(task.file, copy, {
       signal,
       onProgress: (done, total) => {
         onProgress({ phase: 'hashing', done, total });
       },
-    });
+    }));
   } catch (error) {
     if (signal.aborted) throw error;
-    return { status: 'unreadable' };
+    if (error instanceof SourceFileProblem)
+      return { status: 'unreadable', reason: `the file ${error.message}` };
+    return { status: 'unreadable', reason: 'the file cannot be read' };
   }
   emit({ kind: 'hashed', digest });
   // NORMAL: nothing this connection writes is visible before the main process's FULL
@@ -92,7 +107,7 @@ async function importTask(task: ImportTask, context: Context): Promise<ImportAns
     let verified: VerifiedBundle;
     let bundleId: number;
     try {
-      verified = await verifyBundle(task.file, {
+      verified = await verifyBundle(copy, {
         ...task.policy,
         staging: store.stagingAt(task.staging),
         onProgress,
@@ -104,8 +119,11 @@ async function importTask(task: ImportTask, context: Context): Promise<ImportAns
       await writer.discard();
       if (error instanceof BundleRejection)
         return { status: 'rejected', digest, reason: error.reason, checks: error.checks };
-      if (error instanceof DuplicateImport)
-        return duplicateOf(db.bundles.findByDigest(digest), digest);
+      if (error instanceof DuplicateImport) {
+        const other =
+          db.bundles.findByDigest(digest) ?? db.bundles.findByStatement(error.statementDigest);
+        return duplicateOf(other, digest);
+      }
       throw error;
     }
     const { model, evaluator } = verified.predicate;
@@ -142,7 +160,7 @@ function throttled(emit: (progress: BundleProgress) => void): (progress: BundleP
   };
 }
 
-/** A bundle with the same file digest exists: imported, or another import still running. */
+/** A bundle with the same file or statement exists: imported, or another import still running. */
 function duplicateOf(
   other: ReturnType<DeskDatabase['bundles']['findByDigest']>,
   digest: string,

@@ -10,13 +10,20 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Transform, Writable } from 'node:stream';
-import { verifyEnvelope, type Envelope, type PublicKey } from '../crypto';
+import { sha256Hex, verifyEnvelope, type Envelope, type PublicKey } from '../crypto';
 import type { StagingArea } from '../evidence';
 import { IN_TOTO_PAYLOAD_TYPE, parseStatement } from '../in-toto';
-import { readInspectLog, type InspectLog, type MetricCheck } from '../inspect';
+import {
+  EvidenceBudget,
+  readInspectLog,
+  type BundleLimits,
+  type InspectLog,
+  type MetricCheck,
+} from '../inspect';
 import { parseStrictJson, type StrictJson } from '../strict-json';
 import { DEFAULT_ZIP_LIMITS, SafeZip, ZipRejection, type ZipLimits } from '../zip';
 import type { Check, ImportProgress } from '../../common/bundles';
+import { printable } from '../../common/text';
 import { CheckReport } from './checks';
 import { claimWarnings, futureLogTime, futureRunTime } from './claims';
 import { compareResults, type CheckedResult } from './compare-results';
@@ -39,6 +46,8 @@ export interface VerifyOptions {
   readonly limits?: ZipLimits;
   /** When the bundle is verified (default: now): no signed time may lie later (claims.ts). */
   readonly verifiedAt?: string;
+  /** What all the bundle's logs may cost together (main/inspect/budget.ts). */
+  readonly evidenceLimits?: BundleLimits;
   readonly onProgress?: (progress: BundleProgress) => void;
   /** Stops verification at the next step (an AbortError, not a rejection). */
   readonly signal?: AbortSignal;
@@ -69,6 +78,8 @@ export interface VerifiedEntry {
 /** What is known once the signature, the statement, the entry set and the digests pass. */
 export interface VerifiedHeader {
   readonly envelope: Envelope;
+  /** SHA-256 of the signed payload: the same statement however the file around it is made. */
+  readonly statementDigest: string;
   readonly predicate: BenchmarkResults;
   readonly signedBy: readonly PublicKey[];
   readonly entries: readonly VerifiedEntry[];
@@ -112,10 +123,21 @@ export async function verifyBundle(file: string, options: VerifyOptions): Promis
     );
     progress({ phase: 'verifying signature', done: 0, total: 1 });
     const envelope = await readEnvelope(zip, report);
-    const { predicate, subjects, signedBy } = verifySignedStatement(envelope, options, report);
+    const { predicate, subjects, signedBy, statementDigest } = verifySignedStatement(
+      envelope,
+      options,
+      report,
+    );
     checkEntrySet(zip, subjects, report);
     const entries = await checkDigests(zip, subjects, options, report, progress);
-    const header = { envelope, predicate, signedBy, entries, checks: report.checks() };
+    const header = {
+      envelope,
+      statementDigest,
+      predicate,
+      signedBy,
+      entries,
+      checks: report.checks(),
+    };
     const logs = await readLogs(zip, header, report, progress, options);
     const results = compareResults(predicate.results, logs);
     const differing = results.filter((r) => r.status === 'differs');
@@ -137,7 +159,7 @@ export async function verifyBundle(file: string, options: VerifyOptions): Promis
         "Evaluator named by its signers; every result filed under its log's task",
       );
     else report.warn('claims', unproven);
-    return { envelope, predicate, signedBy, entries, logs, results, checks: report.checks() };
+    return { ...header, logs, results, checks: report.checks() };
   } finally {
     zip.close();
   }
@@ -208,7 +230,12 @@ function verifySignedStatement(envelope: Envelope, options: VerifyOptions, repor
     'statement',
     `${predicate.data.model.developer}/${predicate.data.model.name}@${predicate.data.model.version}, ${predicate.data.results.length} results, ${subjects.size} subjects`,
   );
-  return { predicate: predicate.data, subjects, signedBy: verified.signedBy };
+  return {
+    predicate: predicate.data,
+    subjects,
+    signedBy: verified.signedBy,
+    statementDigest: sha256Hex(verified.payload),
+  };
 }
 
 function checkEntrySet(
@@ -296,6 +323,7 @@ async function readLogs(
 ): Promise<LogOutline[]> {
   const { signal, onLog } = options;
   const byPath = new Map(header.entries.map((e) => [e.path, e]));
+  const budget = new EvidenceBudget(options.evidenceLimits);
   const logs: LogOutline[] = [];
   const count = header.predicate.logs.length;
   for (const [index, path] of header.predicate.logs.entries()) {
@@ -307,18 +335,23 @@ async function readLogs(
         'logs',
         `The statement declares log "${path}", which is not a signed entry`,
       );
+    if (entry.size > MAX_LOG_BYTES)
+      throw report.fail(
+        'logs',
+        `Log "${printable(path)}" is ${entry.size} bytes, more than the ${MAX_LOG_BYTES} bytes one log may be`,
+      );
     const bytes =
       entry.stagedFile === null
         ? await zip.readEntry(path, MAX_LOG_BYTES)
         : fs.readFileSync(entry.stagedFile);
     let log: InspectLog;
     try {
-      log = await readInspectLog(path, bytes);
+      log = await readInspectLog(path, bytes, {}, budget);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       throw report.fail(
         'logs',
-        `Log "${path}" cannot be read as an Inspect log: ${withoutFullStop(why)}`,
+        `Log "${printable(path)}" cannot be read as an Inspect log: ${withoutFullStop(why)}`,
       );
     }
     const future = futureLogTime(path, log.created, verifiedAt(options));

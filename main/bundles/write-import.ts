@@ -30,9 +30,15 @@ export interface WriteContext {
   readonly onPending: (bundleId: number) => void;
 }
 
-/** Another import's bundle row has this digest: this import stops, having written nothing. */
+/**
+ * Another import's bundle row has this file digest or this signed statement: this import
+ * stops, having written nothing.
+ */
 export class DuplicateImport extends Error {
   override readonly name = 'DuplicateImport';
+  constructor(readonly statementDigest: string) {
+    super(`A bundle with this file or statement ${statementDigest} exists.`);
+  }
 }
 
 export interface ImportWriter {
@@ -55,7 +61,7 @@ export function importWriter(
   const begin = (header: VerifiedHeader): number => {
     if (bundleId !== null) return bundleId;
     const id = db.transaction(() => insertBundle(db, header, meta));
-    if (id === null) throw new DuplicateImport(`A bundle with digest ${meta.digest} exists.`);
+    if (id === null) throw new DuplicateImport(header.statementDigest);
     bundleId = id;
     context.onPending(id);
     return id;
@@ -115,6 +121,7 @@ function insertBundle(db: DeskDatabase, header: VerifiedHeader, meta: ImportMeta
   );
   const bundleId = db.bundles.insertPendingBundle({
     digest: meta.digest,
+    statementDigest: header.statementDigest,
     fileName: meta.fileName,
     envelope: JSON.stringify(header.envelope),
     modelId,

@@ -3,7 +3,8 @@
  * DEFLATE (method 8) or, in recent versions, zstd (method 93, which yauzl does not
  * decode), so yauzl only reads the directory and locates each member's bytes, and we
  * inflate them ourselves with Node's zlib. A member's declared size can lie and a small
- * member can inflate to gigabytes, so sizes are checked against the limits before
+ * member can inflate to gigabytes, so sizes and compression ratios are checked against the
+ * limits (the same rules as the bundle's, main/zip) and the bundle's budget before
  * inflating, and zlib is told to stop as soon as the output passes the declared size
  * (`maxOutputLength`); the CRC-32 is checked at the end, so a damaged member is an error,
  * not garbage.
@@ -17,6 +18,7 @@
  */
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
+import type { EvidenceBudget } from './budget';
 import { formatBytes, type ReadLimits } from './limits';
 
 const STORED = 0;
@@ -36,9 +38,14 @@ export class EvalArchive {
     private readonly zip: yauzl.ZipFile,
     private readonly entries: ReadonlyMap<string, yauzl.Entry>,
     private readonly limits: ReadLimits,
+    private readonly budget: EvidenceBudget,
   ) {}
 
-  static async open(bytes: Uint8Array, limits: ReadLimits): Promise<EvalArchive> {
+  static async open(
+    bytes: Uint8Array,
+    limits: ReadLimits,
+    budget: EvidenceBudget,
+  ): Promise<EvalArchive> {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let zip: yauzl.ZipFile;
     try {
@@ -68,7 +75,7 @@ export class EvalArchive {
     } catch (error) {
       throw new ArchiveProblem(`has a damaged zip directory (${detail(error)})`);
     }
-    return new EvalArchive(buffer, zip, entries, limits);
+    return new EvalArchive(buffer, zip, entries, limits, budget);
   }
 
   /** Member names, each once, in central-directory order of their last occurrence. */
@@ -129,6 +136,13 @@ export class EvalArchive {
         `inflates to more than the total limit of ${formatBytes(this.limits.maxTotalBytes)} (at member ${name})`,
       );
     }
+    const ratio = declared / Math.max(1, entry.compressedSize);
+    if (declared > this.limits.ratioFloorBytes && ratio > this.limits.maxRatio) {
+      throw new ArchiveProblem(
+        `has a member ${name} that inflates ${Math.round(ratio)}-fold, more than the ${this.limits.maxRatio}-fold limit (a zip bomb?)`,
+      );
+    }
+    this.budget.inflate(declared);
   }
 
   /** The member's stored bytes, a view into the archive (yauzl checks they are in bounds). */

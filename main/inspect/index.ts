@@ -5,6 +5,7 @@
  * log's own numbers hold.
  */
 export { readInspectLog } from './read-log';
+export { DEFAULT_BUNDLE_LIMITS, EvidenceBudget, type BundleLimits } from './budget';
 export type { ReadLimits } from './limits';
 export { RELATIVE_TOLERANCE } from './recompute';
 export { valueToFloat } from './value-to-float';

@@ -2,11 +2,19 @@
  * The log quirks real runs produce (docs/formats.md) and the hostile inputs a lab's bundle
  * could carry. Every rejection must be INVALID_INSPECT_LOG naming the file and the problem.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { kStringMaxLength } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { sharedFixture } from '../../tests/support/shared-fixtures';
 import { expectDeskError } from '../../tests/support/desk-error';
-import { readInspectLog } from '.';
+import {
+  deepLog,
+  manyValuesLog,
+  objectBombLog,
+  repeatedAttachmentLog,
+} from '../../tests/support/hostile-logs';
+import { EvidenceBudget, readInspectLog } from '.';
 import {
   buildZip,
   claimed,
@@ -152,12 +160,26 @@ describe('.eval quirks', () => {
     expect(read?.messageCount).toBe(5);
   });
 
-  it('counts text from attachments against the text limit (one attachment repeated)', async () => {
-    const messages = Array.from({ length: 200 }, () => ({
+  it('stores an attachment referenced 480 times once per text, not 480 times', async () => {
+    const log = await readInspectLog('repeat.eval', await repeatedAttachmentLog(MiB, 480));
+    const [read] = log.samples;
+    // The input and the transcript each hold it once; every other reference is a marker.
+    expect(read?.input.length).toBe(MiB);
+    expect(read?.transcript.length).toBeLessThan(MiB + 480 * 60);
+    expect(read?.transcript.split('[the same attachment again, shown in full above]')).toHaveLength(
+      480,
+    );
+  });
+
+  it('counts text from distinct attachments against the text limit', async () => {
+    const attachments = Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => [`a${i}`, crypto.randomBytes(5_000).toString('hex')]),
+    );
+    const messages = Object.keys(attachments).map((key) => ({
       role: 'tool',
-      content: 'attachment://big',
+      content: `attachment://${key}`,
     }));
-    const s = sample(1, 1, {}, { messages, attachments: { big: 'x'.repeat(10_000) } });
+    const s = sample(1, 1, {}, { messages, attachments });
     const bytes = await buildZip(evalMembers(header({ total: 1 }), [s]));
     const error = await expectDeskError(
       () => readInspectLog('amplify.eval', bytes, { maxTextChars: 1_000_000 }),
@@ -165,6 +187,119 @@ describe('.eval quirks', () => {
     );
     expect(error.message).toBe(
       'The Inspect log "amplify.eval" holds more than 1000000 characters of text once attachments are resolved (the text limit).',
+    );
+  });
+});
+
+describe("the bundle's budget, shared by its logs", () => {
+  it('counts an attachment once per sample against the attachment budget, across logs', async () => {
+    const log = await repeatedAttachmentLog(MiB, 480);
+    const budget = new EvidenceBudget({
+      maxInflatedBytes: 1024 * MiB,
+      maxTextChars: 1024 * MiB,
+      maxAttachmentChars: 2.5 * MiB,
+    });
+    // Counted once per sample (1 MiB), though resolved 481 times: two such logs fit.
+    await readInspectLog('one.eval', log, {}, budget);
+    await readInspectLog('two.eval', log, {}, budget);
+    const error = await expectDeskError(
+      () => readInspectLog('three.eval', log, {}, budget),
+      'INVALID_INSPECT_LOG',
+    );
+    expect(error.message).toBe(
+      `The Inspect log "three.eval" takes the attachments of the bundle's logs past ${2.5 * MiB} characters (the bundle's attachment limit).`,
+    );
+  });
+
+  it("caps the text stored and the bytes inflated across the bundle's logs", async () => {
+    const bytes = fs.readFileSync(sharedFixture('inspect/doomla_3epochs.eval'));
+    const text = new EvidenceBudget({
+      maxInflatedBytes: 1024 * MiB,
+      maxTextChars: MiB,
+      maxAttachmentChars: 1024 * MiB,
+    });
+    const read = async (budget: EvidenceBudget) => {
+      for (let i = 0; i < 100; i++) await readInspectLog(`log-${i}.eval`, bytes, {}, budget);
+    };
+    await expect(read(text)).rejects.toThrow(
+      /^The Inspect log "log-\d+\.eval" takes the text of the bundle's logs past 1048576 characters once attachments are resolved \(the bundle's text limit\)\.$/,
+    );
+    const inflated = new EvidenceBudget({
+      maxInflatedBytes: 8 * MiB,
+      maxTextChars: 1024 * MiB,
+      maxAttachmentChars: 1024 * MiB,
+    });
+    await expect(read(inflated)).rejects.toThrow(
+      /^The Inspect log "log-\d+\.eval" takes the bundle's logs past 8 MiB inflated in all \(the bundle's limit\)\.$/,
+    );
+  });
+});
+
+describe('bounded parsing', () => {
+  it('refuses a member that inflates to 256 MiB of {},{},… by its ratio, before inflating', async () => {
+    const bomb = await objectBombLog();
+    expect(bomb.length).toBeLessThan(400 * 1024);
+    const error = await expectDeskError(
+      () => readInspectLog('objects.eval', bomb),
+      'INVALID_INSPECT_LOG',
+    );
+    expect(error.message).toMatch(
+      /^The Inspect log "objects\.eval" has a member samples\/1_epoch_1\.json that inflates \d+-fold, more than the 200-fold limit \(a zip bomb\?\)\.$/,
+    );
+  }, 30_000);
+
+  it('refuses a member of more values than the reader can hold, before parsing it', async () => {
+    const error = await expectDeskError(
+      async () => readInspectLog('zeros.eval', await manyValuesLog(9_000_000)),
+      'INVALID_INSPECT_LOG',
+    );
+    expect(error.message).toBe(
+      'The Inspect log "zeros.eval" has a member samples/1_epoch_1.json that holds more than 8000000 JSON values, more than the reader can hold.',
+    );
+  }, 30_000);
+
+  it('refuses nesting deeper than any real log', async () => {
+    const error = await expectDeskError(
+      async () => readInspectLog('deep.eval', await deepLog(100_000)),
+      'INVALID_INSPECT_LOG',
+    );
+    expect(error.message).toBe(
+      'The Inspect log "deep.eval" has a member samples/1_epoch_1.json that nests arrays and objects more than 512 deep, more than the reader accepts.',
+    );
+  });
+
+  it("says a .json log past V8's longest string is larger than the reader can hold, not that it is not UTF-8", async () => {
+    const huge = Buffer.alloc(kStringMaxLength + 1024, 0x20);
+    huge.write('{"samples": [');
+    const error = await expectDeskError(
+      () => readInspectLog('huge.json', huge),
+      'INVALID_INSPECT_LOG',
+    );
+    expect(error.message).toBe(
+      `The Inspect log "huge.json" is ${huge.length} bytes of JSON, larger than the reader can hold (at most 256 MiB in one JSON text).`,
+    );
+  }, 30_000);
+
+  it('caps a .json log at the size of one JSON text', async () => {
+    const big = Buffer.alloc(256 * MiB + 1, 0x20);
+    big.write('{}');
+    const error = await expectDeskError(
+      () => readInspectLog('big.json', big),
+      'INVALID_INSPECT_LOG',
+    );
+    expect(error.message).toMatch(
+      /^The Inspect log "big\.json" is 268435457 bytes of JSON, larger than the reader can hold/,
+    );
+  }, 30_000);
+
+  it('escapes control characters of member names in its sentences', async () => {
+    const bytes = await buildZip([{ name: 'x\u001b[2Jy.json', data: json({}) }]);
+    const error = await expectDeskError(
+      () => readInspectLog('log\u0007.eval', bytes),
+      'INVALID_INSPECT_LOG',
+    );
+    expect(error.message).toBe(
+      'The Inspect log "log\\u{0007}.eval" has neither header.json nor _journal/start.json, so it is not an Inspect .eval log.',
     );
   });
 });
@@ -254,7 +389,8 @@ describe('zip limits', () => {
   it('caps the total inflated across members', async () => {
     const members = Array.from({ length: 4 }, (_, i) => ({
       name: `samples/${i}_epoch_1.json`,
-      data: json(sample(i, 1, {}, { padding: 'x'.repeat(MiB) })),
+      // Random text: it compresses too little to be refused for its ratio first.
+      data: json(sample(i, 1, {}, { padding: crypto.randomBytes(MiB / 2).toString('hex') })),
     }));
     const bytes = await buildZip([{ name: 'header.json', data: json(header({})) }, ...members]);
     const error = await expectDeskError(

@@ -4,11 +4,15 @@
  * bytes, not the name. Every problem with the input is a DeskError INVALID_INSPECT_LOG
  * whose one sentence names the file and what is wrong with it (docs/formats.md).
  */
+import { kStringMaxLength } from 'node:buffer';
 import type { z } from 'zod';
 import { DeskError } from '../../common/errors';
+import { printable } from '../../common/text';
+import { BudgetExceeded, EvidenceBudget } from './budget';
 import { ArchiveProblem, EvalArchive } from './eval-archive';
+import { jsonShape } from './json-bounds';
 import { parseLenientJson } from './lenient-json';
-import { formatBytes, resolveLimits, TextBudget, type ReadLimits } from './limits';
+import { formatBytes, resolveLimits, type ReadLimits } from './limits';
 import { checkMetrics } from './recompute';
 import { toInspectSample } from './sample';
 import {
@@ -19,6 +23,7 @@ import {
   type EvalHeader,
   type EvalScore,
 } from './schema';
+import type { TextCounter } from './transcript';
 import type { ClaimedScore, InspectLog, InspectSample } from './types';
 
 const HEADER_JSON = 'header.json';
@@ -30,39 +35,60 @@ class LogProblem extends Error {
   override readonly name = 'LogProblem';
 }
 
+/**
+ * `budget` is shared by every log of one bundle (verifyBundle passes one); without it the
+ * log has a budget of its own.
+ */
 export async function readInspectLog(
   fileName: string,
   bytes: Uint8Array,
   limits?: Partial<ReadLimits>,
+  budget: EvidenceBudget = new EvidenceBudget(),
 ): Promise<InspectLog> {
-  const resolved = resolveLimits(limits);
+  const reading: Reading = { limits: resolveLimits(limits), budget };
   try {
-    if (isZip(bytes)) return await readEvalLog(bytes, resolved);
-    if (startsLikeJson(bytes)) return readJsonLog(bytes, resolved);
+    if (isZip(bytes)) return await readEvalLog(bytes, reading);
+    if (startsLikeJson(bytes)) return readJsonLog(bytes, reading);
     throw new LogProblem(
       fileName.toLowerCase().endsWith('.eval')
         ? 'is not a zip archive, which an .eval log must be'
         : 'is neither an .eval (zip) log nor a JSON log',
     );
   } catch (error) {
-    if (error instanceof LogProblem || error instanceof ArchiveProblem) {
-      throw new DeskError('INVALID_INSPECT_LOG', `The Inspect log "${fileName}" ${error.message}.`);
+    if (
+      error instanceof LogProblem ||
+      error instanceof ArchiveProblem ||
+      error instanceof BudgetExceeded
+    ) {
+      throw new DeskError(
+        'INVALID_INSPECT_LOG',
+        printable(`The Inspect log "${fileName}" ${error.message}.`),
+      );
     }
     if (error instanceof RangeError) {
       // V8's limits: a string or array too long, or JSON nested past the stack.
       throw new DeskError(
         'INVALID_INSPECT_LOG',
-        `The Inspect log "${fileName}" is too large or too deeply nested to read (${error.message}).`,
+        printable(
+          `The Inspect log "${fileName}" is too large or too deeply nested to read (${error.message}).`,
+        ),
       );
     }
     throw error;
   }
 }
 
-async function readEvalLog(bytes: Uint8Array, limits: ReadLimits): Promise<InspectLog> {
-  const archive = await EvalArchive.open(bytes, limits);
+/** The limits of one log and the budget of its bundle. */
+interface Reading {
+  readonly limits: ReadLimits;
+  readonly budget: EvidenceBudget;
+}
+
+async function readEvalLog(bytes: Uint8Array, reading: Reading): Promise<InspectLog> {
+  const { limits } = reading;
+  const archive = await EvalArchive.open(bytes, limits, reading.budget);
   const memberJson = async (name: string): Promise<unknown> =>
-    parseJson(await archive.read(name), `has a member ${name} that`);
+    parseJson(await archive.read(name), `has a member ${name} that`, limits);
 
   let header: EvalHeader;
   let headerSource: InspectLog['headerSource'];
@@ -89,25 +115,23 @@ async function readEvalLog(bytes: Uint8Array, limits: ReadLimits): Promise<Inspe
     );
   }
 
-  const budget = textBudget(limits);
+  const counter = textCounter(reading);
   const samples: SampleFrom[] = [];
   for (const name of archive.names) {
     if (!name.startsWith(SAMPLES_PREFIX) || !name.endsWith('.json')) continue;
     const sample = validate(EvalSampleSchema, await memberJson(name), `has a member ${name} that`);
-    samples.push({ where: `member ${name}`, sample: toInspectSample(sample, budget) });
+    samples.push({ where: `member ${name}`, sample: toInspectSample(sample, counter) });
   }
   return assemble('eval', headerSource, header, samples);
 }
 
-function readJsonLog(bytes: Uint8Array, limits: ReadLimits): InspectLog {
-  if (bytes.byteLength > limits.maxTotalBytes) {
-    throw new LogProblem(`is larger than the total limit of ${formatBytes(limits.maxTotalBytes)}`);
-  }
-  const log = validate(JsonLogSchema, parseJson(bytes, ''), '');
-  const budget = textBudget(limits);
+function readJsonLog(bytes: Uint8Array, reading: Reading): InspectLog {
+  reading.budget.inflate(bytes.byteLength);
+  const log = validate(JsonLogSchema, parseJson(bytes, '', reading.limits), '');
+  const counter = textCounter(reading);
   const samples = (log.samples ?? []).map((raw, i): SampleFrom => {
     const sample = validate(EvalSampleSchema, raw, `has samples[${i}] that`);
-    return { where: `samples[${i}]`, sample: toInspectSample(sample, budget) };
+    return { where: `samples[${i}]`, sample: toInspectSample(sample, counter) };
   });
   return assemble('json', 'json', log, samples);
 }
@@ -194,24 +218,67 @@ function toClaimedScore(score: EvalScore): ClaimedScore {
   };
 }
 
-function textBudget(limits: ReadLimits): (text: string) => string {
-  const budget = new TextBudget(limits.maxTextChars, (limit) => {
-    throw new LogProblem(
-      `holds more than ${limit} characters of text once attachments are resolved (the text limit)`,
-    );
-  });
-  return (text) => budget.take(text);
+/** Text counted against the log's limit and the bundle's budget. */
+function textCounter({ limits, budget }: Reading): TextCounter {
+  let used = 0;
+  return {
+    stored: (text) => {
+      used += text.length;
+      if (used > limits.maxTextChars) {
+        throw new LogProblem(
+          `holds more than ${limits.maxTextChars} characters of text once attachments are resolved (the text limit)`,
+        );
+      }
+      budget.store(text.length);
+      return text;
+    },
+    attached: (content) => {
+      budget.attach(content.length);
+    },
+  };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** `lead` comes before "is not valid …": "" or "has a member x that". */
-function parseJson(bytes: Uint8Array, lead: string): unknown {
+/** The most a JSON text may be: the per-member limit, and never past V8's longest string. */
+function maxJsonBytes(limits: ReadLimits): number {
+  return Math.min(limits.maxMemberBytes, kStringMaxLength);
+}
+
+/**
+ * `lead` comes before "is not valid …": "" or "has a member x that". What JSON.parse may
+ * build is bounded first (json-bounds.ts): a text too large, too deep or of too many values
+ * is refused before it is decoded or parsed.
+ */
+function parseJson(bytes: Uint8Array, lead: string, limits: ReadLimits): unknown {
   const subject = lead === '' ? '' : `${lead} `;
+  if (bytes.byteLength > maxJsonBytes(limits)) {
+    throw new LogProblem(
+      `${subject}is ${formatBytes(bytes.byteLength)} of JSON, larger than the reader can hold (at most ${formatBytes(maxJsonBytes(limits))} in one JSON text)`,
+    );
+  }
+  const shape = jsonShape(bytes, {
+    maxDepth: limits.maxJsonDepth,
+    maxValues: limits.maxJsonValues,
+  });
+  if (shape.depth > limits.maxJsonDepth) {
+    throw new LogProblem(
+      `${subject}nests arrays and objects more than ${limits.maxJsonDepth} deep, more than the reader accepts`,
+    );
+  }
+  if (shape.values > limits.maxJsonValues) {
+    throw new LogProblem(
+      `${subject}holds more than ${limits.maxJsonValues} JSON values, more than the reader can hold`,
+    );
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);
-  } catch {
+  } catch (error) {
+    // A decoded text past V8's longest string is a RangeError, not bad UTF-8.
+    if (error instanceof RangeError) {
+      throw new LogProblem(`${subject}is larger than the reader can hold (${error.message})`);
+    }
     throw new LogProblem(`${subject}is not valid UTF-8 text`);
   }
   try {

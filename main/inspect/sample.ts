@@ -3,39 +3,42 @@
  * searches: text with attachments resolved, scores, usage, timing, error and limit.
  */
 import type { EvalSample } from './schema';
-import { messagesText, TextResolver } from './transcript';
+import { messagesText, SampleAttachments, type TextCounter, type TextResolver } from './transcript';
 import type { InspectSample, SampleScore } from './types';
 import { valueToFloat } from './value-to-float';
 
-export function toInspectSample(sample: EvalSample, take: (text: string) => string): InspectSample {
-  const resolve = new TextResolver(sample.attachments ?? {}, take);
+export function toInspectSample(sample: EvalSample, counter: TextCounter): InspectSample {
+  const attachments = new SampleAttachments(sample.attachments ?? {}, counter);
+  // One resolver per stored text: each writes an attachment out in full once.
+  const input = attachments.resolver();
+  const scoreText = attachments.resolver();
   const messages = sample.messages ?? [];
   return {
     id: String(sample.id),
     epoch: sample.epoch,
     input:
       typeof sample.input === 'string'
-        ? resolve.text(sample.input)
-        : messagesText(sample.input, resolve),
-    target: targetText(sample.target, resolve),
+        ? input.text(sample.input)
+        : messagesText(sample.input, input),
+    target: targetText(sample.target, attachments.resolver()),
     scores: Object.fromEntries(
       Object.entries(sample.scores ?? {}).map(([scorer, score]): [string, SampleScore] => [
         scorer,
         {
           value: score.value,
           numeric: finiteOrNull(valueToFloat(score.value)),
-          answer: score.answer == null ? null : resolve.text(score.answer),
-          explanation: score.explanation == null ? null : resolve.text(score.explanation),
+          answer: score.answer == null ? null : scoreText.text(score.answer),
+          explanation: score.explanation == null ? null : scoreText.text(score.explanation),
         },
       ]),
     ),
     modelUsage: totalUsage(sample.model_usage ?? {}),
     totalTime: finiteOrNull(sample.total_time ?? null),
     workingTime: finiteOrNull(sample.working_time ?? null),
-    error: sample.error ? resolve.text(sample.error.message) : null,
+    error: sample.error ? scoreText.text(sample.error.message) : null,
     limit: sample.limit ? limitText(sample.limit) : null,
     messageCount: messages.length,
-    transcript: messagesText(messages, resolve),
+    transcript: messagesText(messages, attachments.resolver()),
   };
 }
 

@@ -7,6 +7,7 @@
  * Inspect "condenses" long strings into `attachment://<hash>` references resolved from
  * `sample.attachments`; a string is a reference when it starts with that prefix and the
  * rest is a key of the attachments (the rule of Inspect's `resolve_sample_attachments`).
+ * Within one stored text an attachment is written out once (SampleAttachments).
  */
 import type { ChatMessage, ContentPart } from './schema';
 
@@ -15,26 +16,69 @@ const ATTACHMENT_PREFIX = 'attachment://';
 /** Deeper argument objects than this are written as JSON without resolving references. */
 const MAX_RESOLVE_DEPTH = 32;
 
-export class TextResolver {
-  private readonly attachments: ReadonlyMap<string, string>;
+/** What a second reference to an attachment in the same text becomes. */
+export const REPEATED_ATTACHMENT = '[the same attachment again, shown in full above]';
+
+/** Where extracted text is counted: the log's limit and the bundle's budget. */
+export interface TextCounter {
+  /** Counts text about to be stored and returns it; throws once a limit is passed. */
+  stored(text: string): string;
+  /** Counts an attachment's content the first time a sample resolves it. */
+  attached(content: string): void;
+}
+
+/**
+ * One sample's attachments. Each stored text (the input, the target, the scores, the
+ * transcript) gets its own resolver, which writes an attachment out in full once and
+ * every later reference to it as a short marker: a transcript that repeats one 1 MiB
+ * attachment 480 times stores it once, not 480 times.
+ */
+export class SampleAttachments {
+  private readonly byKey: ReadonlyMap<string, string>;
+  private readonly counted = new Set<string>();
 
   constructor(
     attachments: Readonly<Record<string, string>>,
-    /** Called with every piece of text extracted, to count it against the log's budget. */
-    private readonly take: (text: string) => string,
+    private readonly counter: TextCounter,
   ) {
-    this.attachments = new Map(Object.entries(attachments));
+    this.byKey = new Map(Object.entries(attachments));
   }
+
+  /** A resolver for one stored text of the sample. */
+  resolver(): TextResolver {
+    return new TextResolver(this);
+  }
+
+  /** @internal The content of `key`, counted against the budget the first time. */
+  content(key: string): string | undefined {
+    const content = this.byKey.get(key);
+    if (content !== undefined && !this.counted.has(key)) {
+      this.counted.add(key);
+      this.counter.attached(content);
+    }
+    return content;
+  }
+
+  /** @internal */
+  stored(text: string): string {
+    return this.counter.stored(text);
+  }
+}
+
+export class TextResolver {
+  private readonly written = new Set<string>();
+
+  constructor(private readonly attachments: SampleAttachments) {}
 
   /** `text` with an attachment reference replaced by the attachment's content. */
   text(text: string): string {
-    return this.take(this.resolved(text));
+    return this.attachments.stored(this.resolved(text));
   }
 
   /** Tool-call arguments as JSON, with references in string values resolved. */
   json(value: unknown): string {
     // value comes from JSON.parse, so it is never undefined and stringify gives a string.
-    return this.take(JSON.stringify(this.resolveDeep(value, 0)));
+    return this.attachments.stored(JSON.stringify(this.resolveDeep(value, 0)));
   }
 
   private resolveDeep(value: unknown, depth: number): unknown {
@@ -49,7 +93,14 @@ export class TextResolver {
 
   private resolved(text: string): string {
     if (!text.startsWith(ATTACHMENT_PREFIX)) return text;
-    return this.attachments.get(text.slice(ATTACHMENT_PREFIX.length)) ?? text;
+    const key = text.slice(ATTACHMENT_PREFIX.length);
+    const content = this.attachments.content(key);
+    if (content === undefined) return text;
+    if (!this.written.has(key)) {
+      this.written.add(key);
+      return content;
+    }
+    return content.length <= REPEATED_ATTACHMENT.length ? content : REPEATED_ATTACHMENT;
   }
 }
 

@@ -98,7 +98,7 @@ describe('bundle import', () => {
     const before = dumpDatabase(dataDir);
     const again = await desk('import', '--data', dataDir, valid);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('was already imported; nothing was changed');
+    expect(again.stdout).toContain('was already imported as bundle 1; nothing was changed.');
     expect(dumpDatabase(dataDir)).toEqual(before);
   });
 

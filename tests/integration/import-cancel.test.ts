@@ -198,7 +198,7 @@ describe('an import that does not complete', () => {
       expect(outcome).toMatchObject({
         status: 'rejected',
         message:
-          'Bundle "large.evbundle" was rejected: the import worker stopped: it ran out of memory. Nothing was imported.',
+          'Bundle "large.evbundle" was rejected: the evidence exceeds the limit of what one import may hold in memory (16 MiB). Nothing was imported.',
       });
       // The application carries on: the next import (with room) succeeds.
     } finally {
@@ -206,7 +206,11 @@ describe('an import that does not complete', () => {
     }
     // It died mid-import, with verified evidence already staged.
     expect(phases).toContain('reading logs');
-    expectAsAfterRejection(before, dataDir, 'the import worker stopped: it ran out of memory');
+    expectAsAfterRejection(
+      before,
+      dataDir,
+      'the evidence exceeds the limit of what one import may hold in memory (16 MiB)',
+    );
     const roomy = openWorkspace({ dataDir });
     try {
       expect(await roomy.services.bundles.importBundle(small)).toMatchObject({
