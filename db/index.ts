@@ -8,10 +8,10 @@ export type { RosterVersionRow } from './roster';
 export {
   expectedSchemaObjects,
   openIntegrityReader,
+  SchemaVersionMismatch,
   type IntegrityReader,
   type SchemaObjectRow,
   type StoredLogRow,
-  type StoredMetricRow,
   type StoredSampleRow,
   type StoredScoreRow,
 } from './integrity';

@@ -5,6 +5,7 @@
  * never change what it checks.
  */
 import Database from 'better-sqlite3';
+import type { LogMetricRow, LogRow } from './bundles';
 import { identityStatements, type IdentityStatements } from './identities';
 import { migrate } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
@@ -23,32 +24,11 @@ export interface AuditIdsRow {
   readonly issued: number;
 }
 
-export interface StoredLogRow {
-  readonly id: number;
+/** A log of a complete bundle, with the bundle it came in. */
+export type StoredLogRow = Omit<LogRow, 'sampleCount'> & {
   readonly bundleDigest: string;
   readonly bundleFileName: string;
-  readonly path: string;
-  readonly sha256: string;
-  readonly format: string;
-  readonly headerSource: string;
-  readonly task: string;
-  readonly taskVersion: string | null;
-  readonly model: string;
-  readonly datasetName: string | null;
-  readonly status: string;
-  readonly totalSamples: number | null;
-  readonly completedSamples: number | null;
-}
-
-export interface StoredMetricRow {
-  readonly scorer: string;
-  readonly metric: string;
-  readonly claimed: number | null;
-  readonly recomputed: number | null;
-  readonly n: number;
-  readonly status: string;
-  readonly note: string | null;
-}
+};
 
 export interface StoredSampleRow {
   readonly id: number;
@@ -86,7 +66,7 @@ export interface IntegrityReader {
   evidenceDigests(): string[];
   /** The logs of complete bundles. */
   logs(): StoredLogRow[];
-  metrics(logId: number): StoredMetricRow[];
+  metrics(logId: number): LogMetricRow[];
   samples(logId: number): StoredSampleRow[];
   scores(sampleRowId: number): StoredScoreRow[];
   close(): void;
@@ -105,12 +85,17 @@ export function expectedSchemaObjects(): SchemaObjectRow[] {
   }
 }
 
+/** The database is at another schema version than this build's: it cannot be compared. */
+export class SchemaVersionMismatch extends Error {
+  override readonly name = 'SchemaVersionMismatch';
+}
+
 export function openIntegrityReader(file: string): IntegrityReader {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (schemaVersion !== LATEST_SCHEMA_VERSION) {
-      throw new Error(
+      throw new SchemaVersionMismatch(
         `The database has schema version ${schemaVersion}, not ${LATEST_SCHEMA_VERSION}: open it with this version of Designation Desk first, which migrates it.`,
       );
     }
@@ -139,7 +124,7 @@ function integrityReader(db: Database.Database, schemaVersion: number): Integrit
        FROM eval_log l JOIN bundle b ON b.id = l.bundle_id
       WHERE b.import_state = 'complete' ORDER BY b.id, l.path`,
   );
-  const metrics = db.prepare<[number], StoredMetricRow>(
+  const metrics = db.prepare<[number], LogMetricRow>(
     `SELECT scorer, metric, claimed, recomputed, n, status, note
        FROM log_metric WHERE log_id = ? ORDER BY scorer, metric`,
   );

@@ -5,17 +5,11 @@
  * edited with SQL (a flipped metric, a changed score) is named with its bundle and log.
  */
 import fs from 'node:fs';
-import type {
-  IntegrityReader,
-  StoredLogRow,
-  StoredMetricRow,
-  StoredSampleRow,
-  StoredScoreRow,
-} from '../../db';
+import type { IntegrityReader, StoredLogRow, StoredSampleRow } from '../../db';
 import { DeskError } from '../../common/errors';
 import { sha256Hex } from '../crypto';
 import type { EvidenceStore } from '../evidence';
-import { readInspectLog, type InspectLog } from '../inspect';
+import { readInspectLog, type InspectLog, type InspectSample } from '../inspect';
 import type { CheckResult } from './checks';
 
 /** Findings past this many in one log are counted, not listed. */
@@ -64,14 +58,23 @@ async function rederiveLog(
     return [`it no longer reads as an Inspect log (${error.message})`];
   }
   return [
-    ...differences('the log row', logFields(row), derivedLogFields(log)),
+    ...differences('the log row', row, {
+      format: log.format,
+      headerSource: log.headerSource,
+      task: log.task,
+      taskVersion: log.taskVersion === null ? null : String(log.taskVersion),
+      model: log.model,
+      datasetName: log.dataset.name,
+      status: log.status,
+      totalSamples: log.totalSamples,
+      completedSamples: log.completedSamples,
+    }),
     ...compareKeyed(
       'metric',
       reader.metrics(row.id),
       log.metrics,
       (m) => `${m.metric} of scorer ${m.scorer}`,
-      metricFields,
-      metricFields,
+      (m) => ({ ...m }),
     ),
     ...compareSamples(reader, reader.samples(row.id), log),
   ];
@@ -82,10 +85,10 @@ function compareSamples(
   stored: readonly StoredSampleRow[],
   log: InspectLog,
 ): string[] {
-  const label = (s: { sampleId?: string; id?: string | number; epoch: number }) =>
-    `${String('sampleId' in s ? s.sampleId : s.id)} epoch ${s.epoch}`;
+  const label = (s: StoredSampleRow | InspectSample) =>
+    `${'sampleId' in s ? s.sampleId : s.id} epoch ${s.epoch}`;
   const derived = new Map(log.samples.map((s) => [label(s), s]));
-  const problems = compareKeyed('sample', stored, log.samples, label, storedSampleFields, (s) => ({
+  const problems = compareKeyed('sample', stored, log.samples, label, (s) => ({
     input: s.input,
     target: s.target,
     error: s.error,
@@ -107,32 +110,20 @@ function compareSamples(
         reader.scores(sample.id),
         Object.entries(fromLog.scores).map(([scorer, score]) => ({ scorer, ...score })),
         (s) => `by ${s.scorer}`,
-        (s: StoredScoreRow) => ({
-          value: s.value,
-          numeric: s.numeric,
-          answer: s.answer,
-          explanation: s.explanation,
-        }),
-        (s) => ({
-          value: JSON.stringify(s.value ?? null),
-          numeric: s.numeric,
-          answer: s.answer,
-          explanation: s.explanation,
-        }),
+        (s) => ({ ...s, value: JSON.stringify(s.value ?? null) }),
       ),
     );
   }
   return problems;
 }
 
-/** Rows matched by key: missing, extra and differing ones. */
-function compareKeyed<S, D>(
+/** Rows matched by key: missing, extra and differing ones (the fields `derive` gives). */
+function compareKeyed<S extends object, D>(
   what: string,
   stored: readonly S[],
   derived: readonly D[],
   key: (row: S | D) => string,
-  storedFields: (row: S) => Record<string, unknown>,
-  derivedFields: (row: D) => Record<string, unknown>,
+  derive: (row: D) => Record<string, unknown>,
 ): string[] {
   const fromLog = new Map(derived.map((d) => [key(d), d]));
   const problems: string[] = [];
@@ -141,78 +132,19 @@ function compareKeyed<S, D>(
     const match = fromLog.get(name);
     fromLog.delete(name);
     if (match === undefined) problems.push(`the stored ${what} ${name} is not in the log`);
-    else
-      problems.push(...differences(`the ${what} ${name}`, storedFields(row), derivedFields(match)));
+    else problems.push(...differences(`the ${what} ${name}`, row, derive(match)));
   }
   for (const name of fromLog.keys()) problems.push(`the log's ${what} ${name} is not stored`);
   return problems;
 }
 
-function differences(
-  what: string,
-  stored: Record<string, unknown>,
-  derived: Record<string, unknown>,
-): string[] {
-  return Object.keys(derived)
-    .filter((field) => JSON.stringify(stored[field]) !== JSON.stringify(derived[field]))
+/** Each field of `derived` against the stored row's field of the same name. */
+function differences(what: string, stored: object, derived: Record<string, unknown>): string[] {
+  const row = stored as Record<string, unknown>;
+  return Object.entries(derived)
+    .filter(([field, value]) => JSON.stringify(row[field]) !== JSON.stringify(value))
     .map(
-      (field) =>
-        `${what} has ${field} ${JSON.stringify(stored[field])} stored, but the log gives ${JSON.stringify(derived[field])}`,
+      ([field, value]) =>
+        `${what} has ${field} ${JSON.stringify(row[field])} stored, but the log gives ${JSON.stringify(value)}`,
     );
-}
-
-function logFields(row: StoredLogRow): Record<string, unknown> {
-  const { format, headerSource, task, taskVersion, model, datasetName, status } = row;
-  return {
-    format,
-    headerSource,
-    task,
-    taskVersion,
-    model,
-    datasetName,
-    status,
-    totalSamples: row.totalSamples,
-    completedSamples: row.completedSamples,
-  };
-}
-
-function derivedLogFields(log: InspectLog): Record<string, unknown> {
-  return {
-    format: log.format,
-    headerSource: log.headerSource,
-    task: log.task,
-    taskVersion: log.taskVersion === null ? null : String(log.taskVersion),
-    model: log.model,
-    datasetName: log.dataset.name,
-    status: log.status,
-    totalSamples: log.totalSamples,
-    completedSamples: log.completedSamples,
-  };
-}
-
-function metricFields(m: StoredMetricRow): Record<string, unknown> {
-  return {
-    claimed: m.claimed,
-    recomputed: m.recomputed,
-    n: m.n,
-    status: m.status,
-    note: m.note,
-  };
-}
-
-function storedSampleFields(s: StoredSampleRow): Record<string, unknown> {
-  const { input, target, error, limitHit, messageCount, inputTokens, outputTokens } = s;
-  return {
-    input,
-    target,
-    error,
-    limitHit,
-    messageCount,
-    inputTokens,
-    outputTokens,
-    totalTokens: s.totalTokens,
-    totalTime: s.totalTime,
-    workingTime: s.workingTime,
-    transcript: s.transcript,
-  };
 }

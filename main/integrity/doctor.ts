@@ -4,7 +4,12 @@
  * the database is opened read-only and every finding is a sentence for the investigator.
  */
 import path from 'node:path';
-import { expectedSchemaObjects, openIntegrityReader } from '../../db';
+import {
+  expectedSchemaObjects,
+  openIntegrityReader,
+  SchemaVersionMismatch,
+  type IntegrityReader,
+} from '../../db';
 import { DeskError } from '../../common/errors';
 import { createEvidenceStore } from '../evidence';
 import { runWorker } from '../workers';
@@ -38,7 +43,7 @@ export async function examineWorkstation(dataDir: string): Promise<DoctorReport>
   const dbFile = path.join(dir, DATABASE_FILE);
   const evidenceDir = path.join(dir, EVIDENCE_DIR);
   const store = createEvidenceStore(dir, evidenceDir);
-  const reader = openIntegrityReader(dbFile);
+  const reader = openReader(dbFile);
   const checks: CheckResult[] = [];
   try {
     const roster = checkRoster(reader);
@@ -64,4 +69,14 @@ export async function examineWorkstation(dataDir: string): Promise<DoctorReport>
     checks: checks.map(({ name, summary, findings }) => ({ name, summary, findings })),
     ok: checks.every((c) => c.findings.length === 0),
   };
+}
+
+function openReader(dbFile: string): IntegrityReader {
+  try {
+    return openIntegrityReader(dbFile);
+  } catch (error) {
+    if (error instanceof SchemaVersionMismatch)
+      throw new DeskError('INVALID_ARGUMENT', `${error.message} Nothing was checked or changed.`);
+    throw error;
+  }
 }

@@ -205,6 +205,16 @@ describe('desk doctor', () => {
     );
   });
 
+  it('refuses, with a sentence, a database at another schema version', async () => {
+    const dataDir = copy();
+    editDatabase(dataDir, (db) => db.pragma('user_version = 1'));
+    const result = await doctor(dataDir);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(
+      /^desk: The database has schema version 1, not \d+: open it with this version of Designation Desk first, which migrates it\. Nothing was checked or changed\.\n$/,
+    );
+  });
+
   it('prints a machine-readable report with --json', async () => {
     const result = await desk('doctor', '--data', copy(), '--json');
     expect(result.code).toBe(0);
