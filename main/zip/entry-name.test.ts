@@ -79,6 +79,10 @@ describe('entry names', () => {
     });
   });
 
+  it('keeps a leading byte-order mark in the name, as Python does, rather than dropping it', () => {
+    expect(entryName(Buffer.from([0xef, 0xbb, 0xbf, 0x61])).name).toBe('\ufeffa');
+  });
+
   it('escapes what it echoes', () => {
     expect(entryName(Buffer.from('a\u001b[2J\r\n', 'utf8')).shown).toBe(
       '"a\\u{001B}[2J\\u{000D}\\u{000A}"',

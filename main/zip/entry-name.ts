@@ -9,7 +9,8 @@
 import { isPlainText, printable } from '../../common/text';
 
 const MAX_NAME_BYTES = 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading U+FEFF in the name, as every other reader does, instead of dropping it.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 // Device names Windows opens instead of a file, whatever the extension or case; the
 // superscript digits are devices too.

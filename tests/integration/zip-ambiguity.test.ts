@@ -429,6 +429,12 @@ describe('zip archives with one reading read as Python reads them', () => {
     await expectSameAsPython(file);
   });
 
+  it('a name that starts with a byte-order mark keeps it, as in Python', async () => {
+    const file = path.join(tempDir(), 'bom.zip');
+    fs.writeFileSync(file, rawZip([{ name: '\ufeffnotes.txt', data: Buffer.from('x') }]));
+    await expectSameAsPython(file);
+  });
+
   it('zip64 archives as yazl writes them (zip64 end record, locator, extra fields, wide descriptors)', async () => {
     const file = await yazlZip(
       path.join(tempDir(), 'zip64.zip'),
