@@ -4,7 +4,7 @@ export { LATEST_SCHEMA_VERSION } from './migrations';
 export type { AuditEventRow, NewAuditEventRow } from './audit';
 export type { WorkstationRow } from './workstation';
 export type { IdentityRow } from './identities';
-export type { RosterVersionRow } from './roster';
+export type { RosterInstallRow, RosterVersionRow } from './roster';
 export {
   expectedSchemaObjects,
   openIntegrityReader,

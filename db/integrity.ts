@@ -58,7 +58,7 @@ export interface StoredScoreRow {
 
 export interface IntegrityReader {
   readonly schemaVersion: number;
-  readonly roster: Pick<RosterStatements, 'all' | 'pinnedDigests'>;
+  readonly roster: Pick<RosterStatements, 'all' | 'installs'>;
   readonly identities: Pick<IdentityStatements, 'all'>;
   schemaObjects(): SchemaObjectRow[];
   auditIds(): AuditIdsRow;

@@ -14,8 +14,16 @@ export interface RosterStatements {
   latest(): RosterVersionRow | undefined;
   all(): RosterVersionRow[];
   insert(row: RosterVersionRow): void;
-  /** The digest each `trust.pinned` audit event recorded: the root pinned at set-up. */
-  pinnedDigests(): string[];
+  /** What each `trust.pinned` and `trust.updated` audit event recorded, oldest first. */
+  installs(): RosterInstallRow[];
+}
+
+/** An installation as the append-only audit log recorded it. */
+export interface RosterInstallRow {
+  readonly seq: number;
+  readonly kind: string;
+  readonly version: number | null;
+  readonly digest: string | null;
 }
 
 export function rosterStatements(db: Database.Database): RosterStatements {
@@ -29,13 +37,14 @@ export function rosterStatements(db: Database.Database): RosterStatements {
   const insert = db.prepare<[number, string, string, string | null, string]>(
     `INSERT INTO roster_version (version, document, digest, envelope, installed_at) VALUES (?, ?, ?, ?, ?)`,
   );
-  const pinned = db.prepare<[], { digest: string | null }>(
-    `SELECT json_extract(details, '$.digest') AS digest FROM audit_event
-      WHERE kind = 'trust.pinned' ORDER BY seq`,
+  const installs = db.prepare<[], RosterInstallRow>(
+    `SELECT seq, kind, json_extract(details, '$.version') AS version,
+            json_extract(details, '$.digest') AS digest
+       FROM audit_event WHERE kind IN ('trust.pinned', 'trust.updated') ORDER BY seq`,
   );
   return {
     latest: () => latest.get(),
-    pinnedDigests: () => pinned.all().map((r) => String(r.digest)),
+    installs: () => installs.all(),
     all: () => all.all(),
     insert: (row) => {
       insert.run(row.version, row.document, row.digest, row.envelope, row.installedAt);

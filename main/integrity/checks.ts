@@ -19,7 +19,7 @@ export function checkRoster(reader: IntegrityReader): CheckResult & {
   readonly roster: RosterDocument | null;
 } {
   const rows = reader.roster.all();
-  const chain = verifyChain(rows, reader.roster.pinnedDigests());
+  const chain = verifyChain(rows, reader.roster.installs());
   return {
     name: 'roster chain',
     summary: `${rows.length} version(s), each verified from the root pinned at set-up`,

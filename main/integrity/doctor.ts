@@ -12,7 +12,7 @@ import {
 } from '../../db';
 import { DeskError } from '../../common/errors';
 import { createEvidenceStore } from '../evidence';
-import { runWorker } from '../workers';
+import { runWorker, WorkerFailure } from '../workers';
 import { DATABASE_FILE, EVIDENCE_DIR, isWorkstationDir } from '../workspace';
 import {
   checkAuditIds,
@@ -32,8 +32,12 @@ export interface DoctorReport {
   readonly ok: boolean;
 }
 
-/** Logs can be large; the worker's heap is the import's, so what imported can be re-read. */
-const REDERIVE_LIMITS = { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 64 };
+/** The import worker's budget (main/bundles), so whatever could be imported can be re-read. */
+const REDERIVE_LIMITS = {
+  maxOldGenerationSizeMb: 1024,
+  maxYoungGenerationSizeMb: 64,
+  stackSizeMb: 4,
+};
 
 export async function examineWorkstation(dataDir: string): Promise<DoctorReport> {
   const dir = path.resolve(dataDir);
@@ -58,12 +62,7 @@ export async function examineWorkstation(dataDir: string): Promise<DoctorReport>
     reader.close();
   }
   const request: RederiveRequest = { dbFile, dataDir: dir, evidenceDir };
-  checks.push(
-    await runWorker<CheckResult>(rederiveWorker, request, {
-      name: 'desk-doctor-worker',
-      resourceLimits: REDERIVE_LIMITS,
-    }),
-  );
+  checks.push(await rederive(request));
   return {
     dataDir: dir,
     checks: checks.map(({ name, summary, findings }) => ({ name, summary, findings })),
@@ -78,5 +77,21 @@ function openReader(dbFile: string): IntegrityReader {
     if (error instanceof SchemaVersionMismatch)
       throw new DeskError('INVALID_ARGUMENT', `${error.message} Nothing was checked or changed.`);
     throw error;
+  }
+}
+
+async function rederive(request: RederiveRequest): Promise<CheckResult> {
+  try {
+    return await runWorker<CheckResult>(rederiveWorker, request, {
+      name: 'desk-doctor-worker',
+      resourceLimits: REDERIVE_LIMITS,
+    });
+  } catch (error) {
+    if (!(error instanceof WorkerFailure)) throw error;
+    return {
+      name: 'derived rows',
+      summary: '',
+      findings: [`The logs could not be re-read to check their rows: ${error.message}.`],
+    };
   }
 }

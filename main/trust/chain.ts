@@ -3,6 +3,7 @@
  * `install` for a new version, and from the pinned root for every stored version each time
  * a workstation starts, so a row written into the database by hand trusts nobody.
  */
+import type { RosterInstallRow } from '../../db';
 import { verifyEnvelope } from '../crypto';
 import { IN_TOTO_PAYLOAD_TYPE, parseStatement } from '../in-toto';
 import {
@@ -76,15 +77,20 @@ export function verifyNextVersion(previous: RosterDocument, envelope: unknown): 
 }
 
 /**
- * Re-verifies stored versions from version 1, which must be the document pinned at set-up:
- * `pinned` holds the digest of every pin the audit log recorded (one, or none before the
- * roster is pinned). Any break names the first bad version.
+ * Re-verifies stored versions from version 1, which must be the document pinned at set-up,
+ * and checks them against the installations the append-only audit log recorded: a version
+ * the log says was installed must be stored with that digest (so deleting the newest
+ * versions, a rollback to an older roster, is a break too). Any break names the first.
  */
-export function verifyChain(rows: readonly StoredVersion[], pinned: readonly string[]): ChainCheck {
+export function verifyChain(
+  rows: readonly StoredVersion[],
+  installs: readonly RosterInstallRow[],
+): ChainCheck {
+  const pinned = installs.filter((i) => i.kind === 'trust.pinned');
   if (pinned.length > 1) return broken(`the audit log records ${pinned.length} pinned roots`);
-  const [pinnedDigest] = pinned;
+  const pinnedDigest = pinned[0]?.digest ?? undefined;
   if (rows.length === 0) {
-    return pinnedDigest === undefined
+    return pinned.length === 0
       ? { ok: true, documents: [] }
       : broken('a roster was pinned at set-up but no roster version is stored');
   }
@@ -106,6 +112,17 @@ export function verifyChain(rows: readonly StoredVersion[], pinned: readonly str
     if (row.digest !== rosterDigest(step.document))
       return broken(`version ${row.version}: the stored digest is not the document's`);
     documents.push(step.document);
+  }
+  for (const install of installs) {
+    const row = rows.find((r) => r.version === install.version);
+    if (row === undefined)
+      return broken(
+        `version ${String(install.version)} was installed (audit event ${install.seq}) but is no longer stored`,
+      );
+    if (row.digest !== install.digest)
+      return broken(
+        `version ${row.version} is not the one installed (audit event ${install.seq} records another digest)`,
+      );
   }
   return { ok: true, documents };
 }

@@ -68,7 +68,7 @@ export function createTrustService(
   const load = (): readonly Roster[] => {
     const rows = db.roster.all();
     if (checked !== null && sameRows(rows, checked.rows)) return checked.rosters;
-    const chain = verifyChain(rows, db.roster.pinnedDigests());
+    const chain = verifyChain(rows, db.roster.installs());
     if (!chain.ok) throw tampered(chain.problem);
     checked = {
       rows,

@@ -103,6 +103,14 @@ describe('roster chain at start', () => {
     await expectAlarm(s, /version 3: the stored document is not the one that was signed/);
   });
 
+  it('refuses a roster rolled back by deleting its newest version', async () => {
+    const s = await makeWorkstation(tempDir());
+    editDatabase(s.dataDir, (db) => {
+      db.prepare('DELETE FROM roster_version WHERE version = 3').run();
+    });
+    await expectAlarm(s, /version 3 was installed \(audit event \d+\) but is no longer stored/);
+  });
+
   it('refuses a chain with a middle version deleted', async () => {
     const s = await makeWorkstation(tempDir());
     editDatabase(s.dataDir, (db) => {
@@ -155,6 +163,27 @@ describe('roster chain at start', () => {
       s,
       /version 1: it is not the roster pinned at set-up \(digest [0-9a-f]{64}\)/,
     );
+  });
+
+  it('stops trusting the roster the moment a row is edited while the workstation is open', async () => {
+    const s = await makeWorkstation(tempDir());
+    const workspace = openWorkspace({ dataDir: s.dataDir });
+    try {
+      expect(workspace.services.trust.keys('lab').map((k) => k.name)).toEqual(['lab']);
+      editDatabase(s.dataDir, (db) => {
+        db.prepare('DELETE FROM roster_version WHERE version = 3').run();
+      });
+      for (const read of [
+        () => workspace.services.trust.keys('lab'),
+        () => workspace.services.trust.view(),
+        () => workspace.services.trust.current(),
+      ])
+        expect(read).toThrow(
+          /does not verify from its pinned root: version 3 was installed \(audit event \d+\) but is no longer stored\./,
+        );
+    } finally {
+      workspace.close();
+    }
   });
 
   it('opens an untouched workstation and keeps its roster', async () => {
