@@ -24,7 +24,7 @@ import { jsonMutation, mutateJson } from './mutate-json';
 import { decodeEntries, mutateZip, zipMutation, type ZipEntry } from './mutate-zip';
 
 const STATEMENT_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-const RUNS = { keyless: 40, envelope: 20, lab: 30 };
+const RUNS = { keyless: 30, envelope: 15, lab: 25 };
 const PER_CASE_MS = 1_500;
 
 describe('fuzz: hostile bundles', () => {

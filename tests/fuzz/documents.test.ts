@@ -28,7 +28,7 @@ import { useTempDirs } from '../support/temp-dir';
 import { fuzz, fuzzTimeout } from './fuzz-settings';
 import { jsonMutation, mutateJson } from './mutate-json';
 
-const RUNS = { thresholds: 40, secretKey: 30, publicKey: 25, roster: 50 };
+const RUNS = { thresholds: 30, secretKey: 25, publicKey: 20, roster: 40 };
 const PER_CASE_MS = 600;
 
 const SET = {

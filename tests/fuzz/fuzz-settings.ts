@@ -48,7 +48,12 @@ export async function fuzz<T>(
   const line = `${new Date().toISOString()} ${name}: ${String(details.numRuns)} cases, seed ${String(details.seed)}${details.interrupted ? ', stopped at the time limit' : ''}${details.failed ? ', FAILED' : ''}\n`;
   fs.mkdirSync(path.dirname(RUNS_LOG), { recursive: true });
   fs.appendFileSync(RUNS_LOG, line);
-  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${name} failed.`);
+  if (details.failed) {
+    const report = fc.defaultReportMessage(details) ?? `${name} failed.`;
+    throw new Error(`${report}\n${String(details.errorInstance)}`, {
+      cause: details.errorInstance,
+    });
+  }
 }
 
 /** The Vitest timeout for a property of `ciRuns` cases, each allowed `perCaseMs`. */
