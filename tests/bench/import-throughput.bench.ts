@@ -85,7 +85,8 @@ async function run(work: string): Promise<void> {
     await createBundle({
       out: bundle,
       logs: logs.map((l) => l.file),
-      evaluator: { id: 'bench-lab', name: 'Benchmark Evaluation Lab' },
+      // The roster's name for the signing key: an evaluator calling itself otherwise is flagged.
+      evaluator: { id: 'bench-lab', name: station.lab.name },
       model: { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' },
       suite: { name: 'cyber-ctf', version: '1.0' },
       signers: [station.lab.unlocked],
