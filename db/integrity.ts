@@ -5,7 +5,7 @@
  * never change what it checks.
  */
 import Database from 'better-sqlite3';
-import type { LogMetricRow, LogRow } from './bundles';
+import type { LogMetricRow, LogRow, SampleRowInput } from './bundles';
 import { identityStatements, type IdentityStatements } from './identities';
 import { migrate } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
@@ -30,23 +30,11 @@ export type StoredLogRow = Omit<LogRow, 'sampleCount'> & {
   readonly bundleFileName: string;
 };
 
-export interface StoredSampleRow {
+/** A stored sample: the row the import wrote, its id, and its transcript's full-text row. */
+export type StoredSampleRow = Omit<SampleRowInput, 'logId'> & {
   readonly id: number;
-  readonly sampleId: string;
-  readonly epoch: number;
-  readonly input: string;
-  readonly target: string;
-  readonly error: string | null;
-  readonly limitHit: string | null;
-  readonly messageCount: number;
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  readonly totalTokens: number;
-  readonly totalTime: number | null;
-  readonly workingTime: number | null;
-  /** The transcript's full-text row, or null if it has none. */
   readonly transcript: string | null;
-}
+};
 
 export interface StoredScoreRow {
   readonly scorer: string;
