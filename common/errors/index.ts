@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'ROSTER_TAMPERED',
   'IDENTITY_MISMATCH',
   'CORE_DUMPS_POSSIBLE',
+  'RATE_LIMITED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -51,8 +51,22 @@ export const contract = {
       rejected: z.array(RejectedImportSchema).readonly(),
     }),
   },
+  /**
+   * Called by the preload only, never by the page (it is not on `window.desk`): the paths
+   * of files the user dropped on the window, as the preload read them with webUtils from
+   * the dropped File objects. Main records them; importBundles takes no other path.
+   */
+  registerDrop: {
+    request: z.strictObject({
+      paths: z.array(z.string().min(1).max(MAX_PATH)).min(1).max(100),
+    }),
+    response: z.strictObject({ registered: z.number().int().nonnegative() }),
+  },
   importBundles: {
-    /** From the file dialog main opens, or paths of files dropped on the window. */
+    /**
+     * From the file dialog main opens, or files dropped on the window: only paths the
+     * preload registered from a drop (registerDrop) are accepted, each once.
+     */
     request: z.discriminatedUnion('source', [
       z.strictObject({ source: z.literal('dialog') }),
       z.strictObject({
@@ -185,9 +199,13 @@ export type IpcError = z.infer<typeof IpcError>;
 /** What crosses the bridge: a value, never a thrown exception. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-/** The API the preload installs as `window.desk`: one method per channel, and `on` for events. */
+/** Channels only the preload calls: the page cannot name them. */
+export const PRELOAD_CHANNELS = ['registerDrop'] as const satisfies readonly Channel[];
+export type PageChannel = Exclude<Channel, (typeof PRELOAD_CHANNELS)[number]>;
+
+/** The API the preload installs as `window.desk`: one method per page channel, and `on` for events. */
 export type DeskApi = {
-  readonly [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+  readonly [C in PageChannel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
 } & {
   /** Subscribes to a pushed event; returns the unsubscribe function. */
   readonly on: <E extends DeskEvent>(
@@ -195,13 +213,19 @@ export type DeskApi = {
     listener: (payload: EventPayload<E>) => void,
   ) => () => void;
   /**
-   * The file-system path of a file dropped on the window (Electron's webUtils, in the
-   * preload; no IPC). Empty when the file has none. Pages never see paths otherwise.
+   * The file-system paths of files dropped on the window (Electron's webUtils, in the
+   * preload), registered with main so importBundles accepts them. Files without a path
+   * (made by the page, not dropped) are left out.
    */
-  readonly pathForFile: (file: File) => string;
+  readonly registerDroppedFiles: (
+    files: readonly File[],
+  ) => Promise<Result<{ readonly paths: readonly string[] }>>;
 };
 
 export const CHANNELS = Object.keys(contract) as Channel[];
+export const PAGE_CHANNELS = CHANNELS.filter(
+  (channel): channel is PageChannel => !(PRELOAD_CHANNELS as readonly string[]).includes(channel),
+);
 
 /** The Electron IPC channel name for a contract channel. */
 export function ipcChannelName(channel: Channel): string {

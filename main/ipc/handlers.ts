@@ -2,15 +2,27 @@ import path from 'node:path';
 import type { ImportOutcomeView, ImportProgress } from '../../common/bundles';
 import type { BatchOutcome } from '../bundles';
 import type { Services } from '../workspace';
+import { droppedFiles } from './dropped-files';
+import { rateLimited } from './rate-limit';
 import type { Handlers } from './router';
 import type { Shell } from './shell';
 
+export interface HandlerOptions {
+  /** Milliseconds, for the rate limits (tests step it). */
+  readonly clock?: () => number;
+}
+
 /** Binds each channel to the service that answers it: one call and the shaping of its value. */
-export function createHandlers(services: Services, shell: Shell): Handlers {
+export function createHandlers(
+  services: Services,
+  shell: Shell,
+  { clock = Date.now }: HandlerOptions = {},
+): Handlers {
   const { identities, thresholds } = services;
   // The import batches in progress, so cancelImport can stop them.
   const importing = new Set<AbortController>();
-  return asActivity(identities, {
+  const dropped = droppedFiles();
+  const handlers: Handlers = asActivity(identities, {
     getWorkstationStatus: () => services.workstation.status(),
     listIdentities: () => ({ identities: identities.list() }),
     getSession: () => ({
@@ -51,7 +63,12 @@ export function createHandlers(services: Services, shell: Shell): Handlers {
       bundles: services.bundles.list(),
       rejected: services.bundles.rejections(),
     }),
+    registerDrop: ({ paths }) => {
+      dropped.register(paths);
+      return { registered: paths.length };
+    },
     importBundles: async (request) => {
+      if (request.source === 'drop') dropped.claim(request.paths);
       const files = request.source === 'dialog' ? await shell.chooseBundleFiles() : request.paths;
       const batch = new AbortController();
       importing.add(batch);
@@ -90,6 +107,7 @@ export function createHandlers(services: Services, shell: Shell): Handlers {
     },
     getTrustRoster: () => ({ roster: services.trust.view() }),
   });
+  return rateLimited(handlers, clock);
 }
 
 /** Every call but a session poll counts as activity and postpones the idle lock. */

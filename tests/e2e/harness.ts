@@ -158,7 +158,7 @@ export { expect };
  * with a stand-in for what Electron gives a sandboxed preload: a `require` answering only
  * electron, events, timers and url, and an `electron` whose ipcRenderer.invoke reaches the
  * bridged router, whose contextBridge defines the global, and whose webUtils answers the
- * paths tests register for dropped files. Only Electron is faked; the preload is the app's.
+ * paths tests give dropped files (the preload then registers them with main, as in the app). Only Electron is faked; the preload is the app's.
  * (Electron would run it in an isolated world; here it shares the page's, which only makes
  * the page see more, never less.)
  */

@@ -157,6 +157,7 @@ describe('Electron shell (fake electron module, real everything else)', () => {
       'desk:listThresholdSets',
       'desk:lock',
       'desk:openThresholdSet',
+      'desk:registerDrop',
       'desk:revokeThresholdReader',
       'desk:saveThresholdSet',
       'desk:unlock',

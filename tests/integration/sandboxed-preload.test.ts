@@ -15,7 +15,7 @@ import timers from 'node:timers';
 import url from 'node:url';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, EVENTS, ipcChannelName, ipcEventName } from '../../common/ipc';
+import { EVENTS, ipcChannelName, ipcEventName, PAGE_CHANNELS } from '../../common/ipc';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const PRELOAD = path.join(repo, 'out/preload/index.cjs');
@@ -61,7 +61,11 @@ function loadSandboxedPreload(): Recorded {
         recorded.listeners.get(channel)?.delete(listener);
       },
     },
-    webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
+    // A dropped file has a path; one the page made itself (no `dropped` mark) has none.
+    webUtils: {
+      getPathForFile: (file: { name: string; dropped?: boolean }) =>
+        file.dropped ? `/dropped/${file.name}` : '',
+    },
   };
   const modules: Record<(typeof SANDBOX_MODULES)[number], unknown> = {
     electron,
@@ -137,14 +141,17 @@ describe('the built preload, loaded as a sandboxed preload', () => {
     expect(required.filter((name) => !SANDBOX_MODULES.includes(name as never))).toEqual([]);
   });
 
-  it('exposes desk with one function per contract channel, on and pathForFile, and nothing else', () => {
+  it('exposes desk with one function per page channel, on and registerDroppedFiles, and nothing else', () => {
     expect([...recorded.exposed.keys()]).toEqual(['desk']);
-    expect(Object.keys(desk).sort()).toEqual([...CHANNELS, 'on', 'pathForFile'].sort());
+    expect(Object.keys(desk).sort()).toEqual(
+      [...PAGE_CHANNELS, 'on', 'registerDroppedFiles'].sort(),
+    );
+    expect(desk).not.toHaveProperty('registerDrop');
     for (const value of Object.values(desk)) expect(typeof value).toBe('function');
   });
 
   it('sends each channel to its own IPC channel with the request, and returns the reply', async () => {
-    for (const channel of CHANNELS) {
+    for (const channel of PAGE_CHANNELS) {
       const request = { probe: channel };
       const reply = await desk[channel]?.(request);
       expect(recorded.invoked.at(-1)).toEqual({
@@ -153,7 +160,7 @@ describe('the built preload, loaded as a sandboxed preload', () => {
       });
       expect(reply).toEqual({ ok: true, value: { echoed: ipcChannelName(channel) } });
     }
-    expect(recorded.invoked).toHaveLength(CHANNELS.length);
+    expect(recorded.invoked).toHaveLength(PAGE_CHANNELS.length);
   });
 
   it('passes only the payload of a pushed event to the listener, and unsubscribes', () => {
@@ -171,10 +178,25 @@ describe('the built preload, loaded as a sandboxed preload', () => {
     expect(() => desk.on?.('not-an-event', () => undefined)).toThrow(/Unknown event/);
   });
 
-  it('reads a dropped file path through webUtils, without IPC', () => {
+  it('registers the webUtils paths of dropped files with main, and only those', async () => {
     const before = recorded.invoked.length;
-    expect(desk.pathForFile?.({ name: 'results.evbundle' })).toBe('/dropped/results.evbundle');
-    expect(recorded.invoked).toHaveLength(before);
+    const files = [
+      { name: 'results.evbundle', dropped: true },
+      { name: 'made-by-the-page.evbundle' },
+    ];
+    expect(await desk.registerDroppedFiles?.(files)).toEqual({
+      ok: true,
+      value: { paths: ['/dropped/results.evbundle'] },
+    });
+    expect(recorded.invoked.slice(before)).toEqual([
+      { channel: ipcChannelName('registerDrop'), args: [{ paths: ['/dropped/results.evbundle'] }] },
+    ]);
+    // Nothing with a path: no call at all.
+    expect(await desk.registerDroppedFiles?.([{ name: 'x.evbundle' }])).toEqual({
+      ok: true,
+      value: { paths: [] },
+    });
+    expect(recorded.invoked).toHaveLength(before + 1);
   });
 });
 

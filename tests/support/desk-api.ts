@@ -19,7 +19,7 @@ export const DESK_API_METHODS = [
   'lock',
   'on',
   'openThresholdSet',
-  'pathForFile',
+  'registerDroppedFiles',
   'revokeThresholdReader',
   'saveThresholdSet',
   'unlock',

@@ -3,10 +3,10 @@
  * installs, typed from the IPC contract (common/ipc; no main-process code here).
  */
 import type {
-  Channel,
   DeskApi,
   DeskEvent,
   EventPayload,
+  PageChannel,
   RequestOf,
   ResponseOf,
   Result,
@@ -20,7 +20,7 @@ declare global {
 }
 
 /** Calls a channel; a Result with ok: false becomes a DeskCallError carrying its code and message. */
-export async function callDesk<C extends Channel>(
+export async function callDesk<C extends PageChannel>(
   channel: C,
   request: RequestOf<C>,
 ): Promise<ResponseOf<C>> {
@@ -47,7 +47,20 @@ export function onDeskEvent<E extends DeskEvent>(
   return window.desk.on(event, listener);
 }
 
-/** The path of a dropped file (Electron's webUtils via the preload); empty when it has none. */
-export function pathForDroppedFile(file: File): string {
-  return window.desk.pathForFile(file);
+/**
+ * The paths of dropped files (Electron's webUtils via the preload), registered with main so
+ * they can be imported; files without a path are left out.
+ */
+export async function registerDroppedFiles(files: readonly File[]): Promise<readonly string[]> {
+  let result: Result<{ readonly paths: readonly string[] }>;
+  try {
+    result = await window.desk.registerDroppedFiles(files);
+  } catch {
+    throw new DeskCallError({
+      code: 'INTERNAL',
+      message: 'The main process did not answer for the dropped files.',
+    });
+  }
+  if (!result.ok) throw new DeskCallError(result.error);
+  return result.value.paths;
 }

@@ -10,7 +10,7 @@ import {
   useQueryClient,
   type Query,
 } from '@tanstack/react-query';
-import type { Channel, RequestOf, ResponseOf } from '../../../common/ipc';
+import type { PageChannel, RequestOf, ResponseOf } from '../../../common/ipc';
 import { callDesk } from './desk';
 import type { DeskCallError } from './desk-call-error';
 
@@ -22,10 +22,10 @@ declare module '@tanstack/react-query' {
   }
 }
 
-export type DeskQueryKey<C extends Channel> = readonly [C, RequestOf<C>];
+export type DeskQueryKey<C extends PageChannel> = readonly [C, RequestOf<C>];
 
 /** Query options for one channel and request. */
-export function deskQuery<C extends Channel>(
+export function deskQuery<C extends PageChannel>(
   channel: C,
   request: RequestOf<C>,
   { session = false }: { readonly session?: boolean } = {},
@@ -37,7 +37,7 @@ export function deskQuery<C extends Channel>(
   });
 }
 
-export function useDeskQuery<C extends Channel>(
+export function useDeskQuery<C extends PageChannel>(
   channel: C,
   request: RequestOf<C>,
   options: { readonly session?: boolean } = {},
@@ -46,9 +46,9 @@ export function useDeskQuery<C extends Channel>(
 }
 
 /** A call that changes state in main; on success, every query of `invalidates` is refetched. */
-export function useDeskMutation<C extends Channel>(
+export function useDeskMutation<C extends PageChannel>(
   channel: C,
-  { invalidates }: { readonly invalidates: readonly Channel[] },
+  { invalidates }: { readonly invalidates: readonly PageChannel[] },
 ) {
   const client = useQueryClient();
   return useMutation<ResponseOf<C>, DeskCallError, RequestOf<C>>({
@@ -59,7 +59,7 @@ export function useDeskMutation<C extends Channel>(
 
 export async function invalidateChannels(
   client: QueryClient,
-  channels: readonly Channel[],
+  channels: readonly PageChannel[],
 ): Promise<void> {
   await Promise.all(channels.map((c) => client.invalidateQueries({ queryKey: [c] })));
 }

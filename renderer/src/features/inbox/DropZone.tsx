@@ -1,5 +1,5 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
-import { pathForDroppedFile } from '../../desk';
+import { registerDroppedFiles } from '../../desk';
 import styles from './Inbox.module.css';
 
 /** Files dropped anywhere on the Inbox: the paths of the .evbundle ones, and how many were not. */
@@ -11,7 +11,8 @@ export function DropZone({
 }: {
   readonly disabled: boolean;
   readonly onBundles: (paths: string[], skipped: number) => void;
-  readonly onNoBundles: () => void;
+  /** No bundle among the dropped files; `reason` if the drop itself failed. */
+  readonly onNoBundles: (reason?: string) => void;
   readonly children: ReactNode;
 }) {
   const [dragging, setDragging] = useState(false);
@@ -20,11 +21,17 @@ export function DropZone({
     setDragging(false);
     if (disabled) return;
     const files = [...event.dataTransfer.files];
-    const bundles = files
-      .map((file) => pathForDroppedFile(file))
-      .filter((path) => path.toLowerCase().endsWith('.evbundle'));
-    if (bundles.length === 0) onNoBundles();
-    else onBundles(bundles, files.length - bundles.length);
+    // Main accepts a dropped path only once the preload has registered it from the File.
+    void registerDroppedFiles(files).then(
+      (paths) => {
+        const bundles = paths.filter((path) => path.toLowerCase().endsWith('.evbundle'));
+        if (bundles.length === 0) onNoBundles();
+        else onBundles(bundles, files.length - bundles.length);
+      },
+      (error: unknown) => {
+        onNoBundles(error instanceof Error ? error.message : undefined);
+      },
+    );
   };
   return (
     <div

@@ -51,9 +51,10 @@ export function InboxScreen() {
       <DropZone
         disabled={job.busy}
         onBundles={(paths, skipped) => void job.start({ source: 'drop', paths }, skipped)}
-        onNoBundles={() => {
+        onNoBundles={(reason) => {
           job.refuse(
-            'Only result bundles (.evbundle files) can be imported; nothing was imported.',
+            reason ??
+              'Only result bundles (.evbundle files) can be imported; nothing was imported.',
           );
         }}
       >
