@@ -27,36 +27,10 @@ import {
 import { useTempDirs } from '../support/temp-dir';
 import { fuzz, fuzzTimeout } from './fuzz-settings';
 import { jsonMutation, mutateJson } from './mutate-json';
+import { EXAMPLE_THRESHOLD_SET as SET } from '../support/threshold-set';
 
 const RUNS = { thresholds: 30, secretKey: 25, publicKey: 20, roster: 40 };
 const PER_CASE_MS = 600;
-
-const SET = {
-  type: 'designation-desk/threshold-set/v1',
-  id: 'cyber-core',
-  version: 1,
-  name: 'Cyber core',
-  rules: [
-    {
-      id: 'RULE-POP',
-      benchmark: 'popularity',
-      scorer: 'match',
-      metric: 'accuracy',
-      operator: '>=',
-      value: 0.5,
-      basis: 'point',
-    },
-    {
-      id: 'RULE-LOW',
-      benchmark: 'cybench',
-      metric: 'accuracy',
-      operator: '>=',
-      value: 0.3,
-      basis: 'lower95',
-    },
-  ],
-  designation: { kind: 'any' },
-};
 
 /** A refusal as `desk --json` reports it: exit 1, a coded sentence, never INTERNAL. */
 function expectRefusal(result: { code: number; stdout: string; stderr: string }): void {

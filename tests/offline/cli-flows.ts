@@ -9,30 +9,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { EXAMPLE_THRESHOLD_SET as SET } from '../support/threshold-set.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(repo, 'bin/desk.mjs');
 const LOGS = path.resolve(repo, '../shared/fixtures/inspect');
 const MODEL = 'Acme AI/frontier-1@2026-10';
-
-const SET = {
-  type: 'designation-desk/threshold-set/v1',
-  id: 'cyber-core',
-  version: 1,
-  name: 'Cyber core',
-  rules: [
-    {
-      id: 'RULE-POP',
-      benchmark: 'popularity',
-      scorer: 'match',
-      metric: 'accuracy',
-      operator: '>=',
-      value: 0.5,
-      basis: 'point',
-    },
-  ],
-  designation: { kind: 'any' },
-};
 
 let steps = 0;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-offline-'));
