@@ -2,6 +2,7 @@ export { openDatabase, type DeskDatabase, type OpenDatabaseOptions } from './con
 export { SchemaTooNewError } from './migrate';
 export { LATEST_SCHEMA_VERSION } from './migrations';
 export type { AuditEventRow, NewAuditEventRow } from './audit';
+export type { LogRow, SampleRowInput } from './bundles';
 export type { WorkstationRow } from './workstation';
 export type { IdentityRow } from './identities';
 export type { RosterInstallRow, RosterVersionRow } from './roster';

@@ -12,6 +12,7 @@ import type { DeskDatabase } from '../../db';
 import type { EvidenceStore } from '../evidence';
 import type { InspectLog } from '../inspect';
 import { discardImport } from './discard-import';
+import { logColumns, sampleColumns, scoreColumns } from './log-rows';
 import { writeInSlices } from './slices';
 import type { BundleProgress, ReadLog, VerifiedBundle, VerifiedHeader } from './verify-bundle';
 
@@ -168,26 +169,12 @@ function* logSteps(
   const logId = insertLog(db, bundleId, path, sha256, log);
   yield;
   for (const sample of log.samples) {
-    const sampleId = db.bundles.insertSample({
-      logId,
-      sampleId: sample.id,
-      epoch: sample.epoch,
-      input: sample.input,
-      target: sample.target,
-      error: sample.error,
-      limitHit: sample.limit,
-      messageCount: sample.messageCount,
-      inputTokens: sample.modelUsage.inputTokens,
-      outputTokens: sample.modelUsage.outputTokens,
-      totalTokens: sample.modelUsage.totalTokens,
-      totalTime: sample.totalTime,
-      workingTime: sample.workingTime,
-    });
-    for (const [scorer, score] of Object.entries(sample.scores)) {
+    const sampleId = db.bundles.insertSample({ logId, ...sampleColumns(sample) });
+    for (const score of scoreColumns(sample)) {
       db.bundles.insertScore(
         sampleId,
-        scorer,
-        JSON.stringify(score.value ?? null),
+        score.scorer,
+        score.value,
         score.numeric,
         score.answer,
         score.explanation,
@@ -206,19 +193,7 @@ function insertLog(
   sha256: string,
   log: InspectLog,
 ): number {
-  const logId = db.bundles.insertLog(bundleId, {
-    path,
-    sha256,
-    format: log.format,
-    headerSource: log.headerSource,
-    task: log.task,
-    taskVersion: log.taskVersion === null ? null : String(log.taskVersion),
-    model: log.model,
-    datasetName: log.dataset.name,
-    status: log.status,
-    totalSamples: log.totalSamples,
-    completedSamples: log.completedSamples,
-  });
+  const logId = db.bundles.insertLog(bundleId, { path, sha256, ...logColumns(log) });
   for (const metric of log.metrics) db.bundles.insertLogMetric(logId, metric);
   return logId;
 }

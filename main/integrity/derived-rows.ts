@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type { IntegrityReader, StoredLogRow, StoredSampleRow } from '../../db';
 import { DeskError } from '../../common/errors';
 import { sha256Hex } from '../crypto';
+import { logColumns, sampleColumns, scoreColumns } from '../bundles/log-rows';
 import type { EvidenceStore } from '../evidence';
 import { readInspectLog, type InspectLog, type InspectSample } from '../inspect';
 import type { CheckResult } from './checks';
@@ -58,17 +59,7 @@ async function rederiveLog(
     return [`it no longer reads as an Inspect log (${error.message})`];
   }
   return [
-    ...differences('the log row', row, {
-      format: log.format,
-      headerSource: log.headerSource,
-      task: log.task,
-      taskVersion: log.taskVersion === null ? null : String(log.taskVersion),
-      model: log.model,
-      datasetName: log.dataset.name,
-      status: log.status,
-      totalSamples: log.totalSamples,
-      completedSamples: log.completedSamples,
-    }),
+    ...differences('the log row', row, logColumns(log)),
     ...compareKeyed(
       'metric',
       reader.metrics(row.id),
@@ -89,16 +80,7 @@ function compareSamples(
     `${'sampleId' in s ? s.sampleId : s.id} epoch ${s.epoch}`;
   const derived = new Map(log.samples.map((s) => [label(s), s]));
   const problems = compareKeyed('sample', stored, log.samples, label, (s) => ({
-    input: s.input,
-    target: s.target,
-    error: s.error,
-    limitHit: s.limit,
-    messageCount: s.messageCount,
-    inputTokens: s.modelUsage.inputTokens,
-    outputTokens: s.modelUsage.outputTokens,
-    totalTokens: s.modelUsage.totalTokens,
-    totalTime: s.totalTime,
-    workingTime: s.workingTime,
+    ...sampleColumns(s),
     transcript: s.transcript,
   }));
   for (const sample of stored) {
@@ -108,9 +90,9 @@ function compareSamples(
       ...compareKeyed(
         `score of sample ${label(sample)}`,
         reader.scores(sample.id),
-        Object.entries(fromLog.scores).map(([scorer, score]) => ({ scorer, ...score })),
+        scoreColumns(fromLog),
         (s) => `by ${s.scorer}`,
-        (s) => ({ ...s, value: JSON.stringify(s.value ?? null) }),
+        (s) => ({ ...s }),
       ),
     );
   }
