@@ -104,6 +104,23 @@ describe('fuzz: hostile bundles', () => {
     expect(resignedUnchanged).toEqual({ status: 'imported', meaning: original });
   });
 
+  it('regression: the lab-signed case 334 of the first long run (fixtures/README.md), re-signed by this lab, imports or is rejected cleanly', async () => {
+    const fixture = path.join(import.meta.dirname, 'fixtures/lab-signed-case-334.evbundle');
+    const found = decodeEntries(await rawZipEntries(fixture));
+    const envelope = statementPayload(
+      found.find((e) => e.name === ENVELOPE)?.data ?? Buffer.alloc(0),
+    );
+    const signed = signEnvelope(STATEMENT_PAYLOAD_TYPE, envelope, [station.lab.unlocked]);
+    const bytes = rawZip(
+      found.map((e) =>
+        e.name === ENVELOPE ? { ...e, data: Buffer.from(JSON.stringify(signed)) } : e,
+      ),
+    );
+    await withImporter(async (importer) => {
+      await importer.run(bytes);
+    });
+  });
+
   it(
     'a key-less attacker: any byte or structure change imports with the same meaning or is rejected cleanly',
     async () => {
@@ -176,6 +193,12 @@ describe('fuzz: hostile bundles', () => {
     fuzzTimeout(RUNS.lab, PER_CASE_MS),
   );
 });
+
+/** The signed payload of an envelope, as bytes. */
+function statementPayload(envelope: Buffer): Uint8Array {
+  const { payload } = JSON.parse(envelope.toString('utf8')) as { payload: string };
+  return Buffer.from(payload, 'base64');
+}
 
 async function writeTemp(dir: string, data: Buffer): Promise<string> {
   const file = path.join(dir, 'inner.zip');
