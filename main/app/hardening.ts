@@ -8,7 +8,7 @@ import { APP_SCHEME } from './app-files';
 /** Before `ready`: no name resolution, no proxy discovery, no background networking. */
 export function applyCommandLineSwitches(): void {
   // Reviewed (docs/security.md): this rule makes every lookup fail; it redirects nothing.
-  app.commandLine.appendSwitch('host-resolver-rules', 'MAP * ~NOTFOUND'); // eng-disable CUSTOM_ARGUMENTS_JS_CHECK
+  app.commandLine.appendSwitch('host-resolver-rules', 'MAP * ^NOTFOUND'); // eng-disable CUSTOM_ARGUMENTS_JS_CHECK
   app.commandLine.appendSwitch('no-proxy-server');
   app.commandLine.appendSwitch('disable-background-networking');
   app.commandLine.appendSwitch('disable-component-update');

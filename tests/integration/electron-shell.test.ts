@@ -79,7 +79,7 @@ describe('Electron shell (fake electron module, real everything else)', () => {
   });
 
   it('turns off name resolution and proxies before ready', () => {
-    expect(fake.state.switches).toContainEqual(['host-resolver-rules', 'MAP * ~NOTFOUND']);
+    expect(fake.state.switches).toContainEqual(['host-resolver-rules', 'MAP * ^NOTFOUND']);
     expect(fake.state.switches).toContainEqual(['no-proxy-server', undefined]);
   });
 
