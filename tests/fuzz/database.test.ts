@@ -155,6 +155,7 @@ describe('fuzz: a database edited by an insider', () => {
           if (changed !== null && DECIDING.has(changed)) expect(report.ok, changed).toBe(false);
         }),
         RUNS,
+        tempDir,
       );
     },
     fuzzTimeout(RUNS, PER_CASE_MS),

@@ -133,6 +133,7 @@ describe('fuzz: hostile documents', () => {
           expectUnchanged(before, dataDir);
         }),
         RUNS.thresholds,
+        tempDir,
       );
     },
     fuzzTimeout(RUNS.thresholds, PER_CASE_MS),
@@ -171,6 +172,7 @@ describe('fuzz: hostile documents', () => {
           if (unlocked.code !== 0) expectRefusal(unlocked);
         }),
         RUNS.secretKey,
+        tempDir,
       );
     },
     fuzzTimeout(RUNS.secretKey, PER_CASE_MS),
@@ -206,6 +208,7 @@ describe('fuzz: hostile documents', () => {
           expectUnchanged(before, dataDir);
         }),
         RUNS.publicKey,
+        tempDir,
       );
     },
     fuzzTimeout(RUNS.publicKey, PER_CASE_MS),
@@ -261,6 +264,7 @@ describe('fuzz: hostile documents', () => {
           reopened.close();
         }),
         RUNS.roster,
+        tempDir,
       );
     },
     fuzzTimeout(RUNS.roster, PER_CASE_MS),

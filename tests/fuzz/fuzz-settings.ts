@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import type { TempDirs } from '../support/temp-dir';
 
 /** The CI share: a fixed seed, so a red build is reproducible from its log alone. */
 const CI_SEED = 0x0de5c;
@@ -38,12 +39,31 @@ function parameters<T>(ciRuns: number): fc.Parameters<T> {
   };
 }
 
-/** Checks `property` over its CI share (`ciRuns`) or what FUZZ_* asks, and records the count. */
+/**
+ * Checks `property` over its CI share (`ciRuns`) or what FUZZ_* asks, and records the count.
+ * The temporary directories a case makes are removed after it, so a long run does not pile
+ * up thousands of data directories for the test's end.
+ */
 export async function fuzz<T>(
   property: fc.IAsyncProperty<[T]> | fc.IProperty<[T]>,
   ciRuns: number,
+  /** Where a case makes its folders; omit when the property manages its own (import-check.ts). */
+  tempDirs?: TempDirs,
 ): Promise<void> {
-  const details = await Promise.resolve(fc.check(property, parameters<[T]>(ciRuns)));
+  let mark = 0;
+  const scoped = parameters<[T]>(ciRuns);
+  if (tempDirs !== undefined) {
+    scoped.plugins = [
+      ...(scoped.plugins ?? []),
+      fc.beforeEach(() => {
+        mark = tempDirs.mark();
+      }),
+      fc.afterEach(() => {
+        tempDirs.removeSince(mark);
+      }),
+    ];
+  }
+  const details = await Promise.resolve(fc.check(property, scoped));
   const name = expect.getState().currentTestName ?? 'a fuzz property';
   const line = `${new Date().toISOString()} ${name}: ${String(details.numRuns)} cases, seed ${String(details.seed)}${details.interrupted ? ', stopped at the time limit' : ''}${details.failed ? ', FAILED' : ''}\n`;
   fs.mkdirSync(path.dirname(RUNS_LOG), { recursive: true });

@@ -82,6 +82,12 @@ export function hostileImporter(fresh: () => string): HostileImporter {
   };
   let current = open();
   let cases = 0;
+  /** The next case's copy; the last one's folder goes, or a long run piles up thousands. */
+  const reopen = () => {
+    current.workspace.close();
+    fs.rmSync(path.dirname(current.dataDir), { recursive: true, force: true });
+    current = open();
+  };
   return {
     run: async (bytes) => {
       const { dataDir, workspace } = current;
@@ -103,8 +109,7 @@ export function hostileImporter(fresh: () => string): HostileImporter {
           expect(others).toEqual([]);
           if (summary === undefined) throw new Error('imported, yet no bundle is listed');
           const meaning = meaningOf(summary, dataDir);
-          workspace.close();
-          current = open();
+          reopen();
           return { status: 'imported', meaning };
         }
         expect(outcome.status, outcome.message).toBe('rejected');
@@ -117,8 +122,7 @@ export function hostileImporter(fresh: () => string): HostileImporter {
         return { status: 'rejected', message: outcome.message };
       } catch (error) {
         // A failed case may have left anything behind: the next one starts afresh.
-        workspace.close();
-        current = open();
+        reopen();
         throw error;
       } finally {
         fs.rmSync(file, { force: true });

@@ -3,17 +3,29 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 
-/** A fresh temporary directory per test, removed afterwards. Call at the top of a describe. */
-export function useTempDirs(): () => string {
+/** Fresh temporary directories; each made by a test is removed after it. */
+export interface TempDirs {
+  (): string;
+  /** How many are alive: `removeSince(mark())` removes those made after this point. */
+  mark(): number;
+  removeSince(mark: number): void;
+}
+
+/** A fresh temporary directory per call, removed after the test. Call at the top of a describe. */
+export function useTempDirs(): TempDirs {
   const made: string[] = [];
+  const removeSince = (mark: number) => {
+    for (const dir of made.splice(mark)) fs.rmSync(dir, { recursive: true, force: true });
+  };
   afterEach(() => {
-    for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    removeSince(0);
   });
-  return () => {
+  const make = () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-test-'));
     made.push(dir);
     return dir;
   };
+  return Object.assign(make, { mark: () => made.length, removeSince });
 }
 
 /** Every file under `dir` with its bytes, for "nothing was changed" assertions. */
