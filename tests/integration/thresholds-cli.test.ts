@@ -94,7 +94,7 @@ describe('desk thresholds and desk evaluate', () => {
 
     const listed = await desk('thresholds', 'list', '--data', s.dataDir, '--json');
     expect(listed.stdout).toContain('"id":"cyber-core"');
-    expect(listed.stdout).not.toMatch(/RULE-POP|popularity|0\.5/);
+    expect(listed.stdout).not.toMatch(/RULE-POP|popularity|\b0\.5\b/);
 
     const shown = await desk(
       'thresholds',
