@@ -10,33 +10,7 @@ import {
   type TestWorkstation,
 } from '../support/lab';
 import { desk } from '../support/desk-cli';
-
-const SET = {
-  type: 'designation-desk/threshold-set/v1',
-  id: 'cyber-core',
-  version: 1,
-  name: 'Cyber core',
-  rules: [
-    {
-      id: 'RULE-POP',
-      benchmark: 'popularity',
-      scorer: 'match',
-      metric: 'accuracy',
-      operator: '>=',
-      value: 0.5,
-      basis: 'point',
-    },
-    {
-      id: 'RULE-NONE',
-      benchmark: 'cybench',
-      metric: 'accuracy',
-      operator: '>=',
-      value: 0.3,
-      basis: 'lower95',
-    },
-  ],
-  designation: { kind: 'any' },
-};
+import { EXAMPLE_THRESHOLD_SET } from '../support/threshold-set';
 
 describe('desk thresholds and desk evaluate', () => {
   let s: TestWorkstation;
@@ -69,7 +43,7 @@ describe('desk thresholds and desk evaluate', () => {
     }
     const bundle = await makeBundle(path.join(work, 'b.evbundle'), s.lab.unlocked);
     expect((await desk('import', '--data', s.dataDir, bundle)).code).toBe(0);
-    fs.writeFileSync(path.join(work, 'set.json'), JSON.stringify(SET));
+    fs.writeFileSync(path.join(work, 'set.json'), JSON.stringify(EXAMPLE_THRESHOLD_SET));
   });
 
   it('imports as the authority, lists without values, shows values to a granted reviewer, evaluates', async () => {

@@ -19,7 +19,7 @@ export const EXAMPLE_THRESHOLD_SET = {
       basis: 'point',
     },
     {
-      id: 'RULE-LOW',
+      id: 'RULE-NONE',
       benchmark: 'cybench',
       metric: 'accuracy',
       operator: '>=',
