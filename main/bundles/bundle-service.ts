@@ -96,7 +96,7 @@ export interface ImportWorkerOptions {
   /** What the bundle worker may use; running out ends the worker alone, as a rejection. */
   readonly resourceLimits?: ResourceLimits;
   /** What all of a bundle's logs may cost together (main/inspect/budget.ts). */
-  readonly evidenceLimits?: BundleLimits;
+  readonly evidenceLimits?: Partial<BundleLimits>;
   /** How long a cancelled import may take to clean up before its worker is terminated. */
   readonly cancelGraceMs?: number;
 }

@@ -16,7 +16,7 @@ export interface BundlePolicy {
   readonly limits?: ZipLimits;
   /** When the main process asked (ISO 8601): no signed time may lie later. */
   readonly verifiedAt?: string;
-  readonly evidenceLimits?: BundleLimits;
+  readonly evidenceLimits?: Partial<BundleLimits>;
 }
 
 export interface VerifyTask {

@@ -15,6 +15,7 @@ import type { StagingArea } from '../evidence';
 import { IN_TOTO_PAYLOAD_TYPE, parseStatement } from '../in-toto';
 import {
   EvidenceBudget,
+  formatBytes,
   readInspectLog,
   type BundleLimits,
   type InspectLog,
@@ -47,7 +48,7 @@ export interface VerifyOptions {
   /** When the bundle is verified (default: now): no signed time may lie later (claims.ts). */
   readonly verifiedAt?: string;
   /** What all the bundle's logs may cost together (main/inspect/budget.ts). */
-  readonly evidenceLimits?: BundleLimits;
+  readonly evidenceLimits?: Partial<BundleLimits>;
   readonly onProgress?: (progress: BundleProgress) => void;
   /** Stops verification at the next step (an AbortError, not a rejection). */
   readonly signal?: AbortSignal;
@@ -101,9 +102,6 @@ export interface VerifiedBundle extends VerifiedHeader {
   readonly results: readonly CheckedResult[];
 }
 
-/** Largest single log read into memory for parsing. */
-const MAX_LOG_BYTES = 1024 ** 3;
-
 export async function verifyBundle(file: string, options: VerifyOptions): Promise<VerifiedBundle> {
   const report = new CheckReport();
   const progress = options.onProgress ?? (() => undefined);
@@ -129,6 +127,8 @@ export async function verifyBundle(file: string, options: VerifyOptions): Promis
       report,
     );
     checkEntrySet(zip, subjects, report);
+    const budget = new EvidenceBudget(options.evidenceLimits);
+    checkLogSizes(zip, predicate.logs, budget.limits.maxLogBytes, report);
     const entries = await checkDigests(zip, subjects, options, report, progress);
     const header = {
       envelope,
@@ -138,7 +138,7 @@ export async function verifyBundle(file: string, options: VerifyOptions): Promis
       entries,
       checks: report.checks(),
     };
-    const logs = await readLogs(zip, header, report, progress, options);
+    const logs = await readLogs(zip, header, budget, report, progress, options);
     const results = compareResults(predicate.results, logs);
     const differing = results.filter((r) => r.status === 'differs');
     if (differing.length > 0) {
@@ -262,6 +262,22 @@ function checkEntrySet(
   report.pass('entries', `${names.length} entries, exactly the signed subjects`);
 }
 
+/** A log too large to read is refused from the directory, before anything is inflated. */
+function checkLogSizes(
+  zip: SafeZip,
+  logs: readonly string[],
+  maxLogBytes: number,
+  report: CheckReport,
+): void {
+  const declared = new Set(logs);
+  const large = zip.entries.find((e) => declared.has(e.name) && e.uncompressedSize > maxLogBytes);
+  if (large === undefined) return;
+  throw report.fail(
+    'logs',
+    `Log "${printable(large.name)}" is ${large.uncompressedSize} bytes, more than the ${formatBytes(maxLogBytes)} one log may be`,
+  );
+}
+
 async function checkDigests(
   zip: SafeZip,
   subjects: ReadonlyMap<string, string>,
@@ -317,13 +333,13 @@ async function checkDigests(
 async function readLogs(
   zip: SafeZip,
   header: VerifiedHeader,
+  budget: EvidenceBudget,
   report: CheckReport,
   progress: (p: BundleProgress) => void,
   options: VerifyOptions,
 ): Promise<LogOutline[]> {
   const { signal, onLog } = options;
   const byPath = new Map(header.entries.map((e) => [e.path, e]));
-  const budget = new EvidenceBudget(options.evidenceLimits);
   const logs: LogOutline[] = [];
   const count = header.predicate.logs.length;
   for (const [index, path] of header.predicate.logs.entries()) {
@@ -333,16 +349,12 @@ async function readLogs(
     if (entry === undefined)
       throw report.fail(
         'logs',
-        `The statement declares log "${path}", which is not a signed entry`,
+        `The statement declares log "${printable(path)}", which is not a signed entry`,
       );
-    if (entry.size > MAX_LOG_BYTES)
-      throw report.fail(
-        'logs',
-        `Log "${printable(path)}" is ${entry.size} bytes, more than the ${MAX_LOG_BYTES} bytes one log may be`,
-      );
+    // checkLogSizes refused any log over the limit before its digest was taken.
     const bytes =
       entry.stagedFile === null
-        ? await zip.readEntry(path, MAX_LOG_BYTES)
+        ? await zip.readEntry(path, budget.limits.maxLogBytes)
         : fs.readFileSync(entry.stagedFile);
     let log: InspectLog;
     try {

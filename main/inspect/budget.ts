@@ -9,6 +9,8 @@
 import { formatBytes } from './limits';
 
 export interface BundleLimits {
+  /** Bytes of one log as the bundle holds it: an `.eval` archive, or a `.json` log. */
+  readonly maxLogBytes: number;
   /** Bytes inflated from the members of every log (for a `.json` log, its size). */
   readonly maxInflatedBytes: number;
   /** Characters of text stored from every log's samples, attachments resolved. */
@@ -25,6 +27,8 @@ const MiB = 1024 * 1024;
  * bundle's database growth and reading time bounded.
  */
 export const DEFAULT_BUNDLE_LIMITS: BundleLimits = {
+  // A log is read whole into memory before its members are; 1 GiB is over 100 bench logs (8.5 MB each).
+  maxLogBytes: 1024 * MiB,
   maxInflatedBytes: 8 * 1024 * MiB,
   maxTextChars: 4 * 1024 * MiB,
   maxAttachmentChars: 2 * 1024 * MiB,
@@ -40,7 +44,12 @@ export class EvidenceBudget {
   private text = 0;
   private attachments = 0;
 
-  constructor(private readonly limits: BundleLimits = DEFAULT_BUNDLE_LIMITS) {}
+  readonly limits: BundleLimits;
+
+  /** The defaults, with any limit `limits` names replaced. */
+  constructor(limits: Partial<BundleLimits> = {}) {
+    this.limits = { ...DEFAULT_BUNDLE_LIMITS, ...limits };
+  }
 
   /** Counts bytes about to be inflated, before inflating them. */
   inflate(bytes: number): void {

@@ -6,7 +6,7 @@
  */
 export { readInspectLog } from './read-log';
 export { DEFAULT_BUNDLE_LIMITS, EvidenceBudget, type BundleLimits } from './budget';
-export type { ReadLimits } from './limits';
+export { formatBytes, type ReadLimits } from './limits';
 export { RELATIVE_TOLERANCE } from './recompute';
 export { valueToFloat } from './value-to-float';
 export type {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_BUNDLE_LIMITS } from '../../main/inspect';
 import { openWorkspace } from '../../main/workspace';
 import { readEntries, ENVELOPE } from '../support/bundle-surgery';
 import { copyDataDir, dataDirState, expectAsAfterRejection } from '../support/data-dir';
@@ -113,6 +114,33 @@ describe('hostile evidence', () => {
       .reduce((n, f) => n + fs.statSync(f).size, 0);
     expect(bytes).toBeLessThan(32 * MiB);
   }, 60_000);
+
+  it('a log larger than one log may be (1 GiB by default; 1 MiB here): refused from the directory, naming the log and the limit', async () => {
+    expect(DEFAULT_BUNDLE_LIMITS.maxLogBytes).toBe(1024 * MiB);
+    const log = await repeatedAttachmentLog(4 * MiB, 1);
+    const file = signedBundleOf(
+      path.join(tempDir(), 'large.evbundle'),
+      template,
+      new Map([['logs/large.eval', log]]),
+      station.lab.unlocked,
+    );
+    const dataDir = copyDataDir(station.dataDir, tempDir());
+    const before = dataDirState(dataDir);
+    const workspace = openWorkspace({
+      dataDir,
+      importWorker: { evidenceLimits: { maxLogBytes: MiB } },
+    });
+    try {
+      const outcome = await workspace.services.bundles.importBundle(file);
+      expect(outcome.message).toBe(
+        `Bundle "large.evbundle" was rejected: Log "logs/large.eval" is ${log.length} bytes, more than the 1 MiB one log may be. Nothing was imported.`,
+      );
+      expect(log.length).toBeGreaterThan(MiB);
+    } finally {
+      workspace.close();
+    }
+    expectAsAfterRejection(before, dataDir, /more than the 1 MiB one log may be/);
+  });
 
   it("a bundle past the budget of all its logs together: refused with the bundle's limit", async () => {
     const log = await repeatedAttachmentLog(MiB, 2);
