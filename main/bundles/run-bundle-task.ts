@@ -9,7 +9,8 @@
 import path from 'node:path';
 import { openDatabase, type DeskDatabase } from '../../db';
 import { initCrypto } from '../crypto';
-import { copySource, createEvidenceStore, SourceFileProblem } from '../evidence';
+import { copySource, createEvidenceStore } from '../evidence';
+import { FileProblem } from '../user-files';
 import type { TaskContext } from '../workers';
 import type {
   BundleEvent,
@@ -42,7 +43,7 @@ async function verifyTask(task: VerifyTask, { signal }: Context): Promise<Verify
   try {
     await copySource(task.file, copy, { signal });
   } catch (error) {
-    if (!(error instanceof SourceFileProblem)) throw error;
+    if (!(error instanceof FileProblem)) throw error;
     return { ok: false, reason: `the file ${error.message}`, checks: [] };
   }
   try {
@@ -70,7 +71,7 @@ async function importTask(task: ImportTask, context: Context): Promise<ImportAns
     }));
   } catch (error) {
     if (signal.aborted) throw error;
-    if (error instanceof SourceFileProblem)
+    if (error instanceof FileProblem)
       return { status: 'unreadable', reason: `the file ${error.message}` };
     return { status: 'unreadable', reason: 'the file cannot be read' };
   }

@@ -6,4 +6,4 @@ export {
   type EvidenceStore,
   type StagingArea,
 } from './evidence-store';
-export { copySource, SourceFileProblem, type CopiedSource, type CopyOptions } from './source-file';
+export { copySource, type CopiedSource, type CopyOptions } from './source-file';

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/support/temp-dir';
-import { copySource, SourceFileProblem } from '.';
+import { FileProblem } from '../user-files';
+import { copySource } from '.';
 
 describe('copySource', () => {
   const tempDir = useTempDirs();
@@ -49,7 +50,7 @@ describe('copySource', () => {
 
   const problemOf = async (source: string, copy: string): Promise<string> => {
     const error: unknown = await copySource(source, copy).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SourceFileProblem);
+    expect(error).toBeInstanceOf(FileProblem);
     // Refused before opening: nothing was written.
     expect(fs.existsSync(copy)).toBe(false);
     return (error as Error).message;

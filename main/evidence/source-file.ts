@@ -4,22 +4,19 @@
  * (verification, the evidence) reads only that copy. So the digest is the digest of what
  * is verified, whatever happens to the original meanwhile.
  *
- * The path is hostile too: a FIFO would block `open` (and a libuv thread) forever, a
- * device like /dev/zero never ends, a directory is not a bundle. So the path is stat'ed
- * first and only a regular file is opened; it is opened with O_NONBLOCK (a FIFO swapped in
- * after the stat cannot block the open) and the descriptor is fstat'ed to be the same
- * regular file. Symbolic links are followed (a bundle reached through a link is still a
- * bundle; what it points to is what is checked), which is why O_NOFOLLOW is not used.
- * Each read has a timeout (a file on a hung network mount), and no more than the size seen
+ * The path is hostile too: only a regular file is opened, and it is checked again through
+ * the descriptor (main/user-files). Each read has a timeout (a file on a hung network mount), and no more than the size seen
  * at opening is read, so a file that grows while being read cannot keep the import going.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-
-/** Why the file cannot be imported, completing "the file …" (or "it …"). */
-export class SourceFileProblem extends Error {
-  override readonly name = 'SourceFileProblem';
-}
+import {
+  FileProblem,
+  OPEN_FLAGS,
+  requireRegular,
+  requireSameRegular,
+  statOrExplain,
+} from '../user-files';
 
 export interface CopyOptions {
   /** Bytes copied so far, and the file's size. */
@@ -46,10 +43,7 @@ export async function copySource(
 ): Promise<CopiedSource> {
   const seen = await statOrExplain(source);
   requireRegular(seen);
-  const input = await fs.promises.open(
-    source,
-    fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY,
-  );
+  const input = await fs.promises.open(source, OPEN_FLAGS);
   // The read in flight: one that timed out still holds the descriptor until it ends.
   const reading: { last: Promise<unknown>; timedOut: boolean } = {
     last: Promise.resolve(),
@@ -57,10 +51,7 @@ export async function copySource(
   };
   try {
     const opened = await input.stat();
-    requireRegular(opened);
-    if (opened.dev !== seen.dev || opened.ino !== seen.ino) {
-      throw new SourceFileProblem('changed while it was being opened');
-    }
+    requireSameRegular(seen, opened);
     const output = await fs.promises.open(copy, 'wx', 0o600);
     try {
       const sha256 = await copyBytes(input, output, opened.size, options, reading);
@@ -71,7 +62,8 @@ export async function copySource(
     }
   } finally {
     const close = () => input.close();
-    if (reading.timedOut) void reading.last.then(close, close);
+    // A read that timed out may end in ENOTCONN when its mount goes; closing may fail alike.
+    if (reading.timedOut) void reading.last.then(close, close).catch(() => undefined);
     else await close();
   }
 }
@@ -95,7 +87,7 @@ async function copyBytes(
     const { bytesRead } = await withTimeout(read, timeout, () => {
       reading.timedOut = true;
     });
-    if (bytesRead === 0) throw new SourceFileProblem('became shorter while it was being read');
+    if (bytesRead === 0) throw new FileProblem('became shorter while it was being read');
     const chunk = buffer.subarray(0, bytesRead);
     hash.update(chunk);
     await output.write(chunk, 0, bytesRead);
@@ -110,7 +102,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number, onExpiry: () => void
   const expired = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       onExpiry();
-      reject(new SourceFileProblem(`could not be read within ${ms / 1000} seconds`));
+      reject(new FileProblem(`could not be read within ${ms / 1000} seconds`));
     }, ms);
   });
   try {
@@ -118,30 +110,4 @@ async function withTimeout<T>(work: Promise<T>, ms: number, onExpiry: () => void
   } finally {
     clearTimeout(timer);
   }
-}
-
-async function statOrExplain(source: string): Promise<fs.Stats> {
-  try {
-    return await fs.promises.stat(source);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new SourceFileProblem('does not exist');
-    if (code === 'EACCES') throw new SourceFileProblem('cannot be read (permission denied)');
-    if (code === 'ELOOP') throw new SourceFileProblem('is a loop of symbolic links');
-    throw error;
-  }
-}
-
-function requireRegular(stats: fs.Stats): void {
-  if (stats.isFile()) return;
-  const what = stats.isDirectory()
-    ? 'a directory'
-    : stats.isFIFO()
-      ? 'a named pipe (FIFO)'
-      : stats.isCharacterDevice() || stats.isBlockDevice()
-        ? 'a device'
-        : stats.isSocket()
-          ? 'a socket'
-          : 'not a file';
-  throw new SourceFileProblem(`is ${what}, not a regular file`);
 }

@@ -5,8 +5,12 @@
  * `import entry from './x.worker?modulePath'` (bundled as their own file by electron-vite,
  * and by tests/support/module-path-plugin.ts for Vitest); the entry calls `serveTask`.
  *
- * The promise settles only once the worker has exited, so nothing it held (a database
- * connection, secrets in its heap) outlives the answer. Every way a worker can end without
+ * The promise settles once the worker has exited, so nothing it held (a database
+ * connection, secrets in its heap) outlives the answer. One exception: a worker whose I/O
+ * thread is stuck in the kernel (a read from a hung network or FUSE mount, which not even
+ * SIGKILL interrupts) cannot exit, and terminate() waits for it too. A worker that has
+ * answered, or been terminated, and has not exited `exitGraceMs` later is abandoned: its
+ * answer stands, it is unref'ed, and it goes when the kernel lets its read return. Every way a worker can end without
  * answering (cancelled, out of memory, crashed, its task threw) is a typed WorkerFailure,
  * never an unhandled error.
  */
@@ -37,11 +41,14 @@ export interface RunWorkerOptions<Event> {
   readonly resourceLimits: ResourceLimits;
   /** How long a cancelled worker may take to clean up before it is terminated. */
   readonly cancelGraceMs?: number;
+  /** How long a worker that answered (or was terminated) may take to exit before it is abandoned. */
+  readonly exitGraceMs?: number;
   /** The thread's name, for profiles and debuggers. */
   readonly name: string;
 }
 
 const DEFAULT_CANCEL_GRACE_MS = 10_000;
+const DEFAULT_EXIT_GRACE_MS = 5_000;
 
 type Settlement<Answer> =
   { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly error: Error };
@@ -70,20 +77,45 @@ export function runWorker<Answer, Event = never>(
     // The first word wins: an answer, or the first sign of failure.
     let settlement: Settlement<Answer> | undefined;
     let cancelling = false;
-    let terminateTimer: NodeJS.Timeout | undefined;
+    let finished = false;
+    const timers: NodeJS.Timeout[] = [];
+    const later = (ms: number, run: () => void) => {
+      timers.push(setTimeout(run, ms));
+    };
+    const exitGraceMs = options.exitGraceMs ?? DEFAULT_EXIT_GRACE_MS;
+    const finish = (settled: Settlement<Answer>) => {
+      if (finished) return;
+      finished = true;
+      for (const timer of timers) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (settled.ok) resolve(settled.answer);
+      else reject(settled.error);
+    };
+    /** A worker that should be gone and is not: stuck in the kernel (see the file comment). */
+    const abandonAfterGrace = () => {
+      later(exitGraceMs, () => {
+        worker.unref();
+        void worker.terminate().catch(() => undefined);
+        finish(settlement ?? failure('cancelled', 'it was stopped'));
+      });
+    };
     const settle = (value: Settlement<Answer>) => {
-      settlement ??= value;
+      if (settlement !== undefined) return;
+      settlement = value;
+      abandonAfterGrace();
     };
     const fail = (kind: WorkerFailureKind, message: string, cause?: unknown) => {
       settle(failure(kind, message, cause));
+    };
+    const terminate = () => {
+      void worker.terminate().catch(() => undefined);
+      abandonAfterGrace();
     };
 
     const onAbort = () => {
       cancelling = true;
       worker.postMessage({ type: 'cancel' } satisfies CancelMessage);
-      terminateTimer = setTimeout(() => {
-        void worker.terminate();
-      }, options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS);
+      later(options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS, terminate);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -95,7 +127,7 @@ export function runWorker<Answer, Event = never>(
           } catch (error) {
             // The caller's listener failed: that is its error to see, and the work stops.
             settle({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
-            void worker.terminate();
+            terminate();
           }
           return;
         case 'answer':
@@ -114,15 +146,12 @@ export function runWorker<Answer, Event = never>(
       else fail('crashed', 'it failed unexpectedly', error);
     });
     worker.on('exit', (code) => {
-      clearTimeout(terminateTimer);
-      signal?.removeEventListener('abort', onAbort);
-      const settled =
+      finish(
         settlement ??
-        (cancelling
-          ? failure('cancelled', 'it was stopped')
-          : failure('crashed', `it exited with code ${code}`));
-      if (settled.ok) resolve(settled.answer);
-      else reject(settled.error);
+          (cancelling
+            ? failure('cancelled', 'it was stopped')
+            : failure('crashed', `it exited with code ${code}`)),
+      );
     });
   });
 }

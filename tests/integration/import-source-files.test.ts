@@ -1,16 +1,20 @@
 /**
  * What the importer opens: only a regular file, checked before opening, so a FIFO, a
- * device or a directory named *.evbundle is refused at once and holds no I/O thread; and
- * the file is read once, hashed while it is copied, so what is verified is what was hashed.
+ * device or a directory named *.evbundle is refused at once and holds no I/O thread; the
+ * file is read once, hashed while it is copied, so what is verified is what was hashed;
+ * and a read that never answers (a hung mount, made here with FUSE) ends in a timeout.
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { copySource } from '../../main/evidence';
+import { FileProblem } from '../../main/user-files';
 import { openWorkspace } from '../../main/workspace';
-import { copyDataDir, dataDirState } from '../support/data-dir';
+import { copyDataDir, dataDirState, expectAsAfterRejection } from '../support/data-dir';
 import { makeBundle, makeWorkstation, type TestWorkstation } from '../support/lab';
+import { mountStalling, type StallingMount } from '../support/stalling-mount';
 import { useTempDirs } from '../support/temp-dir';
 
 describe.runIf(process.platform === 'linux')('the file an import reads', () => {
@@ -111,4 +115,65 @@ describe.runIf(process.platform === 'linux')('the file an import reads', () => {
       workspace.close();
     }
   }, 60_000);
+});
+
+describe.runIf(process.platform === 'linux')('a file on a mount that stops answering', () => {
+  const tempDir = useTempDirs();
+  let station: TestWorkstation;
+  let bundle: string;
+  let mount: StallingMount | string;
+
+  beforeAll(async () => {
+    const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'desk-stalled-'));
+    station = await makeWorkstation(work);
+    bundle = await makeBundle(path.join(work, 'cyber.evbundle'), station.lab.unlocked);
+    const at = path.join(work, 'share');
+    fs.mkdirSync(at);
+    mount = await mountStalling(at, 3 * 1024 * 1024);
+  });
+
+  afterAll(async () => {
+    if (typeof mount !== 'string') await mount.unmount();
+  });
+
+  /** The mount, or the test skipped with the reason this machine cannot make one. */
+  function share(context: TestContext): StallingMount {
+    if (typeof mount === 'string') context.skip(`needs a FUSE mount: ${mount}`);
+    if (typeof mount === 'string') throw new Error(mount);
+    return mount;
+  }
+
+  it('a read that does not answer ends in the timeout, while one that answers copies in full', async (context) => {
+    const { served, stalled } = share(context);
+    const dir = tempDir();
+    const copied = await copySource(served, path.join(dir, 'served'), { readTimeoutMs: 500 });
+    const expected = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, 'served')));
+    expect(copied).toEqual({ sha256: expected.digest('hex'), size: 3 * 1024 * 1024 });
+    const error = await copySource(stalled, path.join(dir, 'stalled'), { readTimeoutMs: 500 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(FileProblem);
+    expect((error as Error).message).toBe('could not be read within 0.5 seconds');
+  });
+
+  it('the import gives up after 30 seconds with a sentence, leaves nothing, and the next import works', async (context) => {
+    const { stalled } = share(context);
+    const dataDir = copyDataDir(station.dataDir, tempDir());
+    const before = dataDirState(dataDir);
+    const workspace = openWorkspace({ dataDir });
+    try {
+      const outcome = await workspace.services.bundles.importBundle(stalled);
+      expect(outcome.message).toBe(
+        'Bundle "stalled.evbundle" was rejected: the file could not be read within 30 seconds. Nothing was imported.',
+      );
+      expectAsAfterRejection(before, dataDir, /could not be read within 30 seconds/);
+      // The read still hangs in the kernel; it holds one I/O thread, not the importer.
+      expect(await workspace.services.bundles.importBundle(bundle)).toMatchObject({
+        status: 'imported',
+      });
+    } finally {
+      workspace.close();
+    }
+  }, 90_000);
 });

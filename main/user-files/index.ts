@@ -1,0 +1,8 @@
+export {
+  FileProblem,
+  OPEN_FLAGS,
+  readRegularFile,
+  requireRegular,
+  requireSameRegular,
+  statOrExplain,
+} from './regular-file';
