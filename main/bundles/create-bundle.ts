@@ -12,7 +12,9 @@ import type { JsonValue } from '../canonical-json';
 import { signEnvelope, type UnlockedKey } from '../crypto';
 import { DeskError } from '../../common/errors';
 import { IN_TOTO_PAYLOAD_TYPE, makeStatement } from '../in-toto';
-import { readInspectLog, type InspectLog } from '../inspect';
+import { DEFAULT_BUNDLE_LIMITS, readInspectLog, type InspectLog } from '../inspect';
+import { FileProblem, readRegularFile } from '../user-files';
+import { printable } from '../../common/text';
 import {
   BUNDLE_PREDICATE_TYPE,
   BenchmarkResultsSchema,
@@ -73,9 +75,13 @@ export async function createBundle(options: CreateBundleOptions): Promise<Create
   for (const { file, name, isLog } of files) {
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(file);
-    } catch {
-      throw new DeskError('FILE_NOT_FOUND', `${file} cannot be read. Nothing was written.`);
+      bytes = readRegularFile(file, DEFAULT_BUNDLE_LIMITS.maxLogBytes);
+    } catch (error) {
+      const why = error instanceof FileProblem ? `: the file ${error.message}` : '';
+      throw new DeskError(
+        'FILE_NOT_FOUND',
+        `${printable(file)} cannot be read${why}. Nothing was written.`,
+      );
     }
     entries.push({ name, file, sha256: crypto.createHash('sha256').update(bytes).digest('hex') });
     if (isLog) {

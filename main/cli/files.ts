@@ -2,23 +2,27 @@
  * Reading the key files and other JSON inputs the CLI is given, with errors a user can act
  * on. Every one of them is signed or sealed, so each is read strictly (no BOM, no key twice).
  */
-import fs from 'node:fs';
 import { coreDumpStatus, refuseUnlockIfCoreDumpsPossible } from '../core-dumps';
 import { parsePublicKeyFile, type PublicKey, type UnlockedKey } from '../crypto';
 import { unsealSecretKey } from '../key-files';
 import { parseStrictJson } from '../strict-json';
+import { FileProblem, readRegularFile } from '../user-files';
 import { DeskError } from '../../common/errors';
 import { printable } from '../../common/text';
 import { readPassphrase } from './passphrase';
 
+/** Keys, rosters and threshold sets are kilobytes; this leaves a thousandfold room. */
+const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
 export function readJsonFile(file: string, what: string): unknown {
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(file);
-  } catch {
+    bytes = readRegularFile(file, MAX_DOCUMENT_BYTES);
+  } catch (error) {
+    const why = error instanceof FileProblem ? `: the file ${error.message}` : '';
     throw new DeskError(
       'FILE_NOT_FOUND',
-      `The ${what} ${printable(file)} cannot be read. Nothing was changed.`,
+      `The ${what} ${printable(file)} cannot be read${why}. Nothing was changed.`,
     );
   }
   const json = parseStrictJson(bytes);

@@ -4,7 +4,8 @@
  * taken from an argument or an environment variable, where they would leak into shell
  * history and process listings.
  */
-import fs from 'node:fs';
+import { printable } from '../../common/text';
+import { FileProblem, readRegularFile } from '../user-files';
 import { UsageError } from './io';
 
 export async function readPassphrase(
@@ -18,15 +19,21 @@ export async function readPassphrase(
   return new TextEncoder().encode(await promptHidden(prompt));
 }
 
+/** A passphrase is one line; a file much larger than any is not a passphrase file. */
+const MAX_PASSPHRASE_FILE_BYTES = 64 * 1024;
+
 function fromFile(file: string): Uint8Array {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`The passphrase file ${file} cannot be read.`);
+    const bytes = readRegularFile(file, MAX_PASSPHRASE_FILE_BYTES);
+    text = bytes.toString('utf8');
+    bytes.fill(0);
+  } catch (error) {
+    const why = error instanceof FileProblem ? `: the file ${error.message}` : '';
+    throw new UsageError(`The passphrase file ${printable(file)} cannot be read${why}.`);
   }
   const line = text.split(/\r?\n/, 1)[0] ?? '';
-  if (line.length === 0) throw new UsageError(`The passphrase file ${file} is empty.`);
+  if (line.length === 0) throw new UsageError(`The passphrase file ${printable(file)} is empty.`);
   return new TextEncoder().encode(line);
 }
 
