@@ -23,6 +23,7 @@ describe('bundle statements: imports that are not complete', () => {
       runStartedOn: '2026-10-01T00:00:00Z',
       runFinishedOn: '2026-10-02T00:00:00Z',
       signedBy: '[]',
+      inspectModels: null,
       rosterVersion: 1,
       verification: '[]',
       importedAt: '2026-11-01T00:00:00.000Z',

@@ -14,6 +14,8 @@ export interface NewBundleRow {
   readonly runStartedOn: string;
   readonly runFinishedOn: string;
   readonly signedBy: string;
+  /** The statement's model.inspectModels as a JSON array, or null when it names none. */
+  readonly inspectModels: string | null;
   readonly rosterVersion: number;
   readonly verification: string;
   /** When the import started; the completing transaction sets when it finished. */
@@ -38,6 +40,8 @@ export interface BundleSummaryRow {
   readonly runFinishedOn: string;
   readonly signedBy: string;
   readonly verification: string;
+  /** model.inspectModels as a JSON array, or null when the statement names none. */
+  readonly inspectModels: string | null;
   readonly importedAt: string;
   readonly logCount: number;
   readonly sampleCount: number;
@@ -57,6 +61,14 @@ export interface LogRow {
   readonly totalSamples: number | null;
   readonly completedSamples: number | null;
   readonly sampleCount: number;
+}
+
+/** A log's digest and one model version a complete bundle holding it is about. */
+export interface SharedLogRow {
+  readonly sha256: string;
+  readonly developer: string;
+  readonly name: string;
+  readonly version: string;
 }
 
 export interface LogMetricRow {
@@ -144,6 +156,8 @@ export interface BundleStatements {
   /** Complete bundles only. */
   list(): BundleSummaryRow[];
   logsOf(bundleId: number): LogRow[];
+  /** Each model version holding a log (by digest) that a bundle of another version holds too. */
+  sharedLogs(): SharedLogRow[];
   metricsOf(logId: number): LogMetricRow[];
   claimedOf(bundleId: number): ClaimedResultRow[];
 }
@@ -171,10 +185,10 @@ export function bundleStatements(db: Database.Database): BundleStatements {
   const insertBundle = db.prepare(
     `INSERT INTO bundle (digest, statement_digest, file_name, envelope, model_id, evaluator_id,
        evaluator_name, suite_name, suite_version, run_started_on, run_finished_on, signed_by,
-       roster_version, verification, imported_at, import_state)
+       inspect_models, roster_version, verification, imported_at, import_state)
      VALUES (@digest, @statementDigest, @fileName, @envelope, @modelId, @evaluatorId,
        @evaluatorName, @suiteName, @suiteVersion, @runStartedOn, @runFinishedOn, @signedBy,
-       @rosterVersion, @verification, @importedAt, 'importing')
+       @inspectModels, @rosterVersion, @verification, @importedAt, 'importing')
      ON CONFLICT DO NOTHING`,
   );
   const completeImport = db.prepare<[string, string, number]>(
@@ -226,7 +240,8 @@ export function bundleStatements(db: Database.Database): BundleStatements {
     `SELECT b.id, b.digest, b.file_name AS fileName, m.developer, m.name AS modelName, m.version AS modelVersion,
             b.evaluator_id AS evaluatorId, b.evaluator_name AS evaluatorName, b.suite_name AS suiteName,
             b.suite_version AS suiteVersion, b.run_started_on AS runStartedOn, b.run_finished_on AS runFinishedOn,
-            b.signed_by AS signedBy, b.verification, b.imported_at AS importedAt,
+            b.signed_by AS signedBy, b.verification, b.inspect_models AS inspectModels,
+            b.imported_at AS importedAt,
             (SELECT count(*) FROM eval_log l WHERE l.bundle_id = b.id) AS logCount,
             (SELECT count(*) FROM sample s JOIN eval_log l ON s.log_id = l.id WHERE l.bundle_id = b.id) AS sampleCount
        FROM bundle b JOIN model m ON m.id = b.model_id
@@ -239,6 +254,15 @@ export function bundleStatements(db: Database.Database): BundleStatements {
             l.completed_samples AS completedSamples,
             (SELECT count(*) FROM sample s WHERE s.log_id = l.id) AS sampleCount
        FROM eval_log l WHERE l.bundle_id = ? ORDER BY l.path`,
+  );
+  const sharedLogs = db.prepare<[], SharedLogRow>(
+    `SELECT DISTINCT l.sha256, m.developer, m.name, m.version
+       FROM eval_log l JOIN bundle b ON b.id = l.bundle_id JOIN model m ON m.id = b.model_id
+      WHERE b.import_state = 'complete'
+        AND l.sha256 IN (SELECT l2.sha256 FROM eval_log l2 JOIN bundle b2 ON b2.id = l2.bundle_id
+                          WHERE b2.import_state = 'complete'
+                          GROUP BY l2.sha256 HAVING count(DISTINCT b2.model_id) > 1)
+      ORDER BY l.sha256, m.developer, m.name, m.version`,
   );
   const metricsOf = db.prepare<[number], LogMetricRow>(
     `SELECT scorer, metric, claimed, recomputed, n, status, note FROM log_metric WHERE log_id = ? ORDER BY scorer, metric`,
@@ -290,6 +314,7 @@ export function bundleStatements(db: Database.Database): BundleStatements {
     isEvidenceReferenced: (sha256) => referenced.get(sha256) !== undefined,
     list: () => list.all(),
     logsOf: (bundleId) => logsOf.all(bundleId),
+    sharedLogs: () => sharedLogs.all(),
     metricsOf: (logId) => metricsOf.all(logId),
     claimedOf: (bundleId) => claimedOf.all(bundleId),
   };

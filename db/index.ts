@@ -21,4 +21,9 @@ export type {
   ThresholdSetMetaRow,
   ThresholdSetVersionRow,
 } from './threshold-sets';
-export type { AcceptedMappingRow, MappingRow, QuarantineRow } from './review';
+export type {
+  AcceptedMappingRow,
+  BundleInspectModelRow,
+  MappingRow,
+  QuarantineRow,
+} from './review';

@@ -185,6 +185,33 @@ describe('migrations', () => {
     check.close();
   });
 
+  it('0008 keeps the bundles imported before it as naming no Inspect models, and takes only a JSON list', () => {
+    const file = path.join(tempDir(), 'desk.sqlite3');
+    const raw = new Database(file);
+    for (const migration of MIGRATIONS.slice(0, 7)) raw.exec(migration.sql);
+    raw.pragma('user_version = 7');
+    raw.exec(`
+      INSERT INTO roster_version (version, document, digest, envelope, installed_at)
+        VALUES (1, '{}', 'd', NULL, '2026-11-01T00:00:00.000Z');
+      INSERT INTO model (id, developer, name, version) VALUES (1, 'Acme AI', 'frontier-1', '2026-10');
+      INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name,
+          suite_name, suite_version, run_started_on, run_finished_on, signed_by, roster_version,
+          verification, imported_at)
+        VALUES ('a', 'old.evbundle', '{}', 1, 'lab', 'Lab', 'cyber', NULL,
+          '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', '[]', 1, '[]', '2026-11-02T00:00:00.000Z');
+    `);
+    raw.close();
+
+    openDatabase(file).close();
+    const check = new Database(file);
+    expect(check.prepare(`SELECT inspect_models AS m FROM bundle`).get()).toEqual({ m: null });
+    const set = check.prepare<[string]>(`UPDATE bundle SET inspect_models = ? WHERE id = 1`);
+    set.run('["openai/o3-2025-04-16"]');
+    for (const bad of ['"openai/o3"', '{"a":1}', 'not json'])
+      expect(() => set.run(bad), bad).toThrow(/CHECK constraint/);
+    check.close();
+  });
+
   it('a second connection refuses a database that is not at the latest version', () => {
     const file = path.join(tempDir(), 'desk.sqlite3');
     const raw = new Database(file);

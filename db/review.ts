@@ -33,6 +33,17 @@ export interface JudgedBundleRow {
   readonly digest: string;
 }
 
+/** One Inspect model (`eval.model`) a complete bundle's logs were run on. */
+export interface BundleInspectModelRow {
+  readonly bundleId: number;
+  readonly modelId: number;
+  /** The keyids that signed the bundle (JSON array). */
+  readonly signedBy: string;
+  /** 1 when the bundle's statement names its Inspect models (model.inspectModels). */
+  readonly signed: number;
+  readonly inspectModel: string;
+}
+
 /** Quarantines and accepted benchmark mappings: written once, never changed (0006). */
 export interface ReviewStatements {
   /** A complete bundle (one still importing cannot be judged). */
@@ -45,6 +56,8 @@ export interface ReviewStatements {
   /** False if this mapping was accepted already. */
   acceptMapping(row: AcceptedMappingRow): boolean;
   acceptedMappings(): AcceptedMappingRow[];
+  /** Every complete bundle with each distinct Inspect model of its logs. */
+  inspectModels(): BundleInspectModelRow[];
 }
 
 export function reviewStatements(db: Database.Database): ReviewStatements {
@@ -76,6 +89,13 @@ export function reviewStatements(db: Database.Database): ReviewStatements {
             accepted_at AS at, reason
        FROM accepted_mapping ORDER BY bundle_id, log_path, benchmark`,
   );
+  const inspectModels = db.prepare<[], BundleInspectModelRow>(
+    `SELECT DISTINCT b.id AS bundleId, b.model_id AS modelId, b.signed_by AS signedBy,
+            b.inspect_models IS NOT NULL AS signed, l.model AS inspectModel
+       FROM bundle b JOIN eval_log l ON l.bundle_id = b.id
+      WHERE b.import_state = 'complete'
+      ORDER BY b.id, l.model`,
+  );
   return {
     bundle: (bundleId) => bundle.get(bundleId),
     quarantine: (row) => quarantine.run(row).changes === 1,
@@ -83,5 +103,6 @@ export function reviewStatements(db: Database.Database): ReviewStatements {
     mappings: () => mappings.all(),
     acceptMapping: (row) => acceptMapping.run(row).changes === 1,
     acceptedMappings: () => acceptedMappings.all(),
+    inspectModels: () => inspectModels.all(),
   };
 }

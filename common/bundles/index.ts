@@ -20,7 +20,7 @@ export const CHECKS = [
   { id: 'results', label: 'Claimed results agree with the logs' },
   {
     id: 'claims',
-    label: "Evaluator is named by its signers, and results by their logs' tasks",
+    label: "Evaluator, Inspect models and benchmarks are the signers' and the logs' own",
   },
 ] as const;
 export const CHECK_IDS = CHECKS.map((c) => c.id) as [
@@ -74,6 +74,8 @@ export const LogSummarySchema = z.strictObject({
   totalSamples: Count.nullable(),
   completedSamples: Count.nullable(),
   metrics: z.array(LogMetricSchema).readonly(),
+  /** Other model versions a bundle holding this very log (same SHA-256) is about. */
+  sharedWith: z.array(ModelRefSchema).readonly(),
 });
 export type LogSummary = z.infer<typeof LogSummarySchema>;
 
@@ -102,6 +104,12 @@ export const BundleStandingSchema = z.strictObject({
   /** False once the keys that signed no longer meet the current roster's lab threshold. */
   signersTrusted: z.boolean(),
   mappings: z.array(BenchmarkMappingSchema).readonly(),
+  /**
+   * Set when the bundle does not say which Inspect models its model is (model.inspectModels)
+   * and the model's counted evidence was run on more than one: these, in order. Evidence of
+   * different models is never combined, so such a bundle is not evaluated.
+   */
+  unsignedAmongInspectModels: z.array(z.string()).readonly().nullable(),
 });
 export type BundleStanding = z.infer<typeof BundleStandingSchema>;
 
@@ -109,6 +117,7 @@ export type BundleStanding = z.infer<typeof BundleStandingSchema>;
 export const STANDING_MARKS = [
   'quarantined',
   'signer no longer trusted',
+  'Inspect model not signed',
   'benchmark mapping not accepted',
 ] as const;
 export type StandingMark = (typeof STANDING_MARKS)[number];
@@ -117,14 +126,24 @@ export function standingMarks(standing: BundleStanding): StandingMark[] {
   const marks: StandingMark[] = [];
   if (standing.quarantine !== null) marks.push('quarantined');
   if (!standing.signersTrusted) marks.push('signer no longer trusted');
+  if (standing.unsignedAmongInspectModels !== null) marks.push('Inspect model not signed');
   if (standing.mappings.some((m) => m.accepted === null))
     marks.push('benchmark mapping not accepted');
   return marks;
 }
 
-/** A quarantined bundle, or one whose signers are no longer trusted, is not evaluated. */
-export function isExcluded(standing: Pick<BundleStanding, 'quarantine' | 'signersTrusted'>) {
-  return standing.quarantine !== null || !standing.signersTrusted;
+/**
+ * A quarantined bundle, one whose signers are no longer trusted, and one that does not sign
+ * which of its model's several Inspect models it ran on, is not evaluated.
+ */
+export function isExcluded(
+  standing: Pick<BundleStanding, 'quarantine' | 'signersTrusted' | 'unsignedAmongInspectModels'>,
+) {
+  return (
+    standing.quarantine !== null ||
+    !standing.signersTrusted ||
+    standing.unsignedAmongInspectModels !== null
+  );
 }
 
 /**
@@ -150,6 +169,8 @@ export const BundleSummarySchema = z.strictObject({
   runFinishedOn: z.string(),
   importedAt: z.string(),
   signedBy: z.array(KeyIdSchema).readonly(),
+  /** The Inspect models (eval.model) the statement says the model is; null when it names none. */
+  inspectModels: z.array(z.string()).readonly().nullable(),
   sampleCount: Count,
   logs: z.array(LogSummarySchema).readonly(),
   results: z

@@ -14,3 +14,8 @@ export const ModelSummarySchema = ModelRefSchema.extend({
   latestRun: z.string(),
 });
 export type ModelSummary = z.infer<typeof ModelSummarySchema>;
+
+/** `developer/name@version`, as a model version is named everywhere. */
+export function modelLabel(model: ModelRef): string {
+  return `${model.developer}/${model.name}@${model.version}`;
+}

@@ -10,6 +10,7 @@ import {
   type Check,
   type RejectedImport,
 } from '../../common/bundles';
+import type { ModelRef } from '../../common/models';
 import type { AuditLog } from '../audit';
 import { readStandings } from '../review';
 import { storedEnum } from '../stored-value';
@@ -17,14 +18,20 @@ import type { TrustService } from '../trust';
 
 export function listBundles(db: DeskDatabase, trust: TrustService): BundleSummary[] {
   const standings = readStandings(db, trust);
+  const holders = new Map<string, ModelRef[]>();
+  for (const { sha256, developer, name, version } of db.bundles.sharedLogs())
+    holders.set(sha256, [...(holders.get(sha256) ?? []), { developer, name, version }]);
   return db.bundles.list().map((row) => {
     const signedBy = JSON.parse(row.signedBy) as string[];
+    const model = { developer: row.developer, name: row.modelName, version: row.modelVersion };
+    const others = (sha256: string) =>
+      (holders.get(sha256) ?? []).filter((m) => modelKey(m) !== modelKey(model));
     return {
       id: row.id,
       digest: row.digest,
       fileName: row.fileName,
       status: 'verified',
-      model: { developer: row.developer, name: row.modelName, version: row.modelVersion },
+      model,
       // The roster's name for the keys that signed; the statement's is only a claim.
       evaluator: {
         id: row.evaluatorId,
@@ -36,6 +43,7 @@ export function listBundles(db: DeskDatabase, trust: TrustService): BundleSummar
       runFinishedOn: row.runFinishedOn,
       importedAt: row.importedAt,
       signedBy,
+      inspectModels: row.inspectModels === null ? null : parseNames(row.inspectModels),
       sampleCount: row.sampleCount,
       logs: db.bundles.logsOf(row.id).map((log) => ({
         path: log.path,
@@ -50,6 +58,7 @@ export function listBundles(db: DeskDatabase, trust: TrustService): BundleSummar
           ...metric,
           status: storedEnum(metric.status, METRIC_STATUSES, 'metric status'),
         })),
+        sharedWith: others(log.sha256),
       })),
       results: db.bundles
         .claimedOf(row.id)
@@ -65,6 +74,18 @@ export function listBundles(db: DeskDatabase, trust: TrustService): BundleSummar
       standing: standings.of(row.id, signedBy),
     };
   });
+}
+
+function modelKey(model: ModelRef): string {
+  return JSON.stringify([model.developer, model.name, model.version]);
+}
+
+/** A stored JSON array of names; anything else in the column is a damaged row. */
+function parseNames(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw new Error('A bundle row holds Inspect models that are not a list of names.');
+  return value;
 }
 
 export function listRejections(audit: AuditLog): RejectedImport[] {

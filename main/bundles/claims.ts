@@ -6,6 +6,7 @@
 import { printable } from '../../common/text';
 import type { PublicKey } from '../crypto';
 import type { BenchmarkResults } from './format';
+import { modelLabel } from '../../common/models';
 
 /**
  * How far past the import a signed time may lie: the lab's clock and the workstation's
@@ -31,8 +32,27 @@ export function futureLogTime(
   if (created === null) return null;
   const late = tooLate(created, verifiedAt);
   return late
-    ? `Log "${path}" says it was created at ${printable(created)}, which is ${late}`
+    ? `Log "${printable(path)}" says it was created at ${printable(created)}, which is ${late}`
     : null;
+}
+
+/**
+ * Why a log is not a run of the model the statement is about, or null: when the
+ * statement names its Inspect models, each log's `eval.model` must be one of them.
+ */
+export function strangerModel(
+  path: string,
+  inspectModel: string,
+  model: BenchmarkResults['model'],
+): string | null {
+  const listed = model.inspectModels;
+  if (listed === undefined || listed.includes(inspectModel)) return null;
+  return `Log "${printable(path)}" was run on Inspect model "${printable(inspectModel)}", but the statement says ${modelLabel(model)} is ${listed.map((m) => `"${m}"`).join(', ')} (model.inspectModels)`;
+}
+
+/** The distinct Inspect models of the logs, in order of first appearance. */
+export function inspectModelsOf(logs: readonly { readonly model: string }[]): string[] {
+  return [...new Set(logs.map((l) => l.model))];
 }
 
 function tooLate(timestamp: string, verifiedAt: Date): string | null {
@@ -79,13 +99,19 @@ export function benchmarkMappings(
 export function claimWarnings(
   predicate: BenchmarkResults,
   signedBy: readonly Pick<PublicKey, 'name'>[],
-  logs: readonly { readonly path: string; readonly task: string }[],
+  logs: readonly { readonly path: string; readonly task: string; readonly model: string }[],
 ): string | null {
   const warnings: string[] = [];
   const signers = signerNames(signedBy);
   if (predicate.evaluator.name !== signers) {
     warnings.push(
       `The statement calls its evaluator "${predicate.evaluator.name}", but it was signed by ${signers}: it is shown as ${signers}`,
+    );
+  }
+  if (predicate.model.inspectModels === undefined) {
+    const models = inspectModelsOf(logs);
+    warnings.push(
+      `The statement does not say which Inspect models are ${modelLabel(predicate.model)} (model.inspectModels); its logs were run on ${models.map((m) => `"${printable(m)}"`).join(', ')}: no rule is decided on logs of more than one Inspect model`,
     );
   }
   const mappings = benchmarkMappings(predicate.results, logs);

@@ -22,6 +22,7 @@ import {
   type BenchmarkResult,
   type BenchmarkResults,
 } from './format';
+import { strangerModel } from './claims';
 
 export interface CreateBundleOptions {
   readonly out: string;
@@ -86,6 +87,10 @@ export async function createBundle(options: CreateBundleOptions): Promise<Create
     entries.push({ name, file, sha256: crypto.createHash('sha256').update(bytes).digest('hex') });
     if (isLog) {
       const log = await readInspectLog(name, bytes);
+      // A bundle every workstation would reject is not written.
+      const stranger = strangerModel(name, log.model, options.model);
+      if (stranger !== null)
+        throw new DeskError('INVALID_ARGUMENT', `${stranger}. Nothing was written.`);
       results.push(...resultsOf(log, name));
       if (log.created) created.push(log.created);
     }

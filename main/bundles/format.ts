@@ -41,6 +41,11 @@ export const BenchmarkResultsSchema = z
       version: Name,
       digest: z.string().max(200).optional(),
       trainingComputeFlop: z.number().positive().optional(),
+      /**
+       * The model as Inspect names it in each log's `eval.model` (e.g.
+       * `openai/o3-2025-04-16`): when given, every log must be a run of one of them.
+       */
+      inspectModels: z.array(Name).min(1).max(100).optional(),
     }),
     suite: z.strictObject({ name: Name, version: Name.optional() }),
     runStartedOn: z.iso.datetime({ offset: true }),
@@ -57,6 +62,16 @@ export const BenchmarkResultsSchema = z
           code: 'custom',
           path: ['results', i, 'log'],
           message: `names "${result.log}", which is not one of the bundle's logs`,
+        });
+      }
+    });
+    const inspectModels = predicate.model.inspectModels ?? [];
+    inspectModels.forEach((name, i) => {
+      if (inspectModels.indexOf(name) !== i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['model', 'inspectModels', i],
+          message: `names "${name}" twice`,
         });
       }
     });

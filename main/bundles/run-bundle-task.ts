@@ -24,6 +24,7 @@ import { BundleRejection } from './checks';
 import { signerNames } from './claims';
 import { verifyBundle, type BundleProgress, type VerifiedBundle } from './verify-bundle';
 import { DuplicateImport, importWriter } from './write-import';
+import { modelLabel } from '../../common/models';
 
 type Context = TaskContext<BundleEvent>;
 
@@ -134,7 +135,7 @@ async function importTask(task: ImportTask, context: Context): Promise<ImportAns
       bundleId,
       summary: summary(verified),
       checks: verified.checks,
-      model: `${model.developer}/${model.name}@${model.version}`,
+      model: modelLabel(model),
       evaluator: evaluator.id,
       signedBy: verified.signedBy.map((k) => k.keyid),
     };
@@ -174,5 +175,5 @@ function duplicateOf(
 function summary(verified: VerifiedBundle): string {
   const { model } = verified.predicate;
   const samples = verified.logs.reduce((n, l) => n + l.samples, 0);
-  return `${model.developer}/${model.name}@${model.version}, ${verified.logs.length} logs, ${samples} samples, signed by ${signerNames(verified.signedBy)}`;
+  return `${modelLabel(model)}, ${verified.logs.length} logs, ${samples} samples, signed by ${signerNames(verified.signedBy)}`;
 }

@@ -26,7 +26,13 @@ import { DEFAULT_ZIP_LIMITS, SafeZip, ZipRejection, type ZipLimits } from '../zi
 import type { Check, ImportProgress } from '../../common/bundles';
 import { printable } from '../../common/text';
 import { CheckReport } from './checks';
-import { claimWarnings, futureLogTime, futureRunTime } from './claims';
+import {
+  claimWarnings,
+  futureLogTime,
+  futureRunTime,
+  inspectModelsOf,
+  strangerModel,
+} from './claims';
 import { compareResults, type CheckedResult } from './compare-results';
 import {
   BUNDLE_PREDICATE_TYPE,
@@ -35,6 +41,7 @@ import {
   MAX_ENVELOPE_BYTES,
   type BenchmarkResults,
 } from './format';
+import { modelLabel } from '../../common/models';
 
 /** One step of an import (verification reports opening … reading logs). */
 export type BundleProgress = Omit<ImportProgress, 'file'>;
@@ -93,6 +100,8 @@ export interface LogOutline {
   readonly path: string;
   /** The Inspect task the log is a run of. */
   readonly task: string;
+  /** The model Inspect ran it on (`eval.model`). */
+  readonly model: string;
   readonly samples: number;
   readonly metrics: readonly MetricCheck[];
 }
@@ -156,7 +165,7 @@ export async function verifyBundle(file: string, options: VerifyOptions): Promis
     if (unproven === null)
       report.pass(
         'claims',
-        "Evaluator named by its signers; every result filed under its log's task",
+        `Evaluator named by its signers; every log run on a signed Inspect model (${inspectModelsOf(logs).join(', ')}); every result filed under its log's task`,
       );
     else report.warn('claims', unproven);
     return { ...header, logs, results, checks: report.checks() };
@@ -228,7 +237,7 @@ function verifySignedStatement(envelope: Envelope, options: VerifyOptions, repor
   if (future !== null) throw report.fail('statement', future);
   report.pass(
     'statement',
-    `${predicate.data.model.developer}/${predicate.data.model.name}@${predicate.data.model.version}, ${predicate.data.results.length} results, ${subjects.size} subjects`,
+    `${modelLabel(predicate.data.model)}, ${predicate.data.results.length} results, ${subjects.size} subjects`,
   );
   return {
     predicate: predicate.data,
@@ -368,8 +377,16 @@ async function readLogs(
     }
     const future = futureLogTime(path, log.created, verifiedAt(options));
     if (future !== null) throw report.fail('logs', future);
+    const stranger = strangerModel(path, log.model, header.predicate.model);
+    if (stranger !== null) throw report.fail('logs', stranger);
     await onLog?.({ path, sha256: entry.sha256, log, index, count }, header);
-    logs.push({ path, task: log.task, samples: log.samples.length, metrics: log.metrics });
+    logs.push({
+      path,
+      task: log.task,
+      model: log.model,
+      samples: log.samples.length,
+      metrics: log.metrics,
+    });
   }
   const samples = logs.reduce((n, l) => n + l.samples, 0);
   report.pass('logs', `${logs.length} Inspect logs, ${samples} samples`);

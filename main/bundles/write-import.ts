@@ -133,6 +133,10 @@ function insertBundle(db: DeskDatabase, header: VerifiedHeader, meta: ImportMeta
     runStartedOn: predicate.runStartedOn,
     runFinishedOn: predicate.runFinishedOn,
     signedBy: JSON.stringify(header.signedBy.map((k) => k.keyid)),
+    inspectModels:
+      predicate.model.inspectModels === undefined
+        ? null
+        : JSON.stringify(predicate.model.inspectModels),
     rosterVersion: meta.rosterVersion,
     // The report so far; completion records the whole one.
     verification: JSON.stringify(header.checks),

@@ -6,8 +6,9 @@ import type { DeskDatabase } from '../../db';
 import type { EvidenceClaimRow, EvidenceLogRow, EvidenceMetricRow } from '../../db/models';
 import { CLAIM_STATUSES, METRIC_STATUSES, type BundleStanding } from '../../common/bundles';
 import { DeskError } from '../../common/errors';
+import { printable } from '../../common/text';
 import type { Evaluation, ModelEvaluation } from '../../common/evaluation';
-import type { ModelRef, ModelSummary } from '../../common/models';
+import { modelLabel, type ModelRef, type ModelSummary } from '../../common/models';
 import type { UnlockedKey } from '../crypto';
 import { readStandings } from '../review';
 import { storedEnum } from '../stored-value';
@@ -85,7 +86,7 @@ export function readModelEvidence(
   if (modelId === undefined) {
     throw new DeskError(
       'INVALID_ARGUMENT',
-      `No bundle has been imported for ${model.developer}/${model.name}@${model.version}, so there is nothing to evaluate.`,
+      `No bundle has been imported for ${modelLabel(model)}, so there is nothing to evaluate.`,
     );
   }
   const metrics = groupBy(db.models.metricsOf(modelId), (m) => String(m.logId));
@@ -152,6 +153,8 @@ function exclusion(standing: BundleStanding): string | null {
     return `it was quarantined by ${quarantine.by} on ${quarantine.at} (${quarantine.reason})`;
   if (!standing.signersTrusted)
     return 'it is signed by a key no longer trusted (no longer a lab key in the current trust roster)';
+  if (standing.unsignedAmongInspectModels !== null)
+    return `its statement does not say which Inspect models the model is (model.inspectModels), and the model's evidence was run on ${standing.unsignedAmongInspectModels.length} (${standing.unsignedAmongInspectModels.map((m) => `"${printable(m)}"`).join(', ')}): evidence of different models is never combined`;
   return null;
 }
 

@@ -1,10 +1,11 @@
 /**
  * Whether an imported bundle still counts, read fresh at every listing and evaluation:
  * its quarantine, whether the keys that signed it are still lab keys enough for the
- * current roster's lab threshold, and its benchmark mappings with their acceptance. Also
+ * current roster's lab threshold, whether it says which Inspect models its model is when
+ * that model's evidence was run on several, and its benchmark mappings with their acceptance. Also
  * the roster's names for those keys, which is the evaluator the bundle is shown under.
  */
-import type { DeskDatabase, MappingRow } from '../../db';
+import type { BundleInspectModelRow, DeskDatabase, MappingRow } from '../../db';
 import type { BundleStanding, Judgement } from '../../common/bundles';
 import type { TrustService } from '../trust';
 
@@ -37,10 +38,19 @@ export function readStandings(db: DeskDatabase, trust: TrustService): Standings 
     for (const key of version.document.keys) names.set(key.keyid, key.name);
   }
 
+  const trusted = (signedBy: readonly string[]) =>
+    new Set(signedBy.filter((k) => labKeys.has(k))).size >= labThreshold;
+  const unsignedAmong = unsignedAmongInspectModels(
+    db.review
+      .inspectModels()
+      .filter((row) => !quarantines.has(row.bundleId) && trusted(parseKeyids(row.signedBy))),
+  );
+
   return {
     of: (bundleId, signedBy) => ({
       quarantine: quarantines.get(bundleId) ?? null,
-      signersTrusted: new Set(signedBy.filter((k) => labKeys.has(k))).size >= labThreshold,
+      signersTrusted: trusted(signedBy),
+      unsignedAmongInspectModels: unsignedAmong.get(bundleId) ?? null,
       mappings: (mappings.get(bundleId) ?? []).map(({ logPath, task, benchmark }) => ({
         logPath,
         task,
@@ -51,6 +61,29 @@ export function readStandings(db: DeskDatabase, trust: TrustService): Standings 
     signerNames: (signedBy) =>
       signedBy.map((k) => names.get(k) ?? `key ${k.slice(0, 12)}…`).join(', '),
   };
+}
+
+/**
+ * The bundles set apart because a model version's counted evidence was run on several
+ * Inspect models and they do not sign which are the model (docs/evaluation.md): each with
+ * those models. A bundle that signs its Inspect models was checked against them at import.
+ */
+function unsignedAmongInspectModels(
+  rows: readonly BundleInspectModelRow[],
+): Map<number, readonly string[]> {
+  const byModel = new Map<number, BundleInspectModelRow[]>();
+  for (const row of rows) byModel.set(row.modelId, [...(byModel.get(row.modelId) ?? []), row]);
+  const setApart = new Map<number, readonly string[]>();
+  for (const modelRows of byModel.values()) {
+    const models = [...new Set(modelRows.map((r) => r.inspectModel))].sort();
+    if (models.length < 2) continue;
+    for (const row of modelRows) if (row.signed === 0) setApart.set(row.bundleId, models);
+  }
+  return setApart;
+}
+
+function parseKeyids(signedBy: string): string[] {
+  return JSON.parse(signedBy) as string[];
 }
 
 function judgement(row: { byName: string; at: string; reason: string }): Judgement {

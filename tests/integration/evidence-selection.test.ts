@@ -12,13 +12,7 @@ import type { UnlockedKey } from '../../main/crypto';
 import type { Evaluation, RuleOutcome } from '../../main/evaluation';
 import type { ThresholdRule, ThresholdSet } from '../../main/thresholds';
 import type { Workspace } from '../../main/workspace';
-import {
-  ENVELOPE,
-  readEntries,
-  signStatement,
-  statementOf,
-  writeEntries,
-} from '../support/bundle-surgery';
+import { resigned } from '../support/bundle-surgery';
 import { desk } from '../support/desk-cli';
 import { FROM_APP, routerWithDialog } from '../support/router';
 import {
@@ -37,22 +31,6 @@ const fixture = (name: string) => {
   if (file === undefined) throw new Error(`no fixture log ${name}`);
   return file;
 };
-
-/** `bundle` with its predicate changed by `edit` and signed again by `signers`. */
-async function resigned(
-  bundle: string,
-  out: string,
-  signers: readonly UnlockedKey[],
-  edit: (predicate: Record<string, unknown>) => void,
-): Promise<string> {
-  const entries = await readEntries(bundle);
-  const statement = statementOf(entries.get(ENVELOPE) ?? Buffer.alloc(0)) as {
-    predicate: Record<string, unknown>;
-  };
-  edit(statement.predicate);
-  entries.set(ENVELOPE, signStatement(statement, signers));
-  return writeEntries(out, entries);
-}
 
 /** mapped.evbundle: the lab files its doomla_solved.eval run (accuracy 1) as cybench too. */
 async function mappedBundle(work: string, lab: UnlockedKey): Promise<string> {
@@ -399,6 +377,7 @@ describe('evidence selection under a hostile lab', () => {
         quarantine: null,
         signersTrusted: false,
         mappings: [],
+        unsignedAmongInspectModels: null,
       });
       expect(byFile.get('lab.evbundle')?.evaluator.name).toBe('lab');
       expect(byFile.get('lab-b.evbundle')?.standing.signersTrusted).toBe(true);

@@ -44,3 +44,19 @@ export function signStatement(
   );
   return Buffer.from(JSON.stringify(envelope));
 }
+
+/** `bundle` with its predicate changed by `edit` and signed again by `signers`, as `out`. */
+export async function resigned(
+  bundle: string,
+  out: string,
+  signers: readonly UnlockedKey[],
+  edit: (predicate: Record<string, unknown>) => void,
+): Promise<string> {
+  const entries = await readEntries(bundle);
+  const statement = statementOf(entries.get(ENVELOPE) ?? Buffer.alloc(0)) as {
+    predicate: Record<string, unknown>;
+  };
+  edit(statement.predicate);
+  entries.set(ENVELOPE, signStatement(statement, signers));
+  return writeEntries(out, entries);
+}

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { createBundle, type CreateBundleOptions } from '../../main/bundles';
 import { generateKeyPair, toPublicKeyFile, type UnlockedKey } from '../../main/crypto';
 import { sealSecretKey, unsealSecretKey } from '../../main/key-files';
+import { readInspectLog } from '../../main/inspect';
 import type { Role } from '../../main/trust';
 import { initWorkspace, openWorkspace, type Workspace } from '../../main/workspace';
 import { sharedFixture } from './shared-fixtures';
@@ -91,17 +92,33 @@ export function fixtureLogs(): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** The distinct `eval.model` of the log files: what a lab signs as `model.inspectModels`. */
+export async function inspectModelsOfFiles(files: readonly string[]): Promise<string[]> {
+  const models = new Set<string>();
+  for (const file of files) {
+    models.add((await readInspectLog(path.basename(file), fs.readFileSync(file))).model);
+  }
+  return [...models];
+}
+
 export async function makeBundle(
   out: string,
   signer: UnlockedKey,
   overrides: Partial<CreateBundleOptions> = {},
 ): Promise<string> {
+  const logs = overrides.logs ?? fixtureLogs();
   await createBundle({
     out,
-    logs: fixtureLogs(),
+    logs,
     // The evaluator shown is the signers' roster name; a bundle that names another is flagged.
     evaluator: { id: 'aisi-test', name: signer.name },
-    model: { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' },
+    // The lab vouches for the Inspect models its logs were run on (the shared logs have several).
+    model: {
+      developer: 'Acme AI',
+      name: 'frontier-1',
+      version: '2026-10',
+      inspectModels: await inspectModelsOfFiles(logs),
+    },
     suite: { name: 'cyber-core', version: '1.0' },
     signers: [signer],
     now: () => new Date('2026-11-20T10:00:00.000Z'),

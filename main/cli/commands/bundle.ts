@@ -8,12 +8,16 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
 export const BUNDLE_HELP = `Usage:
   desk bundle create --key LAB.key.json [--passphrase-file FILE]
                      --model-developer D --model-name N --model-version V
+                     [--inspect-model NAME ...]
                      --suite S [--suite-version X] [--evaluator-id ID] [--evaluator-name NAME]
                      [--attach FILE ...] --out FILE.evbundle LOG...
   desk bundle verify --data DIR FILE.evbundle [--json]
 
 create  packs Inspect logs (and attachments) into a signed result bundle; its results
         are what Inspect recorded in each log. The evaluator defaults to the key's name.
+        --inspect-model signs the names Inspect gives the model in eval.model (each log
+        must be a run of one); without it, workstations warn and never decide a rule
+        on logs of more than one Inspect model.
 verify  checks a bundle against the workstation's trust roster without importing it
         and prints every check (exit 1 if any fails).
 `;
@@ -37,6 +41,7 @@ async function create(args: string[], io: CliIo): Promise<ExitCode> {
       'model-developer': { type: 'string' },
       'model-name': { type: 'string' },
       'model-version': { type: 'string' },
+      'inspect-model': { type: 'string', multiple: true, default: [] },
       suite: { type: 'string' },
       'suite-version': { type: 'string' },
       'evaluator-id': { type: 'string' },
@@ -60,6 +65,9 @@ async function create(args: string[], io: CliIo): Promise<ExitCode> {
     developer: need('model-developer'),
     name: need('model-name'),
     version: need('model-version'),
+    ...(values['inspect-model'].length > 0
+      ? { inspectModels: [...new Set(values['inspect-model'])] }
+      : {}),
   };
   const suite = {
     name: need('suite'),

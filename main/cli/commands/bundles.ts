@@ -4,6 +4,7 @@ import { printable } from '../../../common/text';
 import { openWorkspace } from '../../workspace';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
 import { unlockUser } from '../session';
+import { modelLabel } from '../../../common/models';
 
 export const BUNDLES_HELP = `Usage:
   desk bundles --data DIR [--json]
@@ -104,7 +105,7 @@ function printBundle(b: BundleSummary, io: CliIo): void {
       ? ''
       : ` (calls itself ${b.evaluator.claimedName})`;
   io.stdout(
-    `#${b.id}  ${b.fileName}  verified${marks.map((m) => `, ${m}`).join('')}  ${b.model.developer}/${b.model.name}@${b.model.version}  by ${b.evaluator.name}${claimed}  ${b.sampleCount} samples  imported ${b.importedAt}\n`,
+    `#${b.id}  ${b.fileName}  verified${marks.map((m) => `, ${m}`).join('')}  ${modelLabel(b.model)}  by ${b.evaluator.name}${claimed}  ${b.sampleCount} samples  imported ${b.importedAt}\n`,
   );
   if (b.standing.quarantine !== null) {
     const q = b.standing.quarantine;

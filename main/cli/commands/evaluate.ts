@@ -4,6 +4,7 @@ import type { ModelEvaluation } from '../../evaluation';
 import { openWorkspace } from '../../workspace';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
 import { unlockUser } from '../session';
+import { modelLabel } from '../../../common/models';
 
 export const EVALUATE_HELP = `Usage: desk evaluate --data DIR --model "DEVELOPER/NAME@VERSION" --user NAME
                      [--set ID] [--passphrase-file F] [--json]
@@ -54,7 +55,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode> 
       return EXIT.ok;
     }
     io.stdout(
-      `${ref.developer}/${ref.name}@${ref.version} against ${evaluation.thresholdSet.id} version ${evaluation.thresholdSet.version}:\n`,
+      `${modelLabel(ref)} against ${evaluation.thresholdSet.id} version ${evaluation.thresholdSet.version}:\n`,
     );
     for (const rule of evaluation.rules)
       io.stdout(`  [${rule.status}] ${rule.ruleId}: ${rule.explanation}\n`);

@@ -1,25 +1,36 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import type { BundleStanding, BundleSummary } from '../../../../common/bundles';
 import { BundleMarks, evaluatorText } from '.';
 
-const counts = { quarantine: null, signersTrusted: true, mappings: [] };
+const counts = {
+  quarantine: null,
+  signersTrusted: true,
+  mappings: [],
+  unsignedAmongInspectModels: null,
+};
+const bundle = (standing: BundleStanding, logs: BundleSummary['logs'] = []) => ({
+  standing,
+  logs,
+});
 
 describe('BundleMarks', () => {
   test('a bundle that counts carries no mark', () => {
-    const { container } = render(<BundleMarks standing={counts} />);
+    const { container } = render(<BundleMarks bundle={bundle(counts)} />);
     expect(container).toBeEmptyDOMElement();
   });
 
   test('quarantined, signer no longer trusted and an unaccepted mapping each show, with why', () => {
     render(
       <BundleMarks
-        standing={{
+        bundle={bundle({
           quarantine: { by: 'Alex Authority', at: '2026-11-22T10:00:00Z', reason: 'key copied' },
           signersTrusted: false,
           mappings: [
             { logPath: 'logs/a.eval', task: 'doomla', benchmark: 'cybench', accepted: null },
           ],
-        }}
+          unsignedAmongInspectModels: null,
+        })}
       />,
     );
     expect(screen.getByText('Quarantined')).toHaveAttribute(
@@ -37,10 +48,10 @@ describe('BundleMarks', () => {
     const accepted = { by: 'Dana Reviewer', at: '2026-11-22T10:00:00Z', reason: 'same task' };
     const { container } = render(
       <BundleMarks
-        standing={{
+        bundle={bundle({
           ...counts,
           mappings: [{ logPath: 'logs/a.eval', task: 'doomla', benchmark: 'cybench', accepted }],
-        }}
+        })}
       />,
     );
     expect(container).toBeEmptyDOMElement();
@@ -48,5 +59,36 @@ describe('BundleMarks', () => {
       'lab (calls itself UK AISI)',
     );
     expect(evaluatorText({ name: 'lab', claimedName: 'lab' })).toBe('lab');
+  });
+
+  test('evidence of several Inspect models that the bundle does not sign, and a log shared with another model version', () => {
+    const log: BundleSummary['logs'][number] = {
+      path: 'logs/cybench.eval',
+      task: 'cybench',
+      model: 'openai/o3-2025-04-16',
+      status: 'success',
+      headerSource: 'header.json',
+      samples: 40,
+      totalSamples: 40,
+      completedSamples: 40,
+      metrics: [],
+      sharedWith: [{ developer: 'Acme AI', name: 'frontier-1', version: '2026-12' }],
+    };
+    render(
+      <BundleMarks
+        bundle={bundle(
+          { ...counts, unsignedAmongInspectModels: ['acme/f1', 'openai/o3-2025-04-16'] },
+          [log],
+        )}
+      />,
+    );
+    expect(screen.getByText('Inspect model not signed')).toHaveAttribute(
+      'title',
+      "Its statement does not say which Inspect models this model is, and this model's evidence was run on acme/f1, openai/o3-2025-04-16: evidence of different models is never combined, so it is not evaluated.",
+    );
+    expect(screen.getByText('Log shared with another model')).toHaveAttribute(
+      'title',
+      'The same log was imported for another model version: logs/cybench.eval also for Acme AI/frontier-1@2026-12. One run cannot be evidence of two models.',
+    );
   });
 });

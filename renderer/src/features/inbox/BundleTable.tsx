@@ -53,7 +53,7 @@ export function BundleTable({
             ) : (
               <Badge tone="success">Verified</Badge>
             )}
-            <BundleMarks standing={b.standing} />
+            <BundleMarks bundle={b} />
           </>
         ),
       },

@@ -17,7 +17,7 @@ const COLUMNS: readonly DataTableColumn<BundleSummary>[] = [
     cell: (b) => (
       <>
         {isExcluded(b.standing) ? 'No' : 'Yes'}
-        <BundleMarks standing={b.standing} />
+        <BundleMarks bundle={b} />
       </>
     ),
   },
