@@ -212,6 +212,50 @@ describe('migrations', () => {
     check.close();
   });
 
+  it('0009 keeps logs and samples imported before it without run facts or metadata, and takes only JSON objects', () => {
+    const file = path.join(tempDir(), 'desk.sqlite3');
+    const raw = new Database(file);
+    for (const migration of MIGRATIONS.slice(0, 8)) raw.exec(migration.sql);
+    raw.pragma('user_version = 8');
+    raw.exec(`
+      INSERT INTO roster_version (version, document, digest, envelope, installed_at)
+        VALUES (1, '{}', 'd', NULL, '2026-11-01T00:00:00.000Z');
+      INSERT INTO model (id, developer, name, version) VALUES (1, 'Acme AI', 'frontier-1', '2026-10');
+      INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name,
+          suite_name, suite_version, run_started_on, run_finished_on, signed_by, roster_version,
+          verification, imported_at)
+        VALUES ('a', 'old.evbundle', '{}', 1, 'lab', 'Lab', 'cyber', NULL,
+          '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', '[]', 1, '[]', '2026-11-02T00:00:00.000Z');
+      INSERT INTO eval_log (id, bundle_id, path, sha256, format, header_source, task, model, status)
+        VALUES (1, 1, 'logs/a.eval', 'x', 'eval', 'header.json', 'cybench', 'm', 'success');
+      INSERT INTO sample (id, log_id, sample_id, epoch, input, target, message_count,
+          input_tokens, output_tokens, total_tokens)
+        VALUES (1, 1, 'a', 1, 'in', 'out', 2, 1, 1, 2);
+    `);
+    raw.close();
+
+    openDatabase(file).close();
+    const check = new Database(file);
+    expect(check.prepare(`SELECT run_facts AS f FROM eval_log`).get()).toEqual({ f: null });
+    expect(check.prepare(`SELECT limit_type AS l, metadata AS m FROM sample`).get()).toEqual({
+      l: null,
+      m: null,
+    });
+    check.prepare(`UPDATE eval_log SET run_facts = '{"epochs":1}'`).run();
+    check
+      .prepare(`UPDATE sample SET metadata = '{"category":"web"}', limit_type = 'message'`)
+      .run();
+    for (const bad of ['[]', '"x"', 'not json']) {
+      expect(() => check.prepare(`UPDATE eval_log SET run_facts = ?`).run(bad), bad).toThrow(
+        /CHECK constraint/,
+      );
+      expect(() => check.prepare(`UPDATE sample SET metadata = ?`).run(bad), bad).toThrow(
+        /CHECK constraint/,
+      );
+    }
+    check.close();
+  });
+
   it('a second connection refuses a database that is not at the latest version', () => {
     const file = path.join(tempDir(), 'desk.sqlite3');
     const raw = new Database(file);
