@@ -1,13 +1,20 @@
 /**
  * Every real Inspect log in ../shared/fixtures/inspect/ (README there): the reader must
- * give the sample count and the metrics Inspect itself recorded in each log's header.
- * The expected numbers below were copied by hand from each header's `results`
- * (total_samples and scores[].metrics), not produced by the reader.
+ * give the sample count, the metrics and the run facts Inspect itself recorded in each
+ * log's header. The expected values below were copied by hand from each header (results,
+ * plan, eval.config, stats) and samples, not produced by the reader.
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildZip, readZip } from '../../tests/support/inspect-test-logs';
 import { sharedFixture } from '../../tests/support/shared-fixtures';
-import { readInspectLog, type InspectLog } from '.';
+import {
+  readInspectLog,
+  type InspectLog,
+  type InspectRun,
+  type ModelTokenUsage,
+  type SampleCounts,
+} from '.';
 
 interface Expected {
   readonly format: 'eval' | 'json';
@@ -103,6 +110,178 @@ const FIXTURES: Readonly<Record<string, Expected>> = {
   },
 };
 
+/**
+ * The run facts of each log, copied by hand from its header.json (or the .json log's top
+ * level): `plan.steps[].solver`, `eval.config` (epochs, *_limit), `eval.sandbox`, each
+ * sample's `sandbox` and `limit`, `stats.model_usage`, `stats.started_at`/`completed_at`
+ * (the duration worked out by hand from them). No log sets `eval.solver` or has an error.
+ */
+interface ExpectedRun {
+  readonly solvers: readonly string[];
+  readonly tokenLimit?: number;
+  readonly epochs: number | null;
+  readonly sandbox?: InspectRun['sandbox'];
+  readonly sampleSandboxes?: InspectRun['sampleSandboxes'];
+  readonly modelUsage: readonly ModelTokenUsage[];
+  readonly startedAt: string;
+  readonly completedAt: string;
+  readonly durationSeconds: number;
+  readonly limitsHit?: SampleCounts['limitsHit'];
+}
+
+function usage(
+  model: string,
+  [inputTokens, outputTokens, totalTokens]: readonly [number, number, number],
+  extra: Partial<ModelTokenUsage> = {},
+): ModelTokenUsage {
+  return {
+    model,
+    inputTokens,
+    outputTokens,
+    totalTokens,
+    reasoningTokens: null,
+    inputTokensCacheRead: null,
+    inputTokensCacheWrite: null,
+    ...extra,
+  };
+}
+
+const GENERATE = ['system_message', 'generate'];
+const SONNET_4 = 'anthropic/claude-sonnet-4-20250514';
+/** The doomla samples each declare this sandbox; the task declares none (eval.sandbox absent). */
+const DOOMLA_SANDBOX = [
+  { type: 'docker', configFile: '/home/ubuntu/doomla/evals/doomla/compose.yaml' },
+];
+
+const RUN_FACTS: Readonly<Record<string, ExpectedRun>> = {
+  'ais-decoder_zstd.eval': {
+    solvers: ['inspect_swe/codex_cli'],
+    epochs: 1,
+    sandbox: { type: 'docker', configFile: null },
+    modelUsage: [
+      usage('openai/gpt-5.4', [8066, 5574, 128456], {
+        reasoningTokens: 0,
+        inputTokensCacheRead: 114816,
+      }),
+    ],
+    startedAt: '2026-06-10T18:23:49+00:00',
+    completedAt: '2026-06-10T18:26:27+00:00',
+    durationSeconds: 158,
+  },
+  'doomla_3epochs.eval': {
+    solvers: ['inspect_cyber/set_flags', 'inspect_cyber/replay_tool_calls', 'react'],
+    tokenLimit: 200000,
+    epochs: 3,
+    sampleSandboxes: DOOMLA_SANDBOX,
+    modelUsage: [
+      usage(SONNET_4, [461, 9771, 613209], {
+        inputTokensCacheRead: 568743,
+        inputTokensCacheWrite: 34234,
+      }),
+    ],
+    startedAt: '2025-07-19T14:41:24+00:00',
+    completedAt: '2025-07-19T15:01:35+00:00',
+    durationSeconds: 20 * 60 + 11,
+    // Every epoch ran into the run's token limit.
+    limitsHit: [{ type: 'token', samples: 3, values: [200000] }],
+  },
+  'doomla_failed.eval': {
+    solvers: ['react'],
+    tokenLimit: 5000,
+    epochs: 1,
+    sampleSandboxes: DOOMLA_SANDBOX,
+    modelUsage: [
+      usage(SONNET_4, [795, 387, 5193], {
+        inputTokensCacheRead: 2282,
+        inputTokensCacheWrite: 1729,
+      }),
+    ],
+    startedAt: '2025-07-23T10:28:59+00:00',
+    completedAt: '2025-07-23T10:31:56+00:00',
+    durationSeconds: 2 * 60 + 57,
+    limitsHit: [{ type: 'token', samples: 1, values: [5000] }],
+  },
+  'doomla_solved.eval': {
+    solvers: ['react'],
+    tokenLimit: 10000,
+    epochs: 1,
+    sampleSandboxes: DOOMLA_SANDBOX,
+    modelUsage: [
+      usage(SONNET_4, [793, 484, 7180], {
+        inputTokensCacheRead: 1520,
+        inputTokensCacheWrite: 4383,
+      }),
+    ],
+    startedAt: '2025-07-23T16:12:17+00:00',
+    completedAt: '2025-07-23T16:14:52+00:00',
+    durationSeconds: 2 * 60 + 35,
+  },
+  // eval.config is {limit: 1}: no epochs recorded (Inspect's default is 1).
+  'log_formats.eval': {
+    solvers: GENERATE,
+    epochs: null,
+    modelUsage: [usage('ollama/llama3.1', [66, 2, 68])],
+    startedAt: '2024-10-15T12:53:13-04:00',
+    completedAt: '2024-10-15T12:53:13-04:00',
+    durationSeconds: 0,
+  },
+  'log_formats.json': {
+    solvers: GENERATE,
+    epochs: null,
+    modelUsage: [usage('ollama/llama3.1', [66, 2, 68])],
+    startedAt: '2024-10-15T12:53:13-04:00',
+    completedAt: '2024-10-15T12:53:13-04:00',
+    durationSeconds: 0,
+  },
+  // stats.model_usage is {} (a hardcoded test model).
+  'log_message_deduplication.eval': {
+    solvers: ['use_tools', 'generate'],
+    epochs: 1,
+    sandbox: { type: 'docker', configFile: null },
+    modelUsage: [],
+    startedAt: '2025-10-06T10:15:43+00:00',
+    completedAt: '2025-10-06T10:15:45+00:00',
+    durationSeconds: 2,
+  },
+  'log_read_sample.eval': {
+    solvers: GENERATE,
+    epochs: 1,
+    modelUsage: [usage('ollama/gemma3', [66, 3, 69])],
+    startedAt: '2025-07-05T09:59:48-04:00',
+    completedAt: '2025-07-05T09:59:49-04:00',
+    durationSeconds: 1,
+  },
+  'log_streaming.eval': {
+    solvers: GENERATE,
+    epochs: 2,
+    modelUsage: [usage('azureai/Meta-Llama-3-1-405B-Instruct-jqf', [252, 6, 258])],
+    startedAt: '2024-11-05T20:04:20+00:00',
+    completedAt: '2024-11-05T20:04:20+00:00',
+    durationSeconds: 0,
+  },
+  'popularity.eval': {
+    solvers: GENERATE,
+    epochs: null,
+    modelUsage: [usage('openai/gpt-4o-mini', [620, 20, 640])],
+    startedAt: '2025-02-11T15:17:00-05:00',
+    completedAt: '2025-02-11T15:17:01-05:00',
+    durationSeconds: 1,
+  },
+  'security-guide.json': {
+    solvers: GENERATE,
+    epochs: 1,
+    modelUsage: [
+      usage('openai/gpt-4o-mini', [959, 1033, 1992], {
+        reasoningTokens: 0,
+        inputTokensCacheRead: 0,
+      }),
+    ],
+    startedAt: '2025-05-12T20:28:26-04:00',
+    completedAt: '2025-05-12T20:28:36-04:00',
+    durationSeconds: 10,
+  },
+};
+
 async function readFixture(name: string): Promise<InspectLog> {
   return readInspectLog(name, fs.readFileSync(sharedFixture(`inspect/${name}`)));
 }
@@ -112,6 +291,7 @@ describe('real Inspect logs', () => {
     const folder = sharedFixture('inspect');
     const logs = fs.readdirSync(folder).filter((f) => /\.(eval|json)$/.test(f));
     expect(logs.sort()).toEqual(Object.keys(FIXTURES).sort());
+    expect(logs.sort()).toEqual(Object.keys(RUN_FACTS).sort());
   });
 
   for (const [name, expected] of Object.entries(FIXTURES)) {
@@ -126,6 +306,37 @@ describe('real Inspect logs', () => {
         expect(log.totalSamples).toBe(expected.totalSamples);
         expect(log.completedSamples).toBe(expected.totalSamples);
         expect(log.samples).toHaveLength(expected.totalSamples);
+      });
+
+      it('gives the run facts its header records, and no partial metrics (the run finished)', async () => {
+        const log = await readFixture(name);
+        const facts = RUN_FACTS[name];
+        if (facts === undefined) throw new Error(`RUN_FACTS has no entry for ${name}`);
+        expect(log.run).toEqual({
+          solvers: facts.solvers,
+          limits: {
+            message: null,
+            token: facts.tokenLimit ?? null,
+            time: null,
+            working: null,
+            cost: null,
+          },
+          epochs: facts.epochs,
+          sandbox: facts.sandbox ?? null,
+          sampleSandboxes: facts.sampleSandboxes ?? [],
+          modelUsage: facts.modelUsage,
+          startedAt: facts.startedAt,
+          completedAt: facts.completedAt,
+          durationSeconds: facts.durationSeconds,
+          error: null,
+        });
+        expect(log.sampleCounts).toEqual({
+          total: expected.totalSamples,
+          completed: expected.totalSamples,
+          errored: 0,
+          limitsHit: facts.limitsHit ?? [],
+        });
+        expect(log.partialMetrics).toEqual([]);
       });
 
       it('gives the metrics Inspect recorded, each recomputed to a match', async () => {
@@ -274,6 +485,56 @@ describe('log_streaming.eval (2 samples × 2 epochs)', () => {
         status: 'match',
         note: null,
       },
+    ]);
+  });
+});
+
+describe('doomla_failed.eval (stopped by its token limit of 5000)', () => {
+  it("gives the sample's limit as type and value, and its own sandbox", async () => {
+    const log = await readFixture('doomla_failed.eval');
+    // samples/doomla (example)_epoch_1.json: limit {type: token, limit: 5000.0}, sandbox
+    // {type: docker, config: …/compose.yaml}; header.json eval.config.token_limit 5000.
+    expect(log.samples[0]).toMatchObject({
+      limit: 'token limit 5000',
+      limitType: 'token',
+      limitValue: 5000,
+      sandbox: DOOMLA_SANDBOX[0],
+      error: null,
+    });
+    expect(log.run.limits.token).toBe(5000);
+  });
+});
+
+describe('log_streaming.eval as an unfinished run (header.json taken out, _journal/ left)', () => {
+  async function unfinished(): Promise<InspectLog> {
+    const members = await readZip(fs.readFileSync(sharedFixture('inspect/log_streaming.eval')));
+    return readInspectLog(
+      'log_streaming.eval',
+      await buildZip(members.filter((m) => m.name !== 'header.json')),
+    );
+  }
+
+  it('takes the plan from _journal/start.json; the stats and error are written only at the end', async () => {
+    const log = await unfinished();
+    expect(log.headerSource).toBe('journal');
+    expect(log.run).toMatchObject({
+      solvers: GENERATE,
+      epochs: 2,
+      modelUsage: [],
+      startedAt: null,
+      completedAt: null,
+      durationSeconds: null,
+      error: null,
+    });
+    expect(log.sampleCounts).toEqual({ total: 4, completed: 4, errored: 0, limitsHit: [] });
+  });
+
+  it('gives partial metrics from the samples present: I,C → 0.5 and C,C → 1, mean 0.75 over 2', async () => {
+    const log = await unfinished();
+    expect(log.metrics).toEqual([]);
+    // The finished log claimed accuracy 0.75 over the same samples (its header's results).
+    expect(log.partialMetrics).toEqual([
+      { scorer: 'match', reducer: 'mean', mean: 0.75, n: 2, note: null },
     ]);
   });
 });

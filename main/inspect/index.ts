@@ -12,8 +12,16 @@ export { valueToFloat } from './value-to-float';
 export type {
   ClaimedScore,
   InspectLog,
+  InspectRun,
   InspectSample,
+  InspectSandbox,
+  LimitHits,
   MetricCheck,
   MetricStatus,
+  ModelTokenUsage,
+  PartialMetric,
+  RunError,
+  RunLimits,
+  SampleCounts,
   SampleScore,
 } from './types';

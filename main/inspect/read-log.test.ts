@@ -445,6 +445,281 @@ describe('zip limits', () => {
   });
 });
 
+describe('run facts and partial results', () => {
+  /** A run that stopped with an error after 6 of its samples (3 × 2 epochs) were logged. */
+  function erroredRun(extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const head = header({
+      status: 'error',
+      config: {
+        epochs: 2,
+        message_limit: 50,
+        token_limit: 100000,
+        time_limit: 600,
+        working_limit: 300,
+      },
+    });
+    return {
+      ...head,
+      results: null,
+      plan: { name: 'plan', steps: [{ solver: 'system_message' }, { solver: 'basic_agent' }] },
+      stats: {
+        started_at: '2026-01-01T00:00:00.250000+00:00',
+        completed_at: '2026-01-01T00:10:30.750000+00:00',
+        model_usage: {
+          'test/model': {
+            input_tokens: 1200,
+            output_tokens: 300,
+            total_tokens: 1500,
+            reasoning_tokens: 40,
+          },
+        },
+      },
+      error: {
+        message: 'RuntimeError: the sandbox stopped answering',
+        traceback: 'Traceback (most recent call last):\n  File "run.py", line 1\nRuntimeError',
+        traceback_ansi: '\u001b[31mTraceback\u001b[0m',
+      },
+      ...extra,
+    };
+  }
+
+  const messageLimit = { type: 'message', limit: 50 };
+  const SAMPLES = [
+    sample(1, 1, { match: 'C' }),
+    sample(1, 2, { match: 'I' }),
+    sample(2, 1, { match: 'C' }, { limit: messageLimit }),
+    sample(2, 2, { match: 'C' }, { limit: messageLimit }),
+    // Errored samples carry no scores (Inspect scores only samples that ended without one).
+    sample(3, 1, {}, { scores: null, error: { message: 'sandbox died', traceback: '' } }),
+    // "turn" is no limit type of Inspect's (EvalSampleLimitType); it is kept as written.
+    sample(3, 2, { match: 'I' }, { limit: { type: 'turn', limit: 30 } }),
+  ];
+
+  it('reads an errored run: its error and traceback, limits, plan, usage and duration', async () => {
+    const log = await readInspectLog(
+      'errored.eval',
+      await buildZip(evalMembers(erroredRun(), SAMPLES)),
+    );
+    expect(log.status).toBe('error');
+    expect(log.run).toEqual({
+      solvers: ['system_message', 'basic_agent'],
+      limits: { message: 50, token: 100000, time: 600, working: 300, cost: null },
+      epochs: 2,
+      sandbox: null,
+      sampleSandboxes: [],
+      modelUsage: [
+        {
+          model: 'test/model',
+          inputTokens: 1200,
+          outputTokens: 300,
+          totalTokens: 1500,
+          reasoningTokens: 40,
+          inputTokensCacheRead: null,
+          inputTokensCacheWrite: null,
+        },
+      ],
+      startedAt: '2026-01-01T00:00:00.250000+00:00',
+      completedAt: '2026-01-01T00:10:30.750000+00:00',
+      durationSeconds: 630.5,
+      error: {
+        message: 'RuntimeError: the sandbox stopped answering',
+        // The plain traceback, not traceback_ansi.
+        traceback: 'Traceback (most recent call last):\n  File "run.py", line 1\nRuntimeError',
+      },
+    });
+  });
+
+  it('counts the samples present: completed, errored, and per limit type with its values', async () => {
+    const log = await readInspectLog(
+      'errored.eval',
+      await buildZip(evalMembers(erroredRun(), SAMPLES)),
+    );
+    expect(log.sampleCounts).toEqual({
+      total: 6,
+      completed: 5,
+      errored: 1,
+      limitsHit: [
+        { type: 'message', samples: 2, values: [50] },
+        { type: 'turn', samples: 1, values: [30] },
+      ],
+    });
+    expect(log.samples.map((s) => [s.id, s.epoch, s.limitType, s.limitValue, s.limit])).toEqual([
+      ['1', 1, null, null, null],
+      ['1', 2, null, null, null],
+      ['2', 1, 'message', 50, 'message limit 50'],
+      ['2', 2, 'message', 50, 'message limit 50'],
+      ['3', 1, null, null, null],
+      ['3', 2, 'turn', 30, 'turn limit 30'],
+    ]);
+  });
+
+  it('gives partial metrics over the scored samples after epoch reduction, leaving errored ones out', async () => {
+    const log = await readInspectLog(
+      'errored.eval',
+      await buildZip(evalMembers(erroredRun(), SAMPLES)),
+    );
+    expect(log.metrics).toEqual([]);
+    // Per sample (mean over epochs): 1 → (C, I) 0.5; 2 → (C, C) 1; 3 → (I; epoch 1 errored) 0.
+    expect(log.partialMetrics).toEqual([
+      { scorer: 'match', reducer: 'mean', mean: 0.5, n: 3, note: null },
+    ]);
+  });
+
+  it('reduces with each reducer the run configured, and says why a dict score has no mean', async () => {
+    const head = erroredRun();
+    const config = { ...(head.eval as { config: object }).config, epochs_reducer: ['mean', 'max'] };
+    const samples = [
+      sample(1, 1, { match: 'C', flags: { a: 1, b: 0 } }),
+      sample(1, 2, { match: 'I', flags: { a: 1, b: 1 } }),
+      sample(2, 1, { match: 'I', flags: { a: 0, b: 0 } }),
+    ];
+    const log = await readInspectLog(
+      'reducers.eval',
+      await buildZip(evalMembers({ ...head, eval: { ...(head.eval as object), config } }, samples)),
+    );
+    const dicts = "The scorer's values are dicts, which only its own metrics can summarise.";
+    expect(log.partialMetrics).toEqual([
+      { scorer: 'match', reducer: 'mean', mean: 0.25, n: 2, note: null },
+      { scorer: 'match', reducer: 'max', mean: 0.5, n: 2, note: null },
+      { scorer: 'flags', reducer: 'mean', mean: null, n: 0, note: dicts },
+      { scorer: 'flags', reducer: 'max', mean: null, n: 0, note: dicts },
+    ]);
+  });
+
+  it('checks the claims of a cancelled run that has results, and gives its partial metrics too', async () => {
+    const head = header({
+      status: 'cancelled',
+      total: 2,
+      scores: [claimed('match', { accuracy: 0.5 })],
+    });
+    const samples = [sample(1, 1, { match: 'C' }), sample(2, 1, { match: 'I' })];
+    const log = await readInspectLog('cancelled.eval', await buildZip(evalMembers(head, samples)));
+    expect(log.metrics).toMatchObject([{ metric: 'accuracy', recomputed: 0.5, status: 'match' }]);
+    expect(log.partialMetrics).toEqual([
+      { scorer: 'match', reducer: 'mean', mean: 0.5, n: 2, note: null },
+    ]);
+  });
+
+  it('names the solver the run was given rather than its plan, and reads both sandbox shapes', async () => {
+    const head = erroredRun();
+    const spec = {
+      ...(head.eval as object),
+      solver: 'agents.py@my_agent',
+      // Logs from before SandboxEnvironmentSpec became a model hold it as [type, config].
+      sandbox: ['docker', 'compose.yaml'],
+    };
+    const samples = [
+      sample(1, 1, {}, { sandbox: { type: 'k8s', config: { values: 'values.yaml' } } }),
+      sample(2, 1, {}, { sandbox: { type: 'k8s', config: { values: 'values.yaml' } } }),
+      sample(3, 1, {}, { sandbox: { type: 'docker', config: 'web/compose.yaml' } }),
+    ];
+    const log = await readInspectLog(
+      'solver.eval',
+      await buildZip(evalMembers({ ...head, eval: spec }, samples)),
+    );
+    expect(log.run.solvers).toEqual(['agents.py@my_agent']);
+    expect(log.run.sandbox).toEqual({ type: 'docker', configFile: 'compose.yaml' });
+    // A provider's config object is not a file name; each distinct sandbox once.
+    expect(log.run.sampleSandboxes).toEqual([
+      { type: 'k8s', configFile: null },
+      { type: 'docker', configFile: 'web/compose.yaml' },
+    ]);
+  });
+
+  it('takes the deprecated max_messages as the message limit, as Inspect migrates it', async () => {
+    const head = header({ config: { max_messages: 30 } });
+    const log = await readInspectLog('old.eval', await buildZip(evalMembers(head, [])));
+    expect(log.run.limits.message).toBe(30);
+  });
+
+  it('reads run facts of an unexpected shape as absent rather than refusing the log', async () => {
+    const odd = erroredRun({
+      plan: { steps: 'react' },
+      stats: { started_at: 20260101, completed_at: '', model_usage: { m: { input_tokens: 'x' } } },
+      error: { message: 42 },
+    });
+    const spec = {
+      ...(odd.eval as object),
+      solver: ['not', 'a', 'name'],
+      sandbox: 'docker',
+      config: { epochs: 2, message_limit: '50', token_limit: null, time_limit: { s: 1 } },
+    };
+    const log = await readInspectLog(
+      'odd.eval',
+      await buildZip(evalMembers({ ...odd, eval: spec }, SAMPLES)),
+    );
+    expect(log.run).toEqual({
+      solvers: [],
+      limits: { message: null, token: null, time: null, working: null, cost: null },
+      epochs: 2,
+      sandbox: null,
+      sampleSandboxes: [],
+      modelUsage: [],
+      startedAt: null,
+      completedAt: null,
+      durationSeconds: null,
+      error: null,
+    });
+    expect(log.samples).toHaveLength(6);
+  });
+
+  it('gives no duration when a time does not parse or the run ends before it starts', async () => {
+    const durationOf = async (started_at: string, completed_at: string) => {
+      const head = erroredRun({ stats: { started_at, completed_at } });
+      const log = await readInspectLog('times.eval', await buildZip(evalMembers(head, [])));
+      return log.run.durationSeconds;
+    };
+    // Without an offset a time is UTC, as Inspect's reader takes it.
+    expect(await durationOf('2026-01-01T00:00:00', '2026-01-01T01:00:00+01:00')).toBe(0);
+    expect(await durationOf('2026-01-01T00:00:00Z', '2026-01-01 00:01:00.5')).toBe(60.5);
+    expect(await durationOf('2026-02-30T00:00:00Z', '2026-03-02T00:00:00Z')).toBeNull();
+    expect(await durationOf('January 1 2026', '2026-01-02T00:00:00Z')).toBeNull();
+    expect(await durationOf('2026-01-01T00:00:00+24:00', '2026-01-02T00:00:00Z')).toBeNull();
+    expect(await durationOf('2026-01-02T00:00:00Z', '2026-01-01T00:00:00Z')).toBeNull();
+  });
+
+  it("caps the run's error and traceback and a sample's error, saying how much was cut", async () => {
+    const head = erroredRun({
+      error: { message: 'm'.repeat(20_000), traceback: 't'.repeat(100_000), traceback_ansi: '' },
+    });
+    const long = sample(
+      1,
+      1,
+      {},
+      {
+        error: { message: `attachment://big`, traceback: '' },
+        attachments: { big: 'e'.repeat(17_000) },
+      },
+    );
+    const log = await readInspectLog('long.eval', await buildZip(evalMembers(head, [long])));
+    expect(log.run.error?.message).toBe(
+      `${'m'.repeat(16 * 1024)}\n[cut: ${20_000 - 16 * 1024} more characters in the log]`,
+    );
+    expect(log.run.error?.traceback).toBe(
+      `${'t'.repeat(64 * 1024)}\n[cut: ${100_000 - 64 * 1024} more characters in the log]`,
+    );
+    // The attachment is resolved first, then cut.
+    expect(log.samples[0]?.error).toBe(
+      `${'e'.repeat(16 * 1024)}\n[cut: ${17_000 - 16 * 1024} more characters in the log]`,
+    );
+  });
+
+  it("counts the run's facts against the log's text limit", async () => {
+    const head = erroredRun({
+      error: { message: 'm'.repeat(10_000), traceback: 't'.repeat(60_000), traceback_ansi: '' },
+    });
+    const bytes = await buildZip(evalMembers(head, []));
+    await readInspectLog('fits.eval', bytes, { maxTextChars: 71_000 });
+    const error = await expectDeskError(
+      () => readInspectLog('over.eval', bytes, { maxTextChars: 69_000 }),
+      'INVALID_INSPECT_LOG',
+    );
+    expect(error.message).toBe(
+      'The Inspect log "over.eval" holds more than 69000 characters of text once attachments are resolved (the text limit).',
+    );
+  });
+});
+
 describe('.json logs', () => {
   it('reads bare NaN, Infinity and -Infinity, leaving the same words inside strings alone', async () => {
     const text = `{

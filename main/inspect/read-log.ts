@@ -10,10 +10,12 @@ import { DeskError } from '../../common/errors';
 import { printable } from '../../common/text';
 import { BudgetExceeded, EvidenceBudget } from './budget';
 import { ArchiveProblem, EvalArchive } from './eval-archive';
+import { finiteOrNull } from './finite';
 import { jsonShape } from './json-bounds';
 import { parseLenientJson } from './lenient-json';
 import { formatBytes, resolveLimits, type ReadLimits } from './limits';
-import { checkMetrics } from './recompute';
+import { checkMetrics, partialMetrics } from './recompute';
+import { sampleCounts, toInspectRun } from './run';
 import { toInspectSample } from './sample';
 import {
   EvalHeaderSchema,
@@ -107,7 +109,16 @@ async function readEvalLog(bytes: Uint8Array, reading: Reading): Promise<Inspect
       await memberJson(JOURNAL_START_JSON),
       `has a member ${JOURNAL_START_JSON} that`,
     );
-    header = { version: start.version, status: 'started', eval: start.eval, results: null };
+    // Its stats and error are only written at the end, so there are none.
+    header = {
+      version: start.version,
+      status: 'started',
+      eval: start.eval,
+      plan: start.plan,
+      results: null,
+      stats: null,
+      error: null,
+    };
     headerSource = 'journal';
   } else {
     throw new LogProblem(
@@ -122,7 +133,7 @@ async function readEvalLog(bytes: Uint8Array, reading: Reading): Promise<Inspect
     const sample = validate(EvalSampleSchema, await memberJson(name), `has a member ${name} that`);
     samples.push({ where: `member ${name}`, sample: toInspectSample(sample, counter) });
   }
-  return assemble('eval', headerSource, header, samples);
+  return assemble('eval', headerSource, header, samples, counter);
 }
 
 function readJsonLog(bytes: Uint8Array, reading: Reading): InspectLog {
@@ -133,7 +144,7 @@ function readJsonLog(bytes: Uint8Array, reading: Reading): InspectLog {
     const sample = validate(EvalSampleSchema, raw, `has samples[${i}] that`);
     return { where: `samples[${i}]`, sample: toInspectSample(sample, counter) };
   });
-  return assemble('json', 'json', log, samples);
+  return assemble('json', 'json', log, samples, counter);
 }
 
 interface SampleFrom {
@@ -147,11 +158,16 @@ function assemble(
   headerSource: InspectLog['headerSource'],
   header: EvalHeader,
   found: readonly SampleFrom[],
+  counter: TextCounter,
 ): InspectLog {
   const samples = sortSamples(uniqueSamples(found));
   const spec = header.eval;
   const scores = header.results?.scores ?? [];
   const reducers = spec.config?.epochs_reducer ?? [];
+  const scoreOnError = spec.config?.score_on_error === true;
+  // A finished run's metrics are its claims, which `metrics` checks; any other run has
+  // only its samples to show how far it got.
+  const finished = header.status === 'success' && header.results != null;
   return {
     format,
     headerSource,
@@ -169,8 +185,11 @@ function assemble(
     samples,
     metrics: checkMetrics(scores, samples, {
       defaultReducer: reducers.length === 1 && reducers[0] !== undefined ? reducers[0] : 'mean',
-      scoreOnError: spec.config?.score_on_error === true,
+      scoreOnError,
     }),
+    run: toInspectRun(header, samples, counter),
+    sampleCounts: sampleCounts(samples),
+    partialMetrics: finished ? [] : partialMetrics(samples, reducers, scoreOnError),
   };
 }
 
@@ -210,10 +229,7 @@ function toClaimedScore(score: EvalScore): ClaimedScore {
     scorer: score.scorer,
     reducer: score.reducer ?? null,
     metrics: Object.fromEntries(
-      Object.entries(score.metrics).map(([key, metric]) => [
-        key,
-        metric.value !== null && Number.isFinite(metric.value) ? metric.value : null,
-      ]),
+      Object.entries(score.metrics).map(([key, metric]) => [key, finiteOrNull(metric.value)]),
     ),
   };
 }

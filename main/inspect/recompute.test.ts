@@ -40,6 +40,9 @@ function scored(
     workingTime: null,
     error,
     limit: null,
+    limitType: null,
+    limitValue: null,
+    sandbox: null,
     messageCount: 0,
     transcript: '',
   };

@@ -15,9 +15,13 @@
  * Known metrics: accuracy, mean, std and stderr (not clustered). Anything else — custom
  * metrics, metrics with parameters, metrics over whole dict or list values — is reported
  * as not recomputable with the reason, never guessed.
+ *
+ * A run that did not finish has no claims to check; partialMetrics gives each scorer's
+ * mean over the samples it has, by steps 1 to 3.
  */
 import type { EvalScore } from './schema';
-import type { InspectSample, MetricCheck } from './types';
+import { finiteOrNull } from './finite';
+import type { InspectSample, MetricCheck, PartialMetric } from './types';
 import { inspectFloat, valueToFloat } from './value-to-float';
 
 export interface RecomputeContext {
@@ -36,6 +40,42 @@ export interface RecomputeContext {
  * digits.
  */
 export const RELATIVE_TOLERANCE = 1e-6;
+
+/**
+ * Each scorer's mean over the samples present, reduced across epochs with each reducer the
+ * run configured (else mean): how far a run that did not finish got. The samples, the
+ * reduction and value_to_float are those of the checks; only the claim is missing.
+ */
+export function partialMetrics(
+  samples: readonly InspectSample[],
+  reducers: readonly string[],
+  scoreOnError: boolean,
+): PartialMetric[] {
+  const scorers = new Set(samples.flatMap((sample) => Object.keys(sample.scores)));
+  return [...scorers].flatMap((scorer) =>
+    (reducers.length === 0 ? ['mean'] : reducers).map((reducer): PartialMetric => {
+      const score: EvalScore = { name: scorer, scorer, reducer, metrics: {} };
+      const reduced = reduceEpochs(score, samples, { defaultReducer: reducer, scoreOnError });
+      if (!reduced.ok) {
+        return {
+          scorer,
+          reducer,
+          mean: null,
+          n: reduced.samples,
+          note: noteText([reduced.reason]),
+        };
+      }
+      const n = reduced.values.length;
+      return {
+        scorer,
+        reducer,
+        mean: n === 0 ? null : finiteOrNull(mean(reduced.values)),
+        n,
+        note: noteText(reduced.notes),
+      };
+    }),
+  );
+}
 
 export function checkMetrics(
   scores: readonly EvalScore[],
@@ -216,14 +256,14 @@ function checkMetric(
   metric: EvalScore['metrics'][string],
   reduced: Reduction,
 ): MetricCheck {
-  const claimed = metric.value !== null && Number.isFinite(metric.value) ? metric.value : null;
+  const claimed = finiteOrNull(metric.value);
   const base = { scorer: score.name, metric: key, claimed };
   const notRecomputable = (n: number, note: string): MetricCheck => ({
     ...base,
     recomputed: null,
     n,
     status: 'not-recomputable',
-    note: `${capitalise(note)}.`,
+    note: noteText([note]),
   });
   const n = reduced.ok ? reduced.values.length : reduced.samples;
   const name = metric.name.replace(/^inspect_ai\//, '');
@@ -250,8 +290,7 @@ function checkMetric(
   if (!reduced.ok) return notRecomputable(n, reduced.reason);
 
   // Inspect gives NaN for a metric over no values; NaN is recorded as null on both sides.
-  const value = n === 0 ? null : compute(reduced.values);
-  const recomputed = value !== null && Number.isFinite(value) ? value : null;
+  const recomputed = n === 0 ? null : finiteOrNull(compute(reduced.values));
   const notes = [...reduced.notes];
   if (score.scored_samples != null && score.scored_samples !== n) {
     notes.push(`Inspect recorded ${score.scored_samples} scored samples; the reader found ${n}`);
@@ -261,7 +300,7 @@ function checkMetric(
     recomputed,
     n,
     status: agrees(claimed, recomputed) ? 'match' : 'differs',
-    note: notes.length === 0 ? null : `${capitalise(notes.join('; '))}.`,
+    note: noteText(notes),
   };
 }
 
@@ -293,6 +332,9 @@ function sampleStd(values: readonly number[]): number {
   return Math.sqrt(squares / (values.length - 1));
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** Notes as one sentence for the reviewer, or null when there are none. */
+function noteText(notes: readonly string[]): string | null {
+  if (notes.length === 0) return null;
+  const text = notes.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }

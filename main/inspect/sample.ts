@@ -1,7 +1,10 @@
 /**
  * One Inspect sample (one sample in one epoch) reduced to what a reviewer browses and
- * searches: text with attachments resolved, scores, usage, timing, error and limit.
+ * searches: text with attachments resolved, scores, usage, timing, error, limit and sandbox.
  */
+import { capText, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, storeCapped } from './cap-text';
+import { finiteOrNull } from './finite';
+import { toInspectSandbox } from './sandbox';
 import type { EvalSample } from './schema';
 import { messagesText, SampleAttachments, type TextCounter, type TextResolver } from './transcript';
 import type { InspectSample, SampleScore } from './types';
@@ -33,10 +36,13 @@ export function toInspectSample(sample: EvalSample, counter: TextCounter): Inspe
       ]),
     ),
     modelUsage: totalUsage(sample.model_usage ?? {}),
-    totalTime: finiteOrNull(sample.total_time ?? null),
-    workingTime: finiteOrNull(sample.working_time ?? null),
-    error: sample.error ? scoreText.text(sample.error.message) : null,
-    limit: sample.limit ? limitText(sample.limit) : null,
+    totalTime: finiteOrNull(sample.total_time),
+    workingTime: finiteOrNull(sample.working_time),
+    error: sample.error ? scoreText.text(sample.error.message, MAX_MESSAGE_CHARS) : null,
+    limit: sample.limit ? counter.stored(limitText(sample.limit)) : null,
+    limitType: sample.limit ? storeCapped(counter, sample.limit.type, MAX_NAME_CHARS) : null,
+    limitValue: finiteOrNull(sample.limit?.limit),
+    sandbox: sample.sandbox ? toInspectSandbox(sample.sandbox, counter) : null,
     messageCount: messages.length,
     transcript: messagesText(messages, attachments.resolver()),
   };
@@ -55,19 +61,16 @@ function totalUsage(usage: NonNullable<EvalSample['model_usage']>): InspectSampl
   let outputTokens = 0;
   let totalTokens = 0;
   for (const model of Object.values(usage)) {
-    inputTokens += finiteOrNull(model.input_tokens ?? null) ?? 0;
-    outputTokens += finiteOrNull(model.output_tokens ?? null) ?? 0;
-    totalTokens += finiteOrNull(model.total_tokens ?? null) ?? 0;
+    inputTokens += finiteOrNull(model.input_tokens) ?? 0;
+    outputTokens += finiteOrNull(model.output_tokens) ?? 0;
+    totalTokens += finiteOrNull(model.total_tokens) ?? 0;
   }
   return { inputTokens, outputTokens, totalTokens };
 }
 
 /** e.g. "token limit 200000", "time limit 3600", "operator limit". */
 function limitText(limit: NonNullable<EvalSample['limit']>): string {
-  const value = finiteOrNull(limit.limit ?? null);
-  return value === null ? `${limit.type} limit` : `${limit.type} limit ${value}`;
-}
-
-function finiteOrNull(value: number | null): number | null {
-  return value !== null && Number.isFinite(value) ? value : null;
+  const type = capText(limit.type, MAX_NAME_CHARS);
+  const value = finiteOrNull(limit.limit);
+  return value === null ? `${type} limit` : `${type} limit ${value}`;
 }

@@ -15,6 +15,16 @@ const Params = z.record(z.string(), z.unknown());
 
 const Scalar = z.union([z.string(), Float, z.boolean()]);
 
+/**
+ * A run fact (the plan, limits, sandbox, stats, the run's error): shown to reviewers,
+ * never needed to read the samples or check the metrics. One of an unexpected shape is
+ * read as absent rather than refusing a log that Inspect itself would read, since
+ * pydantic's lax mode accepts more than these schemas spell out (e.g. "50" for an int).
+ */
+function fact<T extends z.ZodType>(schema: T) {
+  return schema.nullish().catch(null);
+}
+
 /** Inspect's `Value`: a scalar, a list of scalars or a dict of scalars (null counts as NaN). */
 export const ScoreValueSchema = z.union([
   Scalar,
@@ -42,6 +52,18 @@ export const EvalScoreSchema = z.object({
 });
 export type EvalScore = z.infer<typeof EvalScoreSchema>;
 
+/**
+ * SandboxEnvironmentSpec (inspect_ai/util/_sandbox/environment.py): `{type, config}`, where
+ * config is a file name, a provider's config object or absent. Logs written while it was a
+ * NamedTuple hold `[type, config]`, which Inspect's reader migrates (migrate_values in
+ * inspect_ai/log/_log.py).
+ */
+const SandboxSchema = z.union([
+  z.object({ type: z.string(), config: z.unknown().optional() }),
+  z.tuple([z.string(), z.unknown()]).transform(([type, config]) => ({ type, config })),
+]);
+export type Sandbox = z.infer<typeof SandboxSchema>;
+
 const EvalSpecSchema = z.object({
   task: z.string(),
   task_version: z.union([z.string(), Float]).nullish(),
@@ -55,15 +77,55 @@ const EvalSpecSchema = z.object({
       samples: Count.nullish(),
     })
     .nullish(),
+  /** The solver the run was given (`--solver`); null when the task's own was used. */
+  solver: fact(z.string()),
+  sandbox: fact(SandboxSchema),
   config: z
     .object({
       epochs: Count.nullish(),
       epochs_reducer: z.array(z.string()).nullish(),
       score_on_error: z.boolean().nullish(),
+      // Per-sample limits (EvalConfig in inspect_ai/log/_log.py). max_messages is the
+      // deprecated name of message_limit, which Inspect's reader migrates.
+      message_limit: fact(Float),
+      max_messages: fact(Float),
+      token_limit: fact(Float),
+      time_limit: fact(Float),
+      working_limit: fact(Float),
+      cost_limit: fact(Float),
     })
     .nullish(),
 });
 export type EvalSpec = z.infer<typeof EvalSpecSchema>;
+
+/** EvalPlan: the solvers in order (Inspect appends the finish step to `steps` too). */
+const EvalPlanSchema = z.object({
+  steps: z.array(z.object({ solver: z.string() })),
+});
+
+/** Token usage of one model (ModelUsage in inspect_ai/model/_model_output.py). */
+const ModelUsageSchema = z.object({
+  input_tokens: Float.nullish(),
+  output_tokens: Float.nullish(),
+  total_tokens: Float.nullish(),
+  reasoning_tokens: fact(Float),
+  input_tokens_cache_read: fact(Float),
+  input_tokens_cache_write: fact(Float),
+});
+export type ModelUsage = z.infer<typeof ModelUsageSchema>;
+
+/** EvalStats: `started_at` and `completed_at` are "" when the run stopped before setting them. */
+const EvalStatsSchema = z.object({
+  started_at: fact(z.string()),
+  completed_at: fact(z.string()),
+  model_usage: fact(z.record(z.string(), ModelUsageSchema)),
+});
+
+/** EvalError (inspect_ai/_util/error.py): `traceback` is plain, `traceback_ansi` coloured. */
+const EvalErrorSchema = z.object({
+  message: z.string(),
+  traceback: z.string().nullish(),
+});
 
 const EvalResultsSchema = z.object({
   total_samples: Count,
@@ -79,7 +141,11 @@ export const EvalHeaderSchema = z.object({
   // A log without a status is one Inspect never finished (it writes "started" then).
   status: z.enum(EVAL_STATUSES).default('started'),
   eval: EvalSpecSchema,
+  plan: fact(EvalPlanSchema),
   results: EvalResultsSchema.nullish(),
+  stats: fact(EvalStatsSchema),
+  /** Why the run stopped, when its status is "error". */
+  error: fact(EvalErrorSchema),
 });
 export type EvalHeader = z.infer<typeof EvalHeaderSchema>;
 
@@ -87,6 +153,7 @@ export type EvalHeader = z.infer<typeof EvalHeaderSchema>;
 export const LogStartSchema = z.object({
   version: Count.nullish(),
   eval: EvalSpecSchema,
+  plan: fact(EvalPlanSchema),
 });
 
 /** A legacy `.json` log: the header fields plus the samples, validated one by one later. */
@@ -123,12 +190,6 @@ export const ChatMessageSchema = z.object({
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
-const ModelUsageSchema = z.object({
-  input_tokens: Float.nullish(),
-  output_tokens: Float.nullish(),
-  total_tokens: Float.nullish(),
-});
-
 const SampleScoreSchema = z.object({
   value: ScoreValueSchema,
   answer: z.string().nullish(),
@@ -146,7 +207,11 @@ export const EvalSampleSchema = z.object({
   total_time: Float.nullish(),
   working_time: Float.nullish(),
   error: z.object({ message: z.string() }).nullish(),
+  // Inspect's types are context, time, working, message, token, cost, operator and custom
+  // (EvalSampleLimitType); any other string is kept as written.
   limit: z.object({ type: z.string(), limit: Float.nullish() }).nullish(),
+  /** The sample's own sandbox, when its dataset gave it one (overriding the task's). */
+  sandbox: fact(SandboxSchema),
   attachments: z.record(z.string(), z.string()).nullish(),
 });
 export type EvalSample = z.infer<typeof EvalSampleSchema>;

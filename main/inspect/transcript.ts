@@ -9,6 +9,7 @@
  * rest is a key of the attachments (the rule of Inspect's `resolve_sample_attachments`).
  * Within one stored text an attachment is written out once (SampleAttachments).
  */
+import { capText } from './cap-text';
 import type { ChatMessage, ContentPart } from './schema';
 
 const ATTACHMENT_PREFIX = 'attachment://';
@@ -70,9 +71,13 @@ export class TextResolver {
 
   constructor(private readonly attachments: SampleAttachments) {}
 
-  /** `text` with an attachment reference replaced by the attachment's content. */
-  text(text: string): string {
-    return this.attachments.stored(this.resolved(text));
+  /**
+   * `text` with an attachment reference replaced by the attachment's content, cut to
+   * `maxChars` (cap-text.ts) when given: the cap applies to what is shown, after resolving.
+   */
+  text(text: string, maxChars?: number): string {
+    const resolved = this.resolved(text);
+    return this.attachments.stored(maxChars === undefined ? resolved : capText(resolved, maxChars));
   }
 
   /** Tool-call arguments as JSON, with references in string values resolved. */

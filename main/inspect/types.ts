@@ -25,6 +25,115 @@ export interface InspectLog {
   readonly samples: readonly InspectSample[];
   /** Claimed against recomputed, one per claimed (scorer, metric). */
   readonly metrics: readonly MetricCheck[];
+  /** How the run was set up and how it went: plan, limits, sandbox, usage, timing, error. */
+  readonly run: InspectRun;
+  /** What the samples present in the log add up to. */
+  readonly sampleCounts: SampleCounts;
+  /**
+   * For a run that did not finish (status other than success) or has no results: each
+   * scorer's mean over the samples present, so a reviewer sees how far it got. Partial by
+   * definition, never checked against anything; empty for a finished run with results,
+   * whose `metrics` are the checks.
+   */
+  readonly partialMetrics: readonly PartialMetric[];
+}
+
+export interface InspectRun {
+  /**
+   * The solver the run was given (eval.solver, one name), else the plan's steps in order
+   * (the finish step last): e.g. ["system_message", "generate"]. Empty when neither is recorded.
+   */
+  readonly solvers: readonly string[];
+  /** The per-sample limits the run set (eval.config), keyed by Inspect's limit type; null when unset. */
+  readonly limits: RunLimits;
+  /** eval.config.epochs, or null when not recorded (Inspect's default is 1). */
+  readonly epochs: number | null;
+  /** The task's sandbox (eval.sandbox), or null when it has none. */
+  readonly sandbox: InspectSandbox | null;
+  /** The distinct sandboxes samples declared for themselves (their dataset's), in order of first use. */
+  readonly sampleSandboxes: readonly InspectSandbox[];
+  /** Tokens per model over the run (stats.model_usage), in the order recorded. */
+  readonly modelUsage: readonly ModelTokenUsage[];
+  /** stats.started_at as recorded, or null when absent or empty. */
+  readonly startedAt: string | null;
+  /** stats.completed_at as recorded, or null when absent or empty. */
+  readonly completedAt: string | null;
+  /** Seconds from startedAt to completedAt when both parse as ISO 8601 times and are in order. */
+  readonly durationSeconds: number | null;
+  /** Why the run stopped (header.error), or null. */
+  readonly error: RunError | null;
+}
+
+export interface RunLimits {
+  readonly message: number | null;
+  readonly token: number | null;
+  /** Seconds of clock time. */
+  readonly time: number | null;
+  /** Seconds of working time (clock time less waiting). */
+  readonly working: number | null;
+  /** Dollars. */
+  readonly cost: number | null;
+}
+
+export interface InspectSandbox {
+  /** The provider, e.g. docker, k8s, local. */
+  readonly type: string;
+  /**
+   * The config file as recorded (e.g. compose.yaml; Inspect writes it relative to where the
+   * run started when it lies below it); null when there is none or the config is an object.
+   */
+  readonly configFile: string | null;
+}
+
+export interface ModelTokenUsage {
+  readonly model: string;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly totalTokens: number;
+  /** Null where the provider reported none. */
+  readonly reasoningTokens: number | null;
+  readonly inputTokensCacheRead: number | null;
+  readonly inputTokensCacheWrite: number | null;
+}
+
+export interface RunError {
+  /** Capped at 16 Ki characters, with a closing line saying how much was cut. */
+  readonly message: string;
+  /** The plain traceback (not the ANSI-coloured one), capped at 64 Ki characters likewise; null when none. */
+  readonly traceback: string | null;
+}
+
+export interface SampleCounts {
+  /** Samples present in the log, one per sample and epoch. */
+  readonly total: number;
+  /** Samples that ended without an error (a sample stopped by a limit completed), as Inspect counts them. */
+  readonly completed: number;
+  /** Samples that ended in an error. */
+  readonly errored: number;
+  /** One entry per limit type that stopped samples, ordered by type. */
+  readonly limitsHit: readonly LimitHits[];
+}
+
+export interface LimitHits {
+  /** As recorded: message, token, time, working, context, cost, operator, custom, or another. */
+  readonly type: string;
+  /** Samples this limit stopped. */
+  readonly samples: number;
+  /** The distinct limit values recorded, ascending: usually the run's, but a sample or agent may set its own. */
+  readonly values: readonly number[];
+}
+
+export interface PartialMetric {
+  /** The scorer, as the samples name it (a key of InspectSample.scores). */
+  readonly scorer: string;
+  /** The epoch reducer applied: one the run configured, else mean (Inspect's default). */
+  readonly reducer: string;
+  /** The mean of the reduced values; null when there are none or they cannot be reduced. */
+  readonly mean: number | null;
+  /** Values the mean is over: one per scored sample after epoch reduction. */
+  readonly n: number;
+  /** Anything the reviewer should know (values counted as 0, unscored samples, why there is no mean). */
+  readonly note: string | null;
 }
 
 export interface ClaimedScore {
@@ -60,9 +169,16 @@ export interface InspectSample {
   };
   readonly totalTime: number | null;
   readonly workingTime: number | null;
+  /** sample.error.message, capped at 16 Ki characters like the run's error. */
   readonly error: string | null;
   /** The limit that stopped the sample, e.g. "token limit 200000". */
   readonly limit: string | null;
+  /** That limit's type as recorded (e.g. "token"), or null. */
+  readonly limitType: string | null;
+  /** That limit's value (e.g. 200000), or null. */
+  readonly limitValue: number | null;
+  /** The sample's own sandbox, when its dataset gave it one; null when it used the task's or none. */
+  readonly sandbox: InspectSandbox | null;
   readonly messageCount: number;
   /** Every message as plain text (tool calls as `name(arguments)`), attachments resolved. */
   readonly transcript: string;
