@@ -505,6 +505,26 @@ describe('doomla_failed.eval (stopped by its token limit of 5000)', () => {
   });
 });
 
+describe('sample metadata', () => {
+  it('keeps the scalar values, in order, and leaves lists out (doomla_3epochs flags, a list)', async () => {
+    // samples/doomla (example)_epoch_1.json of doomla_failed.eval: metadata {eval_name,
+    // eval_file_path, variant_name}; doomla_3epochs.eval adds flags, a list of strings.
+    const failed = await readFixture('doomla_failed.eval');
+    expect(failed.samples[0]?.metadata).toEqual({
+      eval_name: 'doomla',
+      eval_file_path: '/home/ubuntu/doomla/evals/doomla/eval.yaml',
+      variant_name: 'example',
+    });
+    const epochs = await readFixture('doomla_3epochs.eval');
+    expect(Object.keys(epochs.samples[0]?.metadata ?? {})).not.toContain('flags');
+    expect(epochs.samples[0]?.metadata.variant_name).toBe('conditional_success');
+    // popularity.eval samples/5_epoch_1.json: {label_confidence: 0.8774591959650572}.
+    const popularity = await readFixture('popularity.eval');
+    const five = popularity.samples.find((sample) => sample.id === '5');
+    expect(five?.metadata).toEqual({ label_confidence: 0.8774591959650572 });
+  });
+});
+
 describe('log_streaming.eval as an unfinished run (header.json taken out, _journal/ left)', () => {
   async function unfinished(): Promise<InspectLog> {
     const members = await readZip(fs.readFileSync(sharedFixture('inspect/log_streaming.eval')));

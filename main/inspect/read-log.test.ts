@@ -87,6 +87,26 @@ describe('.eval quirks', () => {
     expect(log.samples[0]?.id).toBe('web/sql injection 1');
   });
 
+  it('keeps a sample metadata key named __proto__ as a key, at most 64 keys, and no nested values', async () => {
+    const many = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i]));
+    const s = sample(
+      1,
+      1,
+      { match: 'C' },
+      {
+        metadata: JSON.parse(
+          `{"__proto__": "p", "nested": {"a": 1}, "list": [1], "none": null, ${JSON.stringify(many).slice(1)}`,
+        ) as unknown,
+      },
+    );
+    const bytes = await buildZip(evalMembers(header({ total: 1 }), [s]));
+    const metadata = (await readInspectLog('meta.eval', bytes)).samples[0]?.metadata ?? {};
+    expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
+    expect(Object.hasOwn(metadata, '__proto__')).toBe(true);
+    expect(Object.keys(metadata)).toHaveLength(64);
+    expect(Object.keys(metadata).slice(0, 3)).toEqual(['__proto__', 'k0', 'k1']);
+  });
+
   it('refuses two different members holding the same sample and epoch', async () => {
     const s = sample(1, 1, { match: 'C' });
     const bytes = await buildZip([

@@ -43,6 +43,7 @@ function scored(
     limitType: null,
     limitValue: null,
     sandbox: null,
+    metadata: {},
     messageCount: 0,
     transcript: '',
   };

@@ -43,9 +43,33 @@ export function toInspectSample(sample: EvalSample, counter: TextCounter): Inspe
     limitType: sample.limit ? storeCapped(counter, sample.limit.type, MAX_NAME_CHARS) : null,
     limitValue: finiteOrNull(sample.limit?.limit),
     sandbox: sample.sandbox ? toInspectSandbox(sample.sandbox, counter) : null,
+    metadata: scalarMetadata(sample.metadata ?? {}, counter),
     messageCount: messages.length,
     transcript: messagesText(messages, attachments.resolver()),
   };
+}
+
+/** Keys past this many are dropped: real datasets carry a handful, a hostile one millions. */
+const MAX_METADATA_KEYS = 64;
+
+/** The scalar values of a sample's metadata; lists, objects, nulls and NaN are left out. */
+function scalarMetadata(
+  metadata: Readonly<Record<string, unknown>>,
+  counter: TextCounter,
+): Record<string, string | number | boolean> {
+  // Entries, not assignments: a key named __proto__ stays a key (Object.fromEntries defines it).
+  const kept: [string, string | number | boolean][] = [];
+  for (const [key, value] of Object.entries(metadata)) {
+    if (kept.length === MAX_METADATA_KEYS) break;
+    const scalar =
+      typeof value === 'string'
+        ? storeCapped(counter, value, MAX_NAME_CHARS)
+        : typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+          ? value
+          : undefined;
+    if (scalar !== undefined) kept.push([storeCapped(counter, key, MAX_NAME_CHARS), scalar]);
+  }
+  return Object.fromEntries(kept);
 }
 
 /** A list of targets (any one of them acceptable) is one per line. */

@@ -21,6 +21,10 @@ const Scalar = z.union([z.string(), Float, z.boolean()]);
  * read as absent rather than refusing a log that Inspect itself would read, since
  * pydantic's lax mode accepts more than these schemas spell out (e.g. "50" for an int).
  */
+function isJsonObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function fact<T extends z.ZodType>(schema: T) {
   return schema.nullish().catch(null);
 }
@@ -212,6 +216,9 @@ export const EvalSampleSchema = z.object({
   limit: z.object({ type: z.string(), limit: Float.nullish() }).nullish(),
   /** The sample's own sandbox, when its dataset gave it one (overriding the task's). */
   sandbox: fact(SandboxSchema),
+  // Dataset metadata (category, competition, difficulty, …): any JSON; only scalars are kept.
+  // Not z.record, which drops a key named __proto__ without a word; the object is kept as parsed.
+  metadata: fact(z.custom<Readonly<Record<string, unknown>>>(isJsonObject)),
   attachments: z.record(z.string(), z.string()).nullish(),
 });
 export type EvalSample = z.infer<typeof EvalSampleSchema>;

@@ -179,6 +179,11 @@ export interface InspectSample {
   readonly limitValue: number | null;
   /** The sample's own sandbox, when its dataset gave it one; null when it used the task's or none. */
   readonly sandbox: InspectSandbox | null;
+  /**
+   * The sample's metadata, its scalar values only (strings capped, numbers finite), for the
+   * grid's columns and filters; at most MAX_METADATA_KEYS keys, in the log's order.
+   */
+  readonly metadata: Readonly<Record<string, string | number | boolean>>;
   readonly messageCount: number;
   /** Every message as plain text (tool calls as `name(arguments)`), attachments resolved. */
   readonly transcript: string;
