@@ -42,6 +42,7 @@ describe('bundle statements: imports that are not complete', () => {
       status: 'success',
       totalSamples: 1,
       completedSamples: 1,
+      runFacts: null,
     });
     const sampleId = db.bundles.insertSample({
       logId,
@@ -51,6 +52,8 @@ describe('bundle statements: imports that are not complete', () => {
       target: 'flag',
       error: null,
       limitHit: null,
+      limitType: null,
+      metadata: null,
       messageCount: 2,
       inputTokens: 1,
       outputTokens: 1,

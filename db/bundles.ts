@@ -60,6 +60,8 @@ export interface LogRow {
   readonly status: string;
   readonly totalSamples: number | null;
   readonly completedSamples: number | null;
+  /** RunFacts (common/bundles) as JSON; null for a log imported before 0009. */
+  readonly runFacts: string | null;
   readonly sampleCount: number;
 }
 
@@ -100,6 +102,10 @@ export interface SampleRowInput {
   readonly target: string;
   readonly error: string | null;
   readonly limitHit: string | null;
+  /** The kind of limit hit (message, token, …); null when none, or imported before 0009. */
+  readonly limitType: string | null;
+  /** The sample's scalar metadata as a JSON object; null for a sample imported before 0009. */
+  readonly metadata: string | null;
   readonly messageCount: number;
   readonly inputTokens: number;
   readonly outputTokens: number;
@@ -211,19 +217,19 @@ export function bundleStatements(db: Database.Database): BundleStatements {
   );
   const insertLog = db.prepare(
     `INSERT INTO eval_log (bundle_id, path, sha256, format, header_source, task, task_version, model,
-       dataset_name, status, total_samples, completed_samples)
+       dataset_name, status, total_samples, completed_samples, run_facts)
      VALUES (@bundleId, @path, @sha256, @format, @headerSource, @task, @taskVersion, @model,
-       @datasetName, @status, @totalSamples, @completedSamples)`,
+       @datasetName, @status, @totalSamples, @completedSamples, @runFacts)`,
   );
   const insertMetric = db.prepare(
     `INSERT INTO log_metric (log_id, scorer, metric, claimed, recomputed, n, status, note)
      VALUES (@logId, @scorer, @metric, @claimed, @recomputed, @n, @status, @note)`,
   );
   const insertSample = db.prepare(
-    `INSERT INTO sample (log_id, sample_id, epoch, input, target, error, limit_hit, message_count,
-       input_tokens, output_tokens, total_tokens, total_time, working_time)
-     VALUES (@logId, @sampleId, @epoch, @input, @target, @error, @limitHit, @messageCount,
-       @inputTokens, @outputTokens, @totalTokens, @totalTime, @workingTime)`,
+    `INSERT INTO sample (log_id, sample_id, epoch, input, target, error, limit_hit, limit_type,
+       metadata, message_count, input_tokens, output_tokens, total_tokens, total_time, working_time)
+     VALUES (@logId, @sampleId, @epoch, @input, @target, @error, @limitHit, @limitType,
+       @metadata, @messageCount, @inputTokens, @outputTokens, @totalTokens, @totalTime, @workingTime)`,
   );
   const insertScore = db.prepare<
     [number, string, string, number | null, string | null, string | null]
@@ -251,7 +257,7 @@ export function bundleStatements(db: Database.Database): BundleStatements {
   const logsOf = db.prepare<[number], LogRow>(
     `SELECT l.id, l.path, l.sha256, l.format, l.header_source AS headerSource, l.task, l.task_version AS taskVersion,
             l.model, l.dataset_name AS datasetName, l.status, l.total_samples AS totalSamples,
-            l.completed_samples AS completedSamples,
+            l.completed_samples AS completedSamples, l.run_facts AS runFacts,
             (SELECT count(*) FROM sample s WHERE s.log_id = l.id) AS sampleCount
        FROM eval_log l WHERE l.bundle_id = ? ORDER BY l.path`,
   );

@@ -108,7 +108,7 @@ function integrityReader(db: Database.Database, schemaVersion: number): Integrit
     `SELECT l.id, b.digest AS bundleDigest, b.file_name AS bundleFileName, l.path, l.sha256,
             l.format, l.header_source AS headerSource, l.task, l.task_version AS taskVersion,
             l.model, l.dataset_name AS datasetName, l.status, l.total_samples AS totalSamples,
-            l.completed_samples AS completedSamples
+            l.completed_samples AS completedSamples, l.run_facts AS runFacts
        FROM eval_log l JOIN bundle b ON b.id = l.bundle_id
       WHERE b.import_state = 'complete' ORDER BY b.id, l.path`,
   );
@@ -118,7 +118,8 @@ function integrityReader(db: Database.Database, schemaVersion: number): Integrit
   );
   const samples = db.prepare<[number], StoredSampleRow>(
     `SELECT s.id, s.sample_id AS sampleId, s.epoch, s.input, s.target, s.error,
-            s.limit_hit AS limitHit, s.message_count AS messageCount,
+            s.limit_hit AS limitHit, s.limit_type AS limitType, s.metadata,
+            s.message_count AS messageCount,
             s.input_tokens AS inputTokens, s.output_tokens AS outputTokens,
             s.total_tokens AS totalTokens, s.total_time AS totalTime,
             s.working_time AS workingTime, t.transcript

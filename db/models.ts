@@ -23,6 +23,7 @@ export interface EvidenceLogRow {
   readonly runFinishedOn: string;
   readonly path: string;
   readonly task: string;
+  readonly status: string;
 }
 
 /** A metric of a log: what Inspect recorded against what the samples give. */
@@ -93,7 +94,7 @@ export function modelStatements(db: Database.Database): ModelStatements {
   const logsOf = db.prepare<[number], EvidenceLogRow>(
     `SELECT l.id AS logId, b.id AS bundleId, b.file_name AS bundleFile, b.evaluator_id AS evaluatorId,
             b.evaluator_name AS evaluatorName, b.signed_by AS signedBy, b.run_finished_on AS runFinishedOn,
-            l.path, l.task
+            l.path, l.task, l.status
        FROM bundle b JOIN eval_log l ON l.bundle_id = b.id
       WHERE b.model_id = ? AND ${COMPLETE}
       ORDER BY b.id, l.path`,

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { Sha256HexSchema } from '../digest';
 import { ModelRefSchema } from '../models';
 import { KeyIdSchema } from '../trust';
+import { RunFactsSchema } from './run-facts';
+
+export { RunFactsSchema, type RunFacts } from './run-facts';
 
 /** The verification report: every check, in the order they run. */
 export const CHECKS = [
@@ -76,6 +79,8 @@ export const LogSummarySchema = z.strictObject({
   metrics: z.array(LogMetricSchema).readonly(),
   /** Other model versions a bundle holding this very log (same SHA-256) is about. */
   sharedWith: z.array(ModelRefSchema).readonly(),
+  /** How the run went; null for a log imported before the desk read these facts. */
+  run: RunFactsSchema.nullable(),
 });
 export type LogSummary = z.infer<typeof LogSummarySchema>;
 

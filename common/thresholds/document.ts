@@ -32,6 +32,11 @@ export const ThresholdRuleSchema = z.strictObject({
   basis: z.enum(BASES),
   /** Fewer samples than this is insufficient evidence. */
   minSamples: z.number().int().min(1).default(1),
+  /**
+   * Whether logs of runs that did not finish (status error, cancelled or started) count;
+   * by default only finished runs do, since a crashed run's samples are a biased subset.
+   */
+  partialEvidence: z.boolean().optional(),
 });
 export type ThresholdRule = z.infer<typeof ThresholdRuleSchema>;
 

@@ -9,6 +9,8 @@ import {
   type BundleSummary,
   type Check,
   type RejectedImport,
+  type RunFacts,
+  RunFactsSchema,
 } from '../../common/bundles';
 import type { ModelRef } from '../../common/models';
 import type { AuditLog } from '../audit';
@@ -59,6 +61,7 @@ export function listBundles(db: DeskDatabase, trust: TrustService): BundleSummar
           status: storedEnum(metric.status, METRIC_STATUSES, 'metric status'),
         })),
         sharedWith: others(log.sha256),
+        run: log.runFacts === null ? null : parseRunFacts(log.runFacts),
       })),
       results: db.bundles
         .claimedOf(row.id)
@@ -74,6 +77,13 @@ export function listBundles(db: DeskDatabase, trust: TrustService): BundleSummar
       standing: standings.of(row.id, signedBy),
     };
   });
+}
+
+/** A stored log's run facts; a row that is not what the import wrote is a damaged row. */
+function parseRunFacts(json: string): RunFacts {
+  const parsed = RunFactsSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new Error("A log row's run facts are not what the import writes.");
+  return parsed.data;
 }
 
 function modelKey(model: ModelRef): string {

@@ -4,6 +4,7 @@
  * No imports beyond types: the doctor's re-read worker loads this module on its own.
  */
 import type { LogRow, SampleRowInput, StoredScoreRow } from '../../db';
+import type { RunFacts } from '../../common/bundles';
 import type { InspectLog, InspectSample } from '../inspect';
 
 export type LogColumns = Omit<LogRow, 'id' | 'sampleCount' | 'path' | 'sha256'>;
@@ -23,7 +24,13 @@ export function logColumns(log: InspectLog): LogColumns {
     status: log.status,
     totalSamples: log.totalSamples,
     completedSamples: log.completedSamples,
+    runFacts: JSON.stringify(runFacts(log)),
   };
+}
+
+/** What is stored of how the run went (common/bundles RunFactsSchema). */
+export function runFacts(log: InspectLog): RunFacts {
+  return { ...log.run, samples: log.sampleCounts, partialMetrics: log.partialMetrics };
 }
 
 export function sampleColumns(sample: InspectSample): SampleColumns {
@@ -34,6 +41,8 @@ export function sampleColumns(sample: InspectSample): SampleColumns {
     target: sample.target,
     error: sample.error,
     limitHit: sample.limit,
+    limitType: sample.limitType,
+    metadata: JSON.stringify(sample.metadata),
     messageCount: sample.messageCount,
     inputTokens: sample.modelUsage.inputTokens,
     outputTokens: sample.modelUsage.outputTokens,

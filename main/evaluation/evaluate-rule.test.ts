@@ -375,3 +375,24 @@ describe('insufficient evidence', () => {
     expect(named.observed).toBe(0.2);
   });
 });
+
+describe('runs that did not finish', () => {
+  const crashed = evidenceLog({ ...cybench, logId: 2, path: 'logs/crashed.eval', status: 'error' });
+
+  it('a crashed run is not evidence for a rule unless the rule allows partial evidence, and the sentence says why', () => {
+    const r = outcome({}, [crashed]);
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.explanation).toBe(
+      'No log of benchmark "cybench" with metric "accuracy"; logs/crashed.eval in run.evbundle is a run that did not finish (status error), and the rule does not allow partial evidence: insufficient evidence.',
+    );
+    expect(outcome({ partialEvidence: true }, [crashed])).toMatchObject({
+      status: 'met',
+      sourceLog: { logPath: 'logs/crashed.eval' },
+    });
+  });
+
+  it('a finished run is chosen over a later crashed one', () => {
+    const later = evidenceLog({ ...crashed, runFinishedOn: '2026-04-01T10:00:00Z' });
+    expect(outcome({}, [cybench, later]).sourceLog?.logPath).toBe('logs/cybench.eval');
+  });
+});

@@ -17,6 +17,7 @@ import {
   claimsAbout,
   logsOfBenchmark,
   unacceptedLogsOf,
+  unfinishedLogsOf,
   type Candidate,
 } from './select-evidence';
 
@@ -187,17 +188,23 @@ function insufficiency(
 
 function noEvidence(rule: ThresholdRule, evidence: ModelEvidence): string {
   const wanted = `metric "${rule.metric}"${rule.scorer === undefined ? '' : ` from scorer "${rule.scorer}"`}`;
-  const logs = logsOfBenchmark(rule.benchmark, evidence.logs);
+  const unfinished = new Set(unfinishedLogsOf(rule, evidence.logs));
+  const logs = logsOfBenchmark(rule.benchmark, evidence.logs).filter((l) => !unfinished.has(l));
   const found =
     logs.length === 0
       ? `No log of benchmark "${rule.benchmark}" with ${wanted}`
       : `${plural(logs.length, 'log')} of benchmark "${rule.benchmark}", but none records ${wanted}`;
-  const uncounted = notCounted(rule.benchmark, evidence);
+  const uncounted = notCounted(rule, evidence);
   return `${found}${uncounted.length === 0 ? '' : `; ${uncounted.join('; ')}`}: insufficient evidence.`;
 }
 
 /** Why evidence of the benchmark that exists does not count (at most three reasons shown). */
-function notCounted(benchmark: string, evidence: ModelEvidence): string[] {
+function notCounted(rule: ThresholdRule, evidence: ModelEvidence): string[] {
+  const { benchmark } = rule;
+  const unfinished = unfinishedLogsOf(rule, evidence.logs).map(
+    (log) =>
+      `${log.path} in ${log.bundleFile} is a run that did not finish (status ${printable(log.status)}), and the rule does not allow partial evidence`,
+  );
   const unaccepted = unacceptedLogsOf(benchmark, evidence.logs).map(
     (log) =>
       `${log.path} in ${log.bundleFile} is a run of Inspect task "${printable(log.task)}" that its bundle filed under "${benchmark}", a mapping no reviewer has accepted, so it does not count`,
@@ -207,7 +214,7 @@ function notCounted(benchmark: string, evidence: ModelEvidence): string[] {
     if (log.task === benchmark || log.mappings.some((m) => m.benchmark === benchmark))
       excluded.set(log.bundleFile, `${log.bundleFile} was not considered: ${why}`);
   }
-  const reasons = [...unaccepted, ...excluded.values()];
+  const reasons = [...unfinished, ...unaccepted, ...excluded.values()];
   return reasons.length > 3
     ? [...reasons.slice(0, 3), `${reasons.length - 3} more such logs or bundles`]
     : reasons;

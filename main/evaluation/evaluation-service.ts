@@ -125,6 +125,7 @@ function evidenceLog(
     runFinishedOn: row.runFinishedOn,
     path: row.path,
     task: row.task,
+    status: row.status,
     mappings: standing.mappings
       .filter((m) => m.logPath === row.path)
       .map((m) => ({ benchmark: m.benchmark, accepted: m.accepted !== null })),

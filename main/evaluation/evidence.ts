@@ -44,6 +44,8 @@ export interface EvidenceLog {
   readonly path: string;
   /** The Inspect task name. */
   readonly task: string;
+  /** The run's status: success, or error, cancelled, started for one that did not finish. */
+  readonly status: string;
   /**
    * Benchmarks other than its task the bundle filed this log's results under: it counts
    * for one only once a reviewer has accepted the mapping.

@@ -33,12 +33,30 @@ export function unacceptedLogsOf(
   return logs.filter((log) => log.mappings.some((m) => m.benchmark === benchmark && !m.accepted));
 }
 
-/** Every (log, scorer) that records the rule's metric, best evidence first. */
+/** A run that did not finish: its samples are whatever ran before it stopped. */
+export function isUnfinished(log: Pick<EvidenceLog, 'status'>): boolean {
+  return log.status !== 'success';
+}
+
+/** Logs of the benchmark that do not count for `rule` because their run did not finish. */
+export function unfinishedLogsOf(
+  rule: Pick<ThresholdRule, 'benchmark' | 'partialEvidence'>,
+  logs: readonly EvidenceLog[],
+): readonly EvidenceLog[] {
+  if (rule.partialEvidence === true) return [];
+  return logsOfBenchmark(rule.benchmark, logs).filter(isUnfinished);
+}
+
+/**
+ * Every (log, scorer) that records the rule's metric, best evidence first; a run that did
+ * not finish only when the rule allows partial evidence.
+ */
 export function candidatesFor(
-  rule: Pick<ThresholdRule, 'benchmark' | 'metric' | 'scorer'>,
+  rule: Pick<ThresholdRule, 'benchmark' | 'metric' | 'scorer' | 'partialEvidence'>,
   logs: readonly EvidenceLog[],
 ): Candidate[] {
   return logsOfBenchmark(rule.benchmark, logs)
+    .filter((log) => rule.partialEvidence === true || !isUnfinished(log))
     .flatMap((log) =>
       log.metrics
         .filter(

@@ -121,9 +121,13 @@ function compareKeyed<S extends object, D>(
 }
 
 /** Each field of `derived` against the stored row's field of the same name. */
+/** Read since 0009; a row imported before holds NULL there, which is not a difference. */
+const READ_SINCE_0009: ReadonlySet<string> = new Set(['runFacts', 'limitType', 'metadata']);
+
 function differences(what: string, stored: object, derived: Record<string, unknown>): string[] {
   const row = stored as Record<string, unknown>;
   return Object.entries(derived)
+    .filter(([field]) => !(READ_SINCE_0009.has(field) && row[field] === null))
     .filter(([field, value]) => JSON.stringify(row[field]) !== JSON.stringify(value))
     .map(
       ([field, value]) =>

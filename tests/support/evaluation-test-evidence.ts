@@ -18,6 +18,7 @@ export function evidenceLog(overrides: Partial<EvidenceLog> = {}): EvidenceLog {
     runFinishedOn: '2026-03-01T10:00:00Z',
     path: 'logs/cybench.eval',
     task: 'cybench',
+    status: 'success',
     mappings: [],
     metrics: [],
     claims: [],

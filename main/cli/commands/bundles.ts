@@ -117,13 +117,35 @@ function printBundle(b: BundleSummary, io: CliIo): void {
     );
   }
   for (const log of b.logs) {
-    io.stdout(`  ${log.path}  task ${log.task}  ${log.samples} samples\n`);
+    io.stdout(
+      `  ${log.path}  task ${printable(log.task)}  Inspect model ${printable(log.model)}  ${log.status}  ${runText(log)}\n`,
+    );
+    if (log.run?.error)
+      io.stdout(`    run error: ${printable(firstLine(log.run.error.message))}\n`);
+    for (const shared of log.sharedWith)
+      io.stdout(`    the same log was imported for ${modelLabel(shared)}\n`);
     for (const m of log.metrics) {
       io.stdout(
         `    ${m.scorer}/${m.metric}: claimed ${fmt(m.claimed)}, recomputed ${fmt(m.recomputed)} (${m.status})\n`,
       );
     }
   }
+}
+
+/** "40 samples (38 completed, 2 errored; 20 hit the message limit 50)". */
+function runText(log: BundleSummary['logs'][number]): string {
+  const counts = log.run?.samples;
+  if (counts === undefined) return `${log.samples} samples`;
+  const parts = [`${counts.completed} completed`];
+  if (counts.errored > 0) parts.push(`${counts.errored} errored`);
+  const hits = counts.limitsHit.map(
+    (h) => `${h.samples} hit the ${printable(h.type)} limit ${h.values.join('/')}`,
+  );
+  return `${counts.total} samples (${parts.join(', ')}${hits.length > 0 ? `; ${hits.join('; ')}` : ''})`;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? '';
 }
 
 function fmt(value: number | null): string {

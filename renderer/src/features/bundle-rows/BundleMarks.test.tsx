@@ -73,6 +73,7 @@ describe('BundleMarks', () => {
       completedSamples: 40,
       metrics: [],
       sharedWith: [{ developer: 'Acme AI', name: 'frontier-1', version: '2026-12' }],
+      run: null,
     };
     render(
       <BundleMarks
