@@ -107,6 +107,29 @@ describe('.eval quirks', () => {
     expect(Object.keys(metadata).slice(0, 3)).toEqual(['__proto__', 'k0', 'k1']);
   });
 
+  it('refuses a scorer or an attachment named __proto__, which a schema record would drop unseen', async () => {
+    for (const field of ['scores', 'attachments']) {
+      const s = sample(1, 1, { match: 'C' });
+      const text = JSON.stringify(s).replace(
+        field === 'scores' ? '"scores":{' : '"id":1',
+        field === 'scores'
+          ? '"scores":{"__proto__":{"value":"I"},'
+          : '"id":1,"attachments":{"__proto__":"x"}',
+      );
+      const bytes = await buildZip([
+        { name: 'header.json', data: json(header({ total: 1 })) },
+        { name: 'samples/1_epoch_1.json', data: Buffer.from(text) },
+      ]);
+      const error = await expectDeskError(
+        () => readInspectLog('proto.eval', bytes),
+        'INVALID_INSPECT_LOG',
+      );
+      expect(error.message).toContain(
+        `has a member samples/1_epoch_1.json that does not match Inspect's log schema at ${field} (has a key named "__proto__", which cannot be read faithfully)`,
+      );
+    }
+  });
+
   it('refuses two different members holding the same sample and epoch', async () => {
     const s = sample(1, 1, { match: 'C' });
     const bytes = await buildZip([

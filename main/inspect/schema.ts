@@ -11,7 +11,7 @@ import { z } from 'zod';
 /** Any JSON number, including the NaN and ±Infinity the lenient parser produces. */
 const Float = z.custom<number>((value) => typeof value === 'number', 'must be a number');
 const Count = z.number().int().nonnegative();
-const Params = z.record(z.string(), z.unknown());
+const Params = record(z.unknown());
 
 const Scalar = z.union([z.string(), Float, z.boolean()]);
 
@@ -25,6 +25,23 @@ function isJsonObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * An object of `value`s under any keys. z.record drops a key named __proto__ without a word,
+ * which would silently change a log's scores or attachments, so such a key refuses the log.
+ */
+function record<T extends z.ZodType>(value: T) {
+  return z
+    .unknown()
+    .superRefine((input, ctx) => {
+      if (isJsonObject(input) && Object.hasOwn(input as object, '__proto__'))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'has a key named "__proto__", which cannot be read faithfully',
+        });
+    })
+    .pipe(z.record(z.string(), value));
+}
+
 function fact<T extends z.ZodType>(schema: T) {
   return schema.nullish().catch(null);
 }
@@ -34,7 +51,7 @@ export const ScoreValueSchema = z.union([
   Scalar,
   z.null(),
   z.array(Scalar.nullable()),
-  z.record(z.string(), Scalar.nullable()),
+  record(Scalar.nullable()),
 ]);
 export type ScoreValue = z.infer<typeof ScoreValueSchema>;
 
@@ -52,7 +69,7 @@ export const EvalScoreSchema = z.object({
   reducer: z.string().nullish(),
   scored_samples: Count.nullish(),
   unscored_samples: Count.nullish(),
-  metrics: z.record(z.string(), EvalMetricSchema),
+  metrics: record(EvalMetricSchema),
 });
 export type EvalScore = z.infer<typeof EvalScoreSchema>;
 
@@ -122,7 +139,7 @@ export type ModelUsage = z.infer<typeof ModelUsageSchema>;
 const EvalStatsSchema = z.object({
   started_at: fact(z.string()),
   completed_at: fact(z.string()),
-  model_usage: fact(z.record(z.string(), ModelUsageSchema)),
+  model_usage: fact(record(ModelUsageSchema)),
 });
 
 /** EvalError (inspect_ai/_util/error.py): `traceback` is plain, `traceback_ansi` coloured. */
@@ -206,8 +223,8 @@ export const EvalSampleSchema = z.object({
   input: z.union([z.string(), z.array(ChatMessageSchema)]),
   target: z.union([z.string(), z.array(z.string())]).nullish(),
   messages: z.array(ChatMessageSchema).nullish(),
-  scores: z.record(z.string(), SampleScoreSchema).nullish(),
-  model_usage: z.record(z.string(), ModelUsageSchema).nullish(),
+  scores: record(SampleScoreSchema).nullish(),
+  model_usage: record(ModelUsageSchema).nullish(),
   total_time: Float.nullish(),
   working_time: Float.nullish(),
   error: z.object({ message: z.string() }).nullish(),
@@ -219,6 +236,6 @@ export const EvalSampleSchema = z.object({
   // Dataset metadata (category, competition, difficulty, …): any JSON; only scalars are kept.
   // Not z.record, which drops a key named __proto__ without a word; the object is kept as parsed.
   metadata: fact(z.custom<Readonly<Record<string, unknown>>>(isJsonObject)),
-  attachments: z.record(z.string(), z.string()).nullish(),
+  attachments: record(z.string()).nullish(),
 });
 export type EvalSample = z.infer<typeof EvalSampleSchema>;

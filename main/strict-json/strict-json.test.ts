@@ -30,6 +30,17 @@ describe('parseStrictJson', () => {
     });
   });
 
+  it.each([
+    ['{"__proto__":{"x":1}}'],
+    ['{"a":[{"\\u005f_proto__":1}]}'],
+    ['{"predicate":{"__proto__":1}}'],
+  ])('refuses a key named __proto__ at any depth, which zod would drop unseen: %s', (text) => {
+    expect(parseStrictJson(text)).toEqual({
+      ok: false,
+      reason: 'it has a key named "__proto__", which is not allowed',
+    });
+  });
+
   it('refuses a leading byte order mark, as bytes and as text', () => {
     const reason = 'it starts with a byte order mark (U+FEFF), which is not allowed';
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('{"a":1}')]);

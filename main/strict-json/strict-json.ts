@@ -46,7 +46,8 @@ export function parseStrictJson(input: Uint8Array | string): StrictJson {
 }
 
 /**
- * A key that repeats within one object, or nesting past the limit; null if neither.
+ * A key that repeats within one object, a key named __proto__, or nesting past the limit;
+ * null if none.
  * `text` is already known to be valid JSON, so this only has to find strings and
  * brackets; keys are compared decoded ("a" and "\u0061" are the same key).
  */
@@ -62,6 +63,9 @@ function structuralProblem(text: string): string | null {
       if (expectingKey && top) {
         const key = JSON.parse(text.slice(i, end + 1)) as string;
         if (top.has(key)) return `it has the key ${showKey(key)} more than once in one object`;
+        // zod's records and objects drop this key without a word, so a signed document holding
+        // it would not mean what it says to every reader.
+        if (key === '__proto__') return 'it has a key named "__proto__", which is not allowed';
         top.add(key);
         expectingKey = false;
       }
