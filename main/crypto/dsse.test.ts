@@ -91,13 +91,24 @@ describe('signEnvelope and verifyEnvelope', () => {
     });
   });
 
-  it('does not count a key it does not trust', () => {
+  it('does not count a key it does not trust, and names the keyid that signature claims', () => {
     const envelope = signEnvelope(IN_TOTO, statement, [a, c]);
     expect(verifyEnvelope(envelope, policy)).toEqual({
       ok: false,
       code: 'SIGNATURE_THRESHOLD_NOT_MET',
-      reason: 'The envelope has 1 valid signature from a trusted key; 2 are required.',
+      reason: `The envelope has 1 valid signature from a trusted key; 2 are required. Its other signatures name keys not trusted for it (keyid ${c.keyid}).`,
     });
+    // The keyid is the envelope's text: shown escaped and cut, never trusted.
+    const hostile = {
+      ...envelope,
+      signatures: [
+        { keyid: `\u001b[2J${'f'.repeat(200)}`, sig: envelope.signatures[1]?.sig ?? '' },
+      ],
+    };
+    const reason = verifyEnvelope(hostile, policy);
+    expect(reason).toMatchObject({ ok: false });
+    expect(JSON.stringify(reason)).not.toContain('\\u001b');
+    expect(reason.ok ? '' : reason.reason).toContain(`(keyid \\u{001B}[2J${'f'.repeat(96)}…)`);
   });
 
   it('counts distinct keys: one key signing twice under two keyids counts once', () => {

@@ -15,6 +15,7 @@ import { decodeDsseBase64, encodeBase64 } from './base64';
 import { PUBLIC_KEY_BYTES, type PublicKey } from './keys';
 import { firstIssueSentence } from '../schema-sentence';
 import { readySodium } from './sodium';
+import { printable } from '../../common/text';
 
 const SIGNATURE_BYTES = 64;
 /**
@@ -132,6 +133,9 @@ export function verifyEnvelope(
   const message = pae(payloadType, payload);
 
   const signedBy = new Map<string, PublicKey>();
+  const trusted = new Set(policy.trustedKeys.map((k) => k.keyid));
+  /** Keyids named by signatures that no trusted key made (shown, never used). */
+  const strangers = new Set<string>();
   for (const signature of signatures) {
     const sig = decodeDsseBase64(signature.sig);
     // Not an Ed25519 signature (DSSE allows other algorithms alongside): it cannot count.
@@ -142,10 +146,15 @@ export function verifyEnvelope(
         sodium.crypto_sign_verify_detached(sig, message, key.publicKey),
     );
     if (signer !== undefined) signedBy.set(rawKeyId(signer), signer);
+    else if (!trusted.has(signature.keyid ?? '')) strangers.add(signature.keyid ?? '');
   }
 
   if (signedBy.size < policy.threshold) {
-    return reject('SIGNATURE_THRESHOLD_NOT_MET', thresholdReason(signedBy.size, policy.threshold));
+    return reject(
+      'SIGNATURE_THRESHOLD_NOT_MET',
+      thresholdReason(signedBy.size, policy.threshold) +
+        strangersSentence([...strangers], signedBy.size > 0),
+    );
   }
   if (!policy.payloadTypes.includes(payloadType)) {
     return reject('PAYLOAD_TYPE_NOT_ALLOWED', payloadTypeReason(payloadType, policy.payloadTypes));
@@ -194,6 +203,26 @@ function thresholdReason(found: number, required: number): string {
         ? '1 valid signature from a trusted key'
         : `${found} valid signatures from different trusted keys`;
   return `The envelope has ${has}; ${required} ${required === 1 ? 'is' : 'are'} required.`;
+}
+
+const SHOWN_KEYIDS = 3;
+const SHOWN_KEYID_MAX = 100;
+
+/**
+ * The keyids the untrusted signatures name, which a security officer compares with the
+ * fingerprint of a key they may add. Only a claim (DSSE keyids are hints), so it is shown,
+ * never used; escaped and cut, since it is the envelope's text.
+ */
+function strangersSentence(keyids: readonly string[], othersCounted: boolean): string {
+  if (keyids.length === 0) return '';
+  const shown = keyids.slice(0, SHOWN_KEYIDS).map((id) => {
+    if (id === '') return 'one with no keyid';
+    const cut = id.length > SHOWN_KEYID_MAX ? `${id.slice(0, SHOWN_KEYID_MAX)}…` : id;
+    return printable(cut);
+  });
+  const more = keyids.length > SHOWN_KEYIDS ? ` and ${keyids.length - SHOWN_KEYIDS} more` : '';
+  const which = othersCounted ? 'Its other signatures name' : 'Its signatures name';
+  return ` ${which} keys not trusted for it (keyid ${shown.join(', ')}${more}).`;
 }
 
 const SHOWN_TYPE_MAX = 100;

@@ -33,7 +33,11 @@ export async function readEndRecord(source: ByteSource): Promise<EndRecord> {
   const signatures = signaturesIn(tail);
   const last = signatures.at(-1);
   if (last === undefined) {
-    throw new ZipRejection('it is not a zip archive or it is truncated (it has no end record)');
+    throw new ZipRejection(
+      (await startsLikeZip(source))
+        ? 'it is truncated or damaged: it begins as a zip archive but has no end record'
+        : 'it is not a zip archive (a bundle is one), nor the start of one',
+    );
   }
   // Records whose comment length reaches exactly to the end of the file: a reader may pick any.
   const candidates = signatures.filter(
@@ -47,7 +51,9 @@ export async function readEndRecord(source: ByteSource): Promise<EndRecord> {
   if (candidates.length === 0) {
     // A cut-off file and one with bytes appended look alike: no end record reaches the end.
     throw new ZipRejection(
-      'it is not a zip archive or it is truncated, or bytes were appended after its end record',
+      (await startsLikeZip(source))
+        ? 'it is truncated, or bytes were appended after its end record'
+        : 'it is not a zip archive (a bundle is one), nor the start of one',
     );
   }
   const at = tailStart + last;
@@ -174,4 +180,10 @@ function checked(end: EndFields & { readonly directoryEnd: number }): EndRecord 
     directorySize: end.directorySize,
     directoryEnd: end.directoryEnd,
   };
+}
+
+/** A local file header at offset 0, as every zip a lab's tools write begins. */
+async function startsLikeZip(source: ByteSource): Promise<boolean> {
+  const head = await source.bytes(0, Math.min(4, source.size));
+  return head !== null && Buffer.from(head).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
 }

@@ -127,7 +127,7 @@ describe('trust roster', () => {
       ],
     };
     expect(() => trust.install(signed(replaced, roots))).toThrow(
-      /refused: its own root keys do not sign it \(a new root set must\): the envelope has no valid signature from a trusted key; 1 is required\. Nothing was changed\./,
+      /refused: its own root keys do not sign it \(a new root set must\): the envelope has no valid signature from a trusted key; 1 is required\. Its signatures name keys not trusted for it \(keyid [0-9a-f]{64}\)\. Nothing was changed\./,
     );
     expect(trust.current()?.document.version).toBe(1);
     expect(trust.install(signed(replaced, [...roots, successor])).document.keys).toEqual(

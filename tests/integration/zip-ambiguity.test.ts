@@ -294,9 +294,22 @@ describe('zip archives with more than one reading', () => {
   it('bytes after the end record and its declared comment: Python ignores them; the desk refuses', async () => {
     const file = write(Buffer.concat([rawZip([honest]), Buffer.from('trailing')]));
     expect(await refusal(file)).toBe(
-      'it is not a zip archive or it is truncated, or bytes were appended after its end record',
+      'it is truncated, or bytes were appended after its end record',
     );
     expect(texts(pythonZipRead(file))).toEqual([['results.json', '{"accuracy": 1.0}']]);
+  });
+
+  it('a file that is no zip and a zip cut short get different sentences', async () => {
+    const zip = rawZip([honest]);
+    expect(await refusal(write(Buffer.from('hello, this is a text file\n')))).toBe(
+      'it is not a zip archive (a bundle is one), nor the start of one',
+    );
+    expect(await refusal(write(Buffer.alloc(0)))).toBe(
+      'it is not a zip archive (a bundle is one), nor the start of one',
+    );
+    expect(await refusal(write(zip.subarray(0, zip.length - 30)))).toBe(
+      'it is truncated or damaged: it begins as a zip archive but has no end record',
+    );
   });
 
   it('an end record hidden in the comment: Python reads 0.0, and 1.0 once the comment is cut off; the desk refuses', async () => {
