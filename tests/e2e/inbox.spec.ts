@@ -53,6 +53,9 @@ test('a tampered bundle is rejected with a clear dialog and nothing is imported'
   await expect(dialog).toContainText('does not match its signed digest');
   await expect(dialog).toContainText('Nothing was imported.');
   await expect(dialog.getByRole('listitem').filter({ hasText: 'Failed' })).toHaveCount(1);
+  // Only the checks that ran: the first failure stops verification.
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'Not run' })).toHaveCount(0);
+  await expect(dialog).toContainText('later checks were not run.');
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   await screenshot(page, 'rejection');
 
@@ -85,9 +88,13 @@ test('imports bundles dropped on the Inbox, and says which dropped files it left
   const { valid } = await workstation.prepareLab();
   const inbox = new InboxPage(page);
   await inbox.drop({ 'frontier-1-cyber.evbundle': valid, 'notes.txt': '/tmp/notes.txt' });
-  await expect(inbox.notice('imported')).toContainText(
-    '1 dropped file(s) were not .evbundle files and were left alone.',
+  await expect(inbox.notice('imported')).toContainText('frontier-1-cyber.evbundle');
+  // What was left alone is a warning of its own, not part of the success message.
+  const leftAlone = inbox.notice('left alone');
+  await expect(leftAlone).toHaveText(
+    '1 dropped file was not an .evbundle file; it was left alone.',
   );
+  await expect(inbox.notice('imported')).not.toContainText('left alone');
   await expect(inbox.bundles.rows).toHaveCount(1);
 });
 

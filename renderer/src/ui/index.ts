@@ -10,7 +10,7 @@ export {
 } from './data-table';
 export { Dialog } from './Dialog';
 export { Field } from './Field';
-export { CallFailed, Notice } from './Notice';
+export { CallFailed, Notice, type NoticeTone } from './Notice';
 export { Screen } from './Screen';
 export { EmptyState, Section } from './Section';
 export { Facts, Hint } from './Text';

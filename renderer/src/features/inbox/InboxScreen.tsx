@@ -65,7 +65,11 @@ export function InboxScreen() {
           onImport={() => void job.start({ source: 'dialog' })}
           onCancel={job.cancel}
         />
-        {job.notice && <Notice tone={job.notice.tone}>{job.notice.text}</Notice>}
+        {job.notices.map((notice) => (
+          <Notice key={notice.tone} tone={notice.tone}>
+            {notice.text}
+          </Notice>
+        ))}
         {job.rejections.length > 0 && (
           <RejectionDialog outcomes={job.rejections} onClose={job.dismissRejections} />
         )}

@@ -2,17 +2,17 @@ import { useState } from 'react';
 import type { ImportProgress } from '../../../../common/bundles';
 import type { RequestOf } from '../../../../common/ipc';
 import { useDeskEvent, useDeskMutation } from '../../desk';
-import { importSummary, rejectedOutcomes, type RejectedOutcome } from './outcomes';
-
-export interface ImportNotice {
-  readonly tone: 'success' | 'error';
-  readonly text: string;
-}
+import {
+  importNotices,
+  rejectedOutcomes,
+  type ImportNotice,
+  type RejectedOutcome,
+} from './outcomes';
 
 /** An import in progress: its progress events, its cancellation, and what it said at the end. */
 export function useImport() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [notice, setNotice] = useState<ImportNotice | null>(null);
+  const [notices, setNotices] = useState<readonly ImportNotice[]>([]);
   const [rejections, setRejections] = useState<readonly RejectedOutcome[]>([]);
   const importing = useDeskMutation('importBundles', {
     invalidates: ['listBundles', 'listModels', 'evaluateModel', 'listAuditEvents'],
@@ -21,16 +21,15 @@ export function useImport() {
   useDeskEvent('importProgress', setProgress);
 
   const start = async (request: RequestOf<'importBundles'>, skipped = 0) => {
-    setNotice(null);
+    setNotices([]);
     setProgress(null);
     cancel.reset();
     try {
       const { outcomes } = await importing.mutateAsync(request);
-      const text = importSummary(outcomes, skipped);
-      setNotice(text ? { tone: 'success', text } : null);
+      setNotices(importNotices(outcomes, skipped));
       setRejections(rejectedOutcomes(outcomes));
     } catch (error) {
-      setNotice({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+      setNotices([{ tone: 'error', text: error instanceof Error ? error.message : String(error) }]);
     } finally {
       setProgress(null);
     }
@@ -41,14 +40,14 @@ export function useImport() {
     progress,
     /** Asked to stop and not yet stopped (main said it is stopping). */
     cancelling: importing.isPending && (cancel.isPending || cancel.data?.cancelling === true),
-    notice,
+    notices,
     rejections,
     start,
     cancel: () => {
       cancel.mutate({});
     },
     refuse: (text: string) => {
-      setNotice({ tone: 'error', text });
+      setNotices([{ tone: 'error', text }]);
     },
     dismissRejections: () => {
       setRejections([]);
