@@ -1,30 +1,70 @@
 import type { RuleOutcome } from '../../../../../common/evaluation';
 import { formatNumber } from '../../../format';
+import { RULE_STATUS_TEXT } from '../../../vocabulary';
+import { chartScale } from './chart-scale';
 import styles from './Dossier.module.css';
 
-const WIDTH = 640;
+const WIDTH = 720;
 const ROW = 34;
-const LEFT = 170;
+const LEFT = 230;
 const RIGHT = 30;
+const TOP = 12;
+const AXIS = 34;
 
-const DOT_CLASS: Readonly<Record<RuleOutcome['status'], string | undefined>> = {
-  met: styles.dotMet,
-  'not-met': styles.dotNotMet,
-  'insufficient-evidence': styles.dotUndecided,
-};
+type Status = RuleOutcome['status'];
 
 /**
- * Observed values (dots) with 95% intervals (bars) against each rule's threshold (red line),
- * on a common scale. Plain SVG: no scripts, no external resources.
+ * Status is told by shape as well as colour (Okabe–Ito colours, safe for the common colour
+ * blindnesses): met a filled diamond, not met a filled circle, undecided a hollow square.
+ */
+function Marker({
+  status,
+  x,
+  y,
+}: {
+  readonly status: Status;
+  readonly x: number;
+  readonly y: number;
+}) {
+  switch (status) {
+    case 'met':
+      return (
+        <polygon
+          points={`${x},${y - 7} ${x + 7},${y} ${x},${y + 7} ${x - 7},${y}`}
+          className={styles.markMet}
+        />
+      );
+    case 'not-met':
+      return <circle cx={x} cy={y} r={5.5} className={styles.markNotMet} />;
+    case 'insufficient-evidence':
+      return <rect x={x - 5} y={y - 5} width={10} height={10} className={styles.markUndecided} />;
+  }
+}
+
+const STATUSES: readonly Status[] = ['met', 'not-met', 'insufficient-evidence'];
+
+/** A rule as a reader names it: its benchmark and metric (the rule's id on hover). */
+function ruleName(rule: RuleOutcome): string {
+  return `${rule.benchmark} · ${rule.scorer ? `${rule.scorer}/` : ''}${rule.metric}`;
+}
+
+/**
+ * Observed values with 95% intervals against each rule's threshold, on an axis that is the
+ * metric's range (0 to 1 for a proportion), with ticks and a legend. Plain SVG: no scripts,
+ * no external resources.
  */
 export function ThresholdChart({ rules }: { readonly rules: readonly RuleOutcome[] }) {
-  const values = rules
-    .flatMap((r) => [r.threshold, r.observed, ...(r.ci95 ?? [])])
-    .filter((v): v is number => v !== null);
-  const min = Math.min(0, ...values);
-  const max = Math.max(1, ...values);
-  const x = (v: number) => LEFT + ((v - min) / (max - min || 1)) * (WIDTH - LEFT - RIGHT);
-  const height = rules.length * ROW + 30;
+  // The range is the metric's, read from the values and thresholds; an interval reaching
+  // past it (a Wald interval can leave [0, 1]) is drawn to the edge, its numbers in the table.
+  const scale = chartScale(
+    rules.flatMap((r) => [r.threshold, ...(r.observed === null ? [] : [r.observed])]),
+  );
+  const x = (v: number) =>
+    LEFT +
+    ((Math.min(scale.max, Math.max(scale.min, v)) - scale.min) / (scale.max - scale.min)) *
+      (WIDTH - LEFT - RIGHT);
+  const bottom = TOP + rules.length * ROW;
+  const height = bottom + AXIS;
   return (
     <figure className={styles.chart}>
       <svg
@@ -34,14 +74,24 @@ export function ThresholdChart({ rules }: { readonly rules: readonly RuleOutcome
         width={WIDTH}
         height={height}
       >
+        {scale.ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={x(tick)} x2={x(tick)} y1={TOP} y2={bottom} className={styles.grid} />
+            <line x1={x(tick)} x2={x(tick)} y1={bottom} y2={bottom + 5} className={styles.axis} />
+            <text x={x(tick)} y={bottom + 18} textAnchor="middle" className={styles.chartText}>
+              {formatNumber(tick)}
+            </text>
+          </g>
+        ))}
+        <line x1={LEFT} x2={WIDTH - RIGHT} y1={bottom} y2={bottom} className={styles.axis} />
         {rules.map((rule, i) => {
-          const y = i * ROW + 20;
+          const y = TOP + i * ROW + ROW / 2;
           return (
             <g key={rule.ruleId}>
-              <text x={LEFT - 8} y={y + 4} textAnchor="end" className={styles.chartText}>
-                {rule.ruleId}
+              <title>{`${rule.ruleId}: ${RULE_STATUS_TEXT[rule.status]}`}</title>
+              <text x={LEFT - 10} y={y + 4} textAnchor="end" className={styles.chartText}>
+                {ruleName(rule)}
               </text>
-              <line x1={LEFT} x2={WIDTH - RIGHT} y1={y} y2={y} className={styles.track} />
               {rule.ci95 && (
                 <line
                   x1={x(rule.ci95[0])}
@@ -51,28 +101,42 @@ export function ThresholdChart({ rules }: { readonly rules: readonly RuleOutcome
                   className={styles.interval}
                 />
               )}
-              {rule.observed !== null && (
-                <circle cx={x(rule.observed)} cy={y} r={5} className={DOT_CLASS[rule.status]} />
-              )}
               <line
                 x1={x(rule.threshold)}
                 x2={x(rule.threshold)}
-                y1={y - 11}
-                y2={y + 11}
+                y1={y - 12}
+                y2={y + 12}
                 className={styles.threshold}
               />
+              {rule.observed !== null && <Marker status={rule.status} x={x(rule.observed)} y={y} />}
             </g>
           );
         })}
-        <text x={LEFT} y={height - 4} className={styles.chartText}>
-          {formatNumber(min)}
-        </text>
-        <text x={WIDTH - RIGHT} y={height - 4} textAnchor="end" className={styles.chartText}>
-          {formatNumber(max)}
-        </text>
       </svg>
       <figcaption className={styles.caption}>
-        Dot: observed value; bar: 95% interval; red line: threshold.
+        <ul className={styles.legend} aria-label="Legend">
+          {STATUSES.map((status) => (
+            <li key={status}>
+              <svg width={16} height={16} viewBox="0 0 16 16" aria-hidden="true">
+                <Marker status={status} x={8} y={8} />
+              </svg>
+              Observed, {RULE_STATUS_TEXT[status].toLowerCase()}
+            </li>
+          ))}
+          <li>
+            <svg width={22} height={16} viewBox="0 0 22 16" aria-hidden="true">
+              <line x1={2} x2={20} y1={8} y2={8} className={styles.interval} />
+            </svg>
+            95% interval
+          </li>
+          <li>
+            <svg width={10} height={16} viewBox="0 0 10 16" aria-hidden="true">
+              <line x1={5} x2={5} y1={1} y2={15} className={styles.threshold} />
+            </svg>
+            Threshold
+          </li>
+        </ul>
+        Axis: the metric&apos;s value{scale.min === 0 && scale.max === 1 ? ', 0 to 1' : ''}.
       </figcaption>
     </figure>
   );

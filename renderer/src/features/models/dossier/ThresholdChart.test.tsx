@@ -1,0 +1,74 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import type { RuleOutcome } from '../../../../../common/evaluation';
+import { ThresholdChart } from './ThresholdChart';
+
+function outcome(overrides: Partial<RuleOutcome>): RuleOutcome {
+  return {
+    ruleId: 'r1',
+    benchmark: 'cybench',
+    metric: 'accuracy',
+    scorer: null,
+    operator: '>=',
+    threshold: 0.5,
+    basis: 'point',
+    minSamples: 1,
+    status: 'met',
+    observed: 0.6,
+    source: 'recomputed',
+    stderr: null,
+    stderrSource: null,
+    ci95: null,
+    bound: 0.6,
+    margin: 0.1,
+    n: 30,
+    sourceLog: null,
+    claims: [],
+    alsoSeen: [],
+    explanation: '',
+    ...overrides,
+  };
+}
+
+describe('ThresholdChart', () => {
+  test('a proportion on its range 0 to 1 with ticks; status by shape; a legend in words', () => {
+    const { container } = render(
+      <ThresholdChart
+        rules={[
+          outcome({ ruleId: 'met' }),
+          outcome({ ruleId: 'not-met', benchmark: 'nyu_ctf', status: 'not-met', observed: 0.2 }),
+          outcome({ ruleId: 'undecided', status: 'insufficient-evidence', observed: 0.1 }),
+        ]}
+      />,
+    );
+    const chart = screen.getByRole('img', { name: /Observed values with 95% intervals/ });
+    // Rows are named by benchmark and metric (two rules here are of cybench · accuracy).
+    expect(within(chart as unknown as HTMLElement).getAllByText('cybench · accuracy')).toHaveLength(
+      2,
+    );
+    expect([...chart.querySelectorAll('text')].map((t) => t.textContent).slice(0, 5)).toEqual([
+      '0',
+      '0.25',
+      '0.5',
+      '0.75',
+      '1',
+    ]);
+    // Shapes, not colours alone: a diamond, a circle, a hollow square.
+    expect(chart.querySelectorAll('polygon')).toHaveLength(1);
+    expect(chart.querySelectorAll('circle')).toHaveLength(1);
+    expect(chart.querySelectorAll('rect')).toHaveLength(1);
+    const legend = screen.getByRole('list', { name: 'Legend' });
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Observed, met',
+      'Observed, not met',
+      'Observed, insufficient evidence',
+      '95% interval',
+      'Threshold',
+    ]);
+    expect(container).toHaveTextContent("Axis: the metric's value, 0 to 1.");
+  });
+});
