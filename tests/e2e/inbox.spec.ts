@@ -1,5 +1,6 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, test } from './harness';
-import { AppFrame } from './pages/app';
+import { AppFrame, AUTHORITY } from './pages/app';
 import { Grid } from './pages/grid';
 import { InboxPage } from './pages/inbox';
 import { ModelsPage } from './pages/models';
@@ -215,4 +216,49 @@ test('a quarantined bundle is marked in the Inbox and in the dossier, and does n
   await expect(evidence.rows).toHaveCount(1);
   await expect(evidence.row(0)).toContainText('frontier-1-cyber.evbundle');
   await expect(evidence.row(0)).toContainText('NoQuarantined');
+});
+
+/** The page does not scroll sideways, and `locator` lies wholly inside the viewport. */
+async function expectReflowed(page: Page, locator: Locator): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(innerWidth);
+  const box = await locator.boundingBox();
+  expect(box, 'not laid out').not.toBeNull();
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(innerWidth);
+}
+
+test('reflows at 1280×800 and at 200% zoom: wide reports scroll inside their section, the header wraps', async ({
+  page,
+  desk,
+}) => {
+  await desk.openLab({ importValid: true });
+  const app = new AppFrame(page);
+  await app.unlock(AUTHORITY.label, AUTHORITY.passphrase);
+  const inbox = new InboxPage(page);
+  await inbox.showReport('frontier-1-cyber.evbundle');
+  // 1280×800, and the same window at 200% zoom: 640×400 CSS pixels at two device pixels each.
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 640, height: 400 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await expectReflowed(page, app.lockButton);
+    await expectReflowed(page, app.identity);
+    await expectReflowed(page, page.getByRole('heading', { name: /Verification report/ }));
+    if (viewport.width === 1280) {
+      // At 1280 the bundle list fits whole: no column of it scrolled out of sight.
+      const list = page.getByRole('grid', { name: 'Imported result bundles' });
+      const [outer, inner] = await list.evaluate((t) => [
+        t.parentElement?.clientWidth ?? 0,
+        t.scrollWidth,
+      ]);
+      expect(inner).toBeLessThanOrEqual(outer ?? 0);
+    }
+    // The table may be wider than the window; the box it scrolls in is not.
+    const runs = page.getByRole('grid', { name: 'Runs in frontier-1-cyber.evbundle' });
+    await expectReflowed(page, runs.locator('..'));
+  }
 });

@@ -8,20 +8,20 @@ export const BUNDLE_COLUMNS = {
   evaluator: {
     id: 'evaluator',
     header: 'Evaluator',
-    size: 200,
+    size: 190,
     value: (b) => evaluatorText(b.evaluator),
   },
   finished: {
     id: 'finished',
     header: 'Run finished',
-    size: 150,
+    size: 130,
     value: (b) => b.runFinishedOn,
     cell: (b) => <time dateTime={b.runFinishedOn}>{formatUtcDate(b.runFinishedOn)}</time>,
   },
   samples: {
     id: 'samples',
     header: 'Samples',
-    size: 120,
+    size: 100,
     numeric: true,
     value: (b) => b.sampleCount,
     cell: (b) => formatCount(b.sampleCount),

@@ -42,7 +42,7 @@ export function BundleTable({
       {
         id: 'status',
         header: 'Status',
-        size: 300,
+        size: 240,
         value: statusText,
         cell: (b) => (
           <>
@@ -57,12 +57,12 @@ export function BundleTable({
           </>
         ),
       },
-      { id: 'model', header: 'Model', size: 260, value: modelName },
+      { id: 'model', header: 'Model', size: 230, value: modelName },
       BUNDLE_COLUMNS.evaluator,
       {
         id: 'suite',
         header: 'Suite',
-        size: 150,
+        size: 130,
         value: (b) => `${b.suite.name}${b.suite.version ? ` ${b.suite.version}` : ''}`,
       },
       BUNDLE_COLUMNS.finished,
@@ -70,7 +70,7 @@ export function BundleTable({
       {
         id: 'report',
         header: 'Report',
-        size: 130,
+        size: 120,
         cell: (b) => (
           <Button
             variant="link"

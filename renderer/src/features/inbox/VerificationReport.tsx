@@ -1,7 +1,16 @@
-import type { BundleSummary, MetricStatus } from '../../../../common/bundles';
+import type { BundleSummary, LogSummary, MetricStatus } from '../../../../common/bundles';
 import { formatCount, formatNumber, formatUtc } from '../../format';
 import { DataTable, Hint, Section, type DataTableColumn } from '../../ui';
 import { CheckList } from './CheckList';
+import styles from './Inbox.module.css';
+import {
+  configuredLimitsText,
+  durationText,
+  limitsText,
+  samplesText,
+  sandboxText,
+  usageText,
+} from './run-text';
 
 const AGREEMENT: Readonly<Record<MetricStatus, string>> = {
   match: 'Matches',
@@ -9,12 +18,28 @@ const AGREEMENT: Readonly<Record<MetricStatus, string>> = {
   'not-recomputable': 'Not recomputable',
 };
 
+const STATUS: Readonly<Record<LogSummary['status'], string>> = {
+  success: 'Finished',
+  error: 'Error',
+  cancelled: 'Cancelled',
+  started: 'Not finished',
+};
+
+/** One row per log: how its run went. */
+const RUN_COLUMNS: readonly DataTableColumn<LogSummary>[] = [
+  { id: 'log', header: 'Log', size: 210, value: (l) => l.path },
+  { id: 'task', header: 'Task', size: 130, value: (l) => l.task },
+  { id: 'model', header: 'Inspect model', size: 210, value: (l) => l.model },
+  { id: 'status', header: 'Run', size: 100, value: (l) => STATUS[l.status] },
+  { id: 'samples', header: 'Samples', size: 160, value: samplesText },
+  { id: 'limits', header: 'Limits hit', size: 160, value: (l) => limitsText(l.run) },
+  { id: 'duration', header: 'Duration', size: 100, value: (l) => durationText(l.run) },
+];
+
 /** One row per log metric (or per log without one). */
-interface LogRow {
+interface MetricRow {
   readonly key: string;
   readonly path: string;
-  readonly task: string;
-  readonly samples: number;
   readonly metric: string;
   readonly claimed: number | null;
   readonly recomputed: number | null;
@@ -24,15 +49,13 @@ interface LogRow {
 // Four digits: a claimed value that differs from its log in the fourth place must show it.
 const REPORT_DIGITS = { digits: 4 };
 
-const LOG_COLUMNS: readonly DataTableColumn<LogRow>[] = [
-  { id: 'log', header: 'Log', size: 260, value: (r) => r.path },
-  { id: 'task', header: 'Task', size: 150, value: (r) => r.task },
-  { id: 'samples', header: 'Samples', size: 120, numeric: true, value: (r) => r.samples },
-  { id: 'metric', header: 'Metric', size: 180, value: (r) => r.metric },
+const METRIC_COLUMNS: readonly DataTableColumn<MetricRow>[] = [
+  { id: 'log', header: 'Log', size: 230, value: (r) => r.path },
+  { id: 'metric', header: 'Metric', size: 280, value: (r) => r.metric },
   {
     id: 'claimed',
     header: 'Claimed',
-    size: 120,
+    size: 110,
     numeric: true,
     value: (r) => r.claimed ?? Number.NEGATIVE_INFINITY,
     cell: (r) => formatNumber(r.claimed, REPORT_DIGITS),
@@ -40,23 +63,26 @@ const LOG_COLUMNS: readonly DataTableColumn<LogRow>[] = [
   {
     id: 'recomputed',
     header: 'Recomputed',
-    size: 140,
+    size: 130,
     numeric: true,
     value: (r) => r.recomputed ?? Number.NEGATIVE_INFINITY,
     cell: (r) => formatNumber(r.recomputed, REPORT_DIGITS),
   },
-  { id: 'agreement', header: 'Agreement', size: 150, value: (r) => r.agreement },
+  { id: 'agreement', header: 'Agreement', size: 160, value: (r) => r.agreement },
 ];
 
-function logRows(bundle: BundleSummary): LogRow[] {
+function metricRows(bundle: BundleSummary): MetricRow[] {
   return bundle.logs.flatMap((log) => {
-    const base = { path: log.path, task: log.task, samples: log.samples };
     if (log.metrics.length === 0) {
+      const partial = log.run?.partialMetrics ?? [];
       return [
         {
-          ...base,
           key: log.path,
-          metric: 'no metrics recorded',
+          path: log.path,
+          metric:
+            partial.length > 0
+              ? `no metrics recorded; partial: ${partial.map((p) => `${p.scorer} mean ${formatNumber(p.mean)} over ${formatCount(p.n)}`).join(', ')}`
+              : 'no metrics recorded',
           claimed: null,
           recomputed: null,
           agreement: '',
@@ -64,14 +90,56 @@ function logRows(bundle: BundleSummary): LogRow[] {
       ];
     }
     return log.metrics.map((m) => ({
-      ...base,
       key: `${log.path} ${m.scorer}/${m.metric}`,
+      path: log.path,
       metric: `${m.scorer}/${m.metric}`,
       claimed: m.claimed,
       recomputed: m.recomputed,
       agreement: AGREEMENT[m.status],
     }));
   });
+}
+
+/** Everything else known of each run: plan, limits, sandbox, usage, times, its error. */
+function RunDetails({ logs }: { readonly logs: readonly LogSummary[] }) {
+  const known = logs.filter((l) => l.run !== null);
+  if (known.length === 0) return null;
+  return (
+    <details className={styles.runDetails}>
+      <summary>Run details of each log</summary>
+      {known.map((log) =>
+        log.run === null ? null : (
+          <section key={log.path} aria-label={`Run of ${log.path}`}>
+            <h4>{log.path}</h4>
+            <dl className={styles.facts}>
+              <dt>Plan</dt>
+              <dd>{log.run.solvers.join(' → ') || 'not recorded'}</dd>
+              <dt>Limits set</dt>
+              <dd>{configuredLimitsText(log.run)}</dd>
+              <dt>Epochs</dt>
+              <dd>{log.run.epochs ?? 'not recorded'}</dd>
+              <dt>Sandbox</dt>
+              <dd>{sandboxText(log.run)}</dd>
+              <dt>Tokens</dt>
+              <dd>{usageText(log.run)}</dd>
+              <dt>Ran</dt>
+              <dd>
+                {log.run.startedAt ?? '?'} to {log.run.completedAt ?? '?'} ({durationText(log.run)})
+              </dd>
+            </dl>
+            {log.run.error && (
+              <>
+                <p className={styles.rejection}>Run error: {log.run.error.message}</p>
+                {log.run.error.traceback && (
+                  <pre className={styles.traceback}>{log.run.error.traceback}</pre>
+                )}
+              </>
+            )}
+          </section>
+        ),
+      )}
+    </details>
+  );
 }
 
 export function VerificationReport({ bundle }: { readonly bundle: BundleSummary }) {
@@ -83,11 +151,19 @@ export function VerificationReport({ bundle }: { readonly bundle: BundleSummary 
         imported <time dateTime={bundle.importedAt}>{formatUtc(bundle.importedAt)}</time>.
       </Hint>
       <CheckList checks={bundle.checks} label={`Checks for ${bundle.fileName}`} />
-      <h3>Logs</h3>
+      <h3>Runs</h3>
+      <DataTable
+        label={`Runs in ${bundle.fileName}`}
+        rows={bundle.logs}
+        columns={RUN_COLUMNS}
+        getRowId={(l) => l.path}
+      />
+      <RunDetails logs={bundle.logs} />
+      <h3>Metrics</h3>
       <DataTable
         label={`Logs in ${bundle.fileName}`}
-        rows={logRows(bundle)}
-        columns={LOG_COLUMNS}
+        rows={metricRows(bundle)}
+        columns={METRIC_COLUMNS}
         getRowId={(r) => r.key}
       />
       <Hint>{formatCount(bundle.sampleCount)} samples in all.</Hint>

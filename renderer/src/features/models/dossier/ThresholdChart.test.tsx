@@ -43,9 +43,7 @@ describe('ThresholdChart', () => {
     );
     const chart = screen.getByRole('img', { name: /Observed values with 95% intervals/ });
     // Rows are named by benchmark and metric (two rules here are of cybench · accuracy).
-    expect(within(chart).getAllByText('cybench · accuracy')).toHaveLength(
-      2,
-    );
+    expect(within(chart).getAllByText('cybench · accuracy')).toHaveLength(2);
     expect([...chart.querySelectorAll('text')].map((t) => t.textContent).slice(0, 5)).toEqual([
       '0',
       '0.25',
