@@ -255,7 +255,7 @@ test('reflows at 1280×800 and at 200% zoom: wide reports scroll inside their se
         t.parentElement?.clientWidth ?? 0,
         t.scrollWidth,
       ]);
-      expect(inner).toBeLessThanOrEqual(outer ?? 0);
+      expect(inner).toBeLessThanOrEqual(outer);
     }
     // The table may be wider than the window; the box it scrolls in is not.
     const runs = page.getByRole('grid', { name: 'Runs in frontier-1-cyber.evbundle' });
