@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { addBundle, addLog } from '../tests/support/synthetic-samples';
 import { useTempDirs } from '../tests/support/temp-dir';
 import { openDatabase, type DeskDatabase } from '.';
 
@@ -10,40 +10,9 @@ describe('bundle statements: imports that are not complete', () => {
 
   function bundleWithOneSample(db: DeskDatabase, digest: string): number {
     const modelId = db.bundles.upsertModel('Acme AI', 'frontier-1', '2026-10');
-    const bundleId = db.bundles.insertPendingBundle({
-      digest,
-      statementDigest: crypto.createHash('sha256').update(digest).digest('hex'),
-      fileName: `${digest}.evbundle`,
-      envelope: '{}',
-      modelId,
-      evaluatorId: 'lab',
-      evaluatorName: 'Lab',
-      suiteName: 'cyber',
-      suiteVersion: null,
-      runStartedOn: '2026-10-01T00:00:00Z',
-      runFinishedOn: '2026-10-02T00:00:00Z',
-      signedBy: '[]',
-      inspectModels: null,
-      rosterVersion: 1,
-      verification: '[]',
-      importedAt: '2026-11-01T00:00:00.000Z',
-    });
-    if (bundleId === null) throw new Error('duplicate digest');
+    const bundleId = addBundle(db, modelId, digest);
     db.bundles.insertEntry(bundleId, 'logs/a.eval', 'a'.repeat(64), 10);
-    const logId = db.bundles.insertLog(bundleId, {
-      path: 'logs/a.eval',
-      sha256: 'a'.repeat(64),
-      format: 'eval',
-      headerSource: 'header.json',
-      task: 'ctf',
-      taskVersion: null,
-      model: 'm',
-      datasetName: null,
-      status: 'success',
-      totalSamples: 1,
-      completedSamples: 1,
-      runFacts: null,
-    });
+    const logId = addLog(db, bundleId, 'logs/a.eval');
     const sampleId = db.bundles.insertSample({
       logId,
       sampleId: '1',

@@ -6,6 +6,7 @@ import { migrate, requireMigrated } from './migrate';
 import { modelStatements, type ModelStatements } from './models';
 import { reviewStatements, type ReviewStatements } from './review';
 import { rosterStatements, type RosterStatements } from './roster';
+import { sampleStatements, type SampleStatements } from './samples';
 import { thresholdSetStatements, type ThresholdSetStatements } from './threshold-sets';
 import { workstationStatements, type WorkstationStatements } from './workstation';
 
@@ -19,6 +20,8 @@ export interface DeskDatabase {
   readonly bundles: BundleStatements;
   /** The read side of imported evidence, by model (evaluation). */
   readonly models: ModelStatements;
+  /** The samples grid: filtered, sorted pages of a log's, bundle's or model's samples. */
+  readonly samples: SampleStatements;
   /** Quarantines and accepted benchmark mappings. */
   readonly review: ReviewStatements;
   readonly identities: IdentityStatements;
@@ -73,6 +76,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       roster: rosterStatements(db),
       bundles: bundleStatements(db),
       models: modelStatements(db),
+      samples: sampleStatements(db),
       review: reviewStatements(db),
       identities: identityStatements(db),
       thresholdSets: thresholdSetStatements(db),

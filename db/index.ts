@@ -3,6 +3,13 @@ export { SchemaTooNewError } from './migrate';
 export { LATEST_SCHEMA_VERSION } from './migrations';
 export type { AuditEventRow, NewAuditEventRow } from './audit';
 export type { LogRow, SampleRowInput } from './bundles';
+export {
+  PREVIEW_CHARACTERS,
+  type SampleGridRow,
+  type SampleGridScore,
+  type SamplePage,
+  type SamplePageQuery,
+} from './samples';
 export type { WorkstationRow } from './workstation';
 export type { IdentityRow } from './identities';
 export type { RosterInstallRow, RosterVersionRow } from './roster';

@@ -256,6 +256,33 @@ describe('migrations', () => {
     check.close();
   });
 
+  it('0010 indexes by scorer the scores imported before it, so a scope names its scorers', () => {
+    const file = databaseWithOneBundle(tempDir(), 9);
+    const raw = new Database(file);
+    raw.exec(`
+      INSERT INTO eval_log (id, bundle_id, path, sha256, format, header_source, task, model, status)
+        VALUES (1, 1, 'logs/a.eval', 'x', 'eval', 'header.json', 'cybench', 'm', 'success');
+      INSERT INTO sample (id, log_id, sample_id, epoch, input, target, message_count,
+          input_tokens, output_tokens, total_tokens)
+        VALUES (1, 1, 'a', 1, 'in', 'out', 2, 1, 1, 2);
+      INSERT INTO sample_score (sample_id, scorer, value, numeric)
+        VALUES (1, 'includes', '"C"', 1), (1, 'grader', '0.5', 0.5);
+    `);
+    raw.close();
+
+    const db = openDatabase(file);
+    expect(db.samples.scorers({ kind: 'log', logId: 1 })).toEqual(['grader', 'includes']);
+    db.close();
+    const check = new Database(file, { readonly: true });
+    expect(
+      check
+        .prepare(`SELECT sql FROM sqlite_master WHERE name = 'sample_score_scorer'`)
+        .pluck()
+        .get(),
+    ).toBe('CREATE INDEX sample_score_scorer ON sample_score (scorer)');
+    check.close();
+  });
+
   it('a second connection refuses a database that is not at the latest version', () => {
     const file = path.join(tempDir(), 'desk.sqlite3');
     const raw = new Database(file);
