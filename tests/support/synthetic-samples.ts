@@ -18,10 +18,9 @@ export interface SyntheticScore {
   readonly answer: string | null;
 }
 
-/** A sample row as the import writes it, plus what 0009 added and its scores. */
-export interface SyntheticSample extends SampleRowInput {
+/** A sample row as the import writes it (metadata as an object, not JSON), and its scores. */
+export interface SyntheticSample extends Omit<SampleRowInput, 'metadata'> {
   readonly rowId: number;
-  readonly limitType: string | null;
   readonly metadata: Readonly<Record<string, MetadataValue>> | null;
   readonly scores: Readonly<Record<string, SyntheticScore>>;
 }
@@ -216,5 +215,6 @@ export function addLog(db: DeskDatabase, bundleId: number, path: string): number
     status: 'success',
     totalSamples: null,
     completedSamples: null,
+    runFacts: null,
   });
 }
