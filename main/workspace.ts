@@ -20,6 +20,7 @@ import { DeskError } from '../common/errors';
 import { createEvaluationService, type EvaluationService } from './evaluation';
 import { createEvidenceStore, STAGING_DIR } from './evidence';
 import { createIdentityService, type IdentityService } from './identities';
+import { createSampleService, type SampleService } from './samples';
 import { createReviewService, type ReviewService } from './review';
 import { createThresholdService, type ThresholdService } from './thresholds';
 import { createTrustService, type TrustService } from './trust';
@@ -35,6 +36,7 @@ export interface Services {
   readonly trust: TrustService;
   readonly bundles: BundleService;
   readonly evaluation: EvaluationService;
+  readonly samples: SampleService;
   readonly identities: IdentityService;
   readonly thresholds: ThresholdService;
   /** Quarantines and accepted benchmark mappings. */
@@ -188,6 +190,7 @@ function assemble(
         ...(importWorker ? { worker: importWorker } : {}),
       }),
       evaluation: createEvaluationService(db, thresholds, trust),
+      samples: createSampleService(db),
       identities: refusingUnlockWhile(
         coreDumps,
         createIdentityService({ db, trust, audit, now, ...session }),

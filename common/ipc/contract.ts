@@ -18,6 +18,7 @@ import {
 import { ERROR_CODES } from '../errors';
 import { ModelEvaluationSchema } from '../evaluation';
 import { IdentitySchema, SessionSchema } from '../identities';
+import { SamplePageRequestSchema, SamplePageViewSchema } from '../samples';
 import { ModelRefSchema, ModelSummarySchema } from '../models';
 import { ThresholdSetMetaSchema, ThresholdSetSchema } from '../thresholds';
 import { KeyIdSchema, RosterViewSchema } from '../trust';
@@ -168,6 +169,10 @@ export const contract = {
   evaluateModel: {
     request: z.strictObject({ model: ModelRefSchema, setId: SetId.nullable() }),
     response: ModelEvaluationSchema,
+  },
+  listSamples: {
+    request: SamplePageRequestSchema,
+    response: SamplePageViewSchema,
   },
 } as const;
 

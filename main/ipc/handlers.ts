@@ -59,6 +59,7 @@ export function createHandlers(
     evaluateModel: ({ model, setId }) =>
       services.evaluation.assess(model, setId, identities.unlockedKey()),
     listAuditEvents: ({ limit, beforeSeq }) => services.audit.page(limit, beforeSeq),
+    listSamples: (request) => services.samples.page(request),
     listBundles: () => ({
       bundles: services.bundles.list(),
       rejected: services.bundles.rejections(),

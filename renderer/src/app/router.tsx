@@ -12,7 +12,7 @@ import {
 } from '@tanstack/react-router';
 import { AuditScreen, AuditSearch } from '../features/audit';
 import { DecisionScreen, DecisionsScreen } from '../features/decisions';
-import { EvidenceScreen } from '../features/evidence';
+import { EvidenceScreen, EvidenceSearch } from '../features/evidence';
 import { InboxScreen, InboxSearch } from '../features/inbox';
 import { LockScreen, LockSearch } from '../features/lock';
 import { DossierScreen, ModelsScreen, ModelsSearch } from '../features/models';
@@ -78,6 +78,7 @@ const evidence = createRoute({
   getParentRoute: () => root,
   path: 'models/$modelId/evidence',
   params: modelParams,
+  validateSearch: (search) => EvidenceSearch.parse(search),
   component: EvidenceScreen,
 });
 

@@ -1,1 +1,2 @@
 export { EvidenceScreen } from './EvidenceScreen';
+export { EvidenceSearch } from './search';

@@ -1,0 +1,1 @@
+export { createSampleService, type SampleService } from './sample-service';
