@@ -7,6 +7,7 @@ import { modelStatements, type ModelStatements } from './models';
 import { reviewStatements, type ReviewStatements } from './review';
 import { rosterStatements, type RosterStatements } from './roster';
 import { sampleStatements, type SampleStatements } from './samples';
+import { searchStatements, type SearchStatements } from './search';
 import { thresholdSetStatements, type ThresholdSetStatements } from './threshold-sets';
 import { workstationStatements, type WorkstationStatements } from './workstation';
 
@@ -22,6 +23,8 @@ export interface DeskDatabase {
   readonly models: ModelStatements;
   /** The samples grid: filtered, sorted pages of a log's, bundle's or model's samples. */
   readonly samples: SampleStatements;
+  /** Full-text search over every transcript (FTS5). */
+  readonly search: SearchStatements;
   /** Quarantines and accepted benchmark mappings. */
   readonly review: ReviewStatements;
   readonly identities: IdentityStatements;
@@ -77,6 +80,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       bundles: bundleStatements(db),
       models: modelStatements(db),
       samples: sampleStatements(db),
+      search: searchStatements(db),
       review: reviewStatements(db),
       identities: identityStatements(db),
       thresholdSets: thresholdSetStatements(db),

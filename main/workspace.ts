@@ -21,6 +21,7 @@ import { createEvaluationService, type EvaluationService } from './evaluation';
 import { createEvidenceStore, STAGING_DIR } from './evidence';
 import { createIdentityService, type IdentityService } from './identities';
 import { createSampleService, type SampleService } from './samples';
+import { createSearchService, type SearchService } from './search';
 import { createReviewService, type ReviewService } from './review';
 import { createThresholdService, type ThresholdService } from './thresholds';
 import { createTrustService, type TrustService } from './trust';
@@ -37,6 +38,7 @@ export interface Services {
   readonly bundles: BundleService;
   readonly evaluation: EvaluationService;
   readonly samples: SampleService;
+  readonly search: SearchService;
   readonly identities: IdentityService;
   readonly thresholds: ThresholdService;
   /** Quarantines and accepted benchmark mappings. */
@@ -191,6 +193,7 @@ function assemble(
       }),
       evaluation: createEvaluationService(db, thresholds, trust),
       samples: createSampleService(db),
+      search: createSearchService(db),
       identities: refusingUnlockWhile(
         coreDumps,
         createIdentityService({ db, trust, audit, now, ...session }),

@@ -19,3 +19,12 @@ export type ModelSummary = z.infer<typeof ModelSummarySchema>;
 export function modelLabel(model: ModelRef): string {
   return `${model.developer}/${model.name}@${model.version}`;
 }
+
+const LABEL = /^(?<developer>[^/]+)\/(?<name>[^@]+)@(?<version>.+)$/;
+
+/** The model a `developer/name@version` names, or null when the text is not one. */
+export function parseModelLabel(text: string): ModelRef | null {
+  const parts = LABEL.exec(text)?.groups;
+  if (!parts?.developer || !parts.name || !parts.version) return null;
+  return { developer: parts.developer, name: parts.name, version: parts.version };
+}

@@ -9,6 +9,7 @@ import { runImport } from './commands/import';
 import { runInit } from './commands/init';
 import { runKeygen } from './commands/keygen';
 import { runRoster } from './commands/roster';
+import { runSearch } from './commands/search';
 import { runThresholds } from './commands/thresholds';
 import { runUser } from './commands/user';
 import { printable } from '../../common/text';
@@ -26,6 +27,7 @@ const COMMANDS: Readonly<
   user: runUser,
   thresholds: runThresholds,
   evaluate: runEvaluate,
+  search: runSearch,
   doctor: runDoctor,
 };
 
@@ -43,6 +45,7 @@ Commands:
   user      enrol people with their sealed key files; check a passphrase
   thresholds  import, list or show encrypted threshold sets
   evaluate  set a model's evidence against a threshold set
+  search    find the transcripts that hold some words, in every imported log
   doctor    check a data directory for changes made outside the app (read-only)
 
 "desk <command> --help" describes each command.

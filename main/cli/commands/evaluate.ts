@@ -4,7 +4,7 @@ import type { ModelEvaluation } from '../../evaluation';
 import { openWorkspace } from '../../workspace';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
 import { unlockUser } from '../session';
-import { modelLabel } from '../../../common/models';
+import { modelLabel, parseModelLabel } from '../../../common/models';
 
 export const EVALUATE_HELP = `Usage: desk evaluate --data DIR --model "DEVELOPER/NAME@VERSION" --user NAME
                      [--set ID] [--passphrase-file F] [--json]
@@ -13,8 +13,6 @@ Sets the model's evidence (every verified bundle) against the latest version of 
 threshold set (default: the most recently changed one) and prints each rule's outcome
 with its reasoning and the overall designation outcome. Needs an unlocked reader.
 `;
-
-const MODEL = /^(?<developer>[^/]+)\/(?<name>[^@]+)@(?<version>.+)$/;
 
 export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode> {
   const { values } = parseArgs({
@@ -37,11 +35,8 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode> 
   }
   if (!values.data) throw new UsageError('desk evaluate needs --data DIR.');
   if (!values.user) throw new UsageError('desk evaluate needs --user NAME.');
-  const model = MODEL.exec(values.model ?? '')?.groups;
-  if (!model?.developer || !model.name || !model.version) {
-    throw new UsageError('desk evaluate needs --model "DEVELOPER/NAME@VERSION".');
-  }
-  const ref = { developer: model.developer, name: model.name, version: model.version };
+  const ref = parseModelLabel(values.model ?? '');
+  if (ref === null) throw new UsageError('desk evaluate needs --model "DEVELOPER/NAME@VERSION".');
   const workspace = openWorkspace({ dataDir: values.data });
   try {
     if (values.set === undefined && workspace.services.thresholds.latestSetId() === undefined)

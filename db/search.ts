@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import type { ModelRef } from '../common/models';
+
+/** One transcript that matches, with where it is and a snippet around the match. */
+export interface TranscriptHitRow {
+  readonly developer: string;
+  readonly name: string;
+  readonly version: string;
+  readonly bundleFile: string;
+  readonly logPath: string;
+  readonly task: string;
+  readonly sampleId: string;
+  readonly epoch: number;
+  /** Up to a dozen words around the match, the matched words between « and ». */
+  readonly snippet: string;
+}
+
+export interface TranscriptSearch {
+  /** An FTS5 MATCH expression the caller built (main/search quotes every word). */
+  readonly match: string;
+  readonly model: ModelRef | null;
+  /** The Inspect task, exactly. */
+  readonly benchmark: string | null;
+  readonly limit: number;
+}
+
+export interface SearchStatements {
+  /** Matching transcripts of complete bundles, best first (FTS5's rank, then row id). */
+  transcripts(search: TranscriptSearch): TranscriptHitRow[];
+}
+
+export function searchStatements(db: Database.Database): SearchStatements {
+  const transcripts = db.prepare<
+    {
+      match: string;
+      developer: string | null;
+      name: string | null;
+      version: string | null;
+      benchmark: string | null;
+      limit: number;
+    },
+    TranscriptHitRow
+  >(
+    `SELECT m.developer, m.name, m.version, b.file_name AS bundleFile, l.path AS logPath, l.task,
+            s.sample_id AS sampleId, s.epoch,
+            snippet(transcript_fts, 0, '«', '»', '…', 12) AS snippet
+       FROM transcript_fts
+       JOIN sample s ON s.id = transcript_fts.rowid
+       JOIN eval_log l ON l.id = s.log_id
+       JOIN bundle b ON b.id = l.bundle_id AND b.import_state = 'complete'
+       JOIN model m ON m.id = b.model_id
+      WHERE transcript_fts MATCH @match
+        AND (@developer IS NULL OR (m.developer = @developer AND m.name = @name AND m.version = @version))
+        AND (@benchmark IS NULL OR l.task = @benchmark)
+      ORDER BY rank, s.id
+      LIMIT @limit`,
+  );
+  return {
+    transcripts: ({ match, model, benchmark, limit }) =>
+      transcripts.all({
+        match,
+        developer: model?.developer ?? null,
+        name: model?.name ?? null,
+        version: model?.version ?? null,
+        benchmark,
+        limit,
+      }),
+  };
+}
