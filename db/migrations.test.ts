@@ -41,6 +41,29 @@ function databaseWithOneBundle(dir: string, version: number): string {
   return file;
 }
 
+/**
+ * A database migrated to `version` as an older desk left it, holding roster version 1, one
+ * model and one complete bundle (id 1): what a migration after `version` must keep.
+ */
+function withOneBundleAt(version: number, dir: string): string {
+  const file = path.join(dir, 'desk.sqlite3');
+  const raw = new Database(file);
+  for (const migration of MIGRATIONS.slice(0, version)) raw.exec(migration.sql);
+  raw.pragma(`user_version = ${version}`);
+  raw.exec(`
+      INSERT INTO roster_version (version, document, digest, envelope, installed_at)
+        VALUES (1, '{}', 'd', NULL, '2026-11-01T00:00:00.000Z');
+      INSERT INTO model (id, developer, name, version) VALUES (1, 'Acme AI', 'frontier-1', '2026-10');
+      INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name,
+          suite_name, suite_version, run_started_on, run_finished_on, signed_by, roster_version,
+          verification, imported_at)
+        VALUES ('a', 'old.evbundle', '{}', 1, 'lab', 'Lab', 'cyber', NULL,
+          '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', '[]', 1, '[]', '2026-11-02T00:00:00.000Z');
+    `);
+  raw.close();
+  return file;
+}
+
 describe('migrations', () => {
   const tempDir = useTempDirs();
 
@@ -186,21 +209,7 @@ describe('migrations', () => {
   });
 
   it('0008 keeps the bundles imported before it as naming no Inspect models, and takes only a JSON list', () => {
-    const file = path.join(tempDir(), 'desk.sqlite3');
-    const raw = new Database(file);
-    for (const migration of MIGRATIONS.slice(0, 7)) raw.exec(migration.sql);
-    raw.pragma('user_version = 7');
-    raw.exec(`
-      INSERT INTO roster_version (version, document, digest, envelope, installed_at)
-        VALUES (1, '{}', 'd', NULL, '2026-11-01T00:00:00.000Z');
-      INSERT INTO model (id, developer, name, version) VALUES (1, 'Acme AI', 'frontier-1', '2026-10');
-      INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name,
-          suite_name, suite_version, run_started_on, run_finished_on, signed_by, roster_version,
-          verification, imported_at)
-        VALUES ('a', 'old.evbundle', '{}', 1, 'lab', 'Lab', 'cyber', NULL,
-          '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', '[]', 1, '[]', '2026-11-02T00:00:00.000Z');
-    `);
-    raw.close();
+    const file = withOneBundleAt(7, tempDir());
 
     openDatabase(file).close();
     const check = new Database(file);
@@ -213,19 +222,9 @@ describe('migrations', () => {
   });
 
   it('0009 keeps logs and samples imported before it without run facts or metadata, and takes only JSON objects', () => {
-    const file = path.join(tempDir(), 'desk.sqlite3');
+    const file = withOneBundleAt(8, tempDir());
     const raw = new Database(file);
-    for (const migration of MIGRATIONS.slice(0, 8)) raw.exec(migration.sql);
-    raw.pragma('user_version = 8');
     raw.exec(`
-      INSERT INTO roster_version (version, document, digest, envelope, installed_at)
-        VALUES (1, '{}', 'd', NULL, '2026-11-01T00:00:00.000Z');
-      INSERT INTO model (id, developer, name, version) VALUES (1, 'Acme AI', 'frontier-1', '2026-10');
-      INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name,
-          suite_name, suite_version, run_started_on, run_finished_on, signed_by, roster_version,
-          verification, imported_at)
-        VALUES ('a', 'old.evbundle', '{}', 1, 'lab', 'Lab', 'cyber', NULL,
-          '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', '[]', 1, '[]', '2026-11-02T00:00:00.000Z');
       INSERT INTO eval_log (id, bundle_id, path, sha256, format, header_source, task, model, status)
         VALUES (1, 1, 'logs/a.eval', 'x', 'eval', 'header.json', 'cybench', 'm', 'success');
       INSERT INTO sample (id, log_id, sample_id, epoch, input, target, message_count,

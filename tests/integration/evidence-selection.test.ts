@@ -25,6 +25,7 @@ import {
   type TestWorkstation,
 } from '../support/lab';
 import { useTempDirs } from '../support/temp-dir';
+import { DOOMLA_RULE } from '../support/threshold-set';
 
 const fixture = (name: string) => {
   const file = fixtureLogs().find((f) => path.basename(f) === name);
@@ -45,17 +46,7 @@ async function mappedBundle(work: string, lab: UnlockedKey): Promise<string> {
 
 const MODEL = { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' };
 
-/** doomla_solved.eval: includes/accuracy 1 (n 1). */
-const DOOMLA: ThresholdRule = {
-  id: 'doomla',
-  benchmark: 'doomla',
-  scorer: 'includes',
-  metric: 'accuracy',
-  operator: '>=',
-  value: 0.5,
-  basis: 'point',
-  minSamples: 1,
-};
+const DOOMLA: ThresholdRule = DOOMLA_RULE;
 
 function evaluate(workspace: Workspace, ...rules: ThresholdRule[]): Evaluation {
   const set: ThresholdSet = {

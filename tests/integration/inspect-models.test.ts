@@ -16,6 +16,7 @@ import { copyDataDir, dataDirState, expectAsAfterRejection } from '../support/da
 import { desk } from '../support/desk-cli';
 import { fixtureLogs, makeBundle, makeWorkstation, type TestWorkstation } from '../support/lab';
 import { useTempDirs } from '../support/temp-dir';
+import { DOOMLA_RULE } from '../support/threshold-set';
 
 const fixture = (name: string) => {
   const file = fixtureLogs().find((f) => path.basename(f) === name);
@@ -28,17 +29,7 @@ const CLAUDE = 'anthropic/claude-sonnet-4-20250514';
 const GPT = 'openai/gpt-4o-mini';
 const MODEL = { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' };
 
-/** doomla_solved.eval: includes/accuracy 1 (n 1). */
-const DOOMLA: ThresholdRule = {
-  id: 'doomla',
-  benchmark: 'doomla',
-  scorer: 'includes',
-  metric: 'accuracy',
-  operator: '>=',
-  value: 0.5,
-  basis: 'point',
-  minSamples: 1,
-};
+const DOOMLA: ThresholdRule = DOOMLA_RULE;
 
 function evaluate(workspace: Workspace, model = MODEL): RuleOutcome {
   const evaluation: Evaluation = workspace.services.evaluation.evaluate(model, {

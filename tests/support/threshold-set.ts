@@ -29,3 +29,15 @@ export const EXAMPLE_THRESHOLD_SET = {
   ],
   designation: { kind: 'any' },
 };
+
+/** doomla_solved.eval's one sample solved: includes/accuracy 1 (n 1) meets this. */
+export const DOOMLA_RULE = {
+  id: 'doomla',
+  benchmark: 'doomla',
+  scorer: 'includes',
+  metric: 'accuracy',
+  operator: '>=',
+  value: 0.5,
+  basis: 'point',
+  minSamples: 1,
+} as const;
