@@ -814,7 +814,20 @@ describe('.json logs', () => {
       'INVALID_INSPECT_LOG',
     );
     expect(error.message).toBe(
-      'The Inspect log "bad.json" does not match Inspect\'s log schema at eval.model (Invalid input: expected string, received number).',
+      'The Inspect log "bad.json" does not match Inspect\'s log schema at eval.model (must be text).',
+    );
+  });
+
+  it('says a required field is missing in words, never "received undefined" (fuzz case 811)', async () => {
+    const head = header({}) as { eval: Record<string, unknown> };
+    delete head.eval.task;
+    const bytes = await buildZip([{ name: 'header.json', data: json(head) }]);
+    const error = await expectDeskError(
+      () => readInspectLog('logs/log_formats.eval', bytes),
+      'INVALID_INSPECT_LOG',
+    );
+    expect(error.message).toBe(
+      'The Inspect log "logs/log_formats.eval" has a member header.json that does not match Inspect\'s log schema at eval.task (is missing).',
     );
   });
 
@@ -828,7 +841,7 @@ describe('.json logs', () => {
       'INVALID_INSPECT_LOG',
     );
     expect(error.message).toBe(
-      'The Inspect log "bad.eval" has a member samples/1_epoch_1.json that does not match Inspect\'s log schema at epoch (Invalid input: expected number, received string).',
+      'The Inspect log "bad.eval" has a member samples/1_epoch_1.json that does not match Inspect\'s log schema at epoch (must be a number).',
     );
   });
 });

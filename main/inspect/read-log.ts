@@ -8,6 +8,7 @@ import { kStringMaxLength } from 'node:buffer';
 import type { z } from 'zod';
 import { DeskError } from '../../common/errors';
 import { printable } from '../../common/text';
+import { describeIssue } from '../schema-sentence';
 import { BudgetExceeded, EvidenceBudget } from './budget';
 import { ArchiveProblem, EvalArchive } from './eval-archive';
 import { finiteOrNull } from './finite';
@@ -314,9 +315,9 @@ function validate<T>(schema: z.ZodType<T>, value: unknown, lead: string): T {
   const issue = result.error.issues[0];
   const at = issue === undefined || issue.path.length === 0 ? '' : ` at ${formatPath(issue.path)}`;
   const subject = lead === '' ? '' : `${lead} `;
-  throw new LogProblem(
-    `${subject}does not match Inspect's log schema${at} (${issue?.message ?? 'invalid'})`,
-  );
+  // Words, not zod's ("received undefined"): the sentence is for a reviewer.
+  const what = issue === undefined ? 'invalid' : describeIssue(issue, value);
+  throw new LogProblem(`${subject}does not match Inspect's log schema${at} (${what})`);
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

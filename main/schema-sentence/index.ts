@@ -1,4 +1,5 @@
 export {
+  describeIssue,
   firstIssueSentence,
   formatPath,
   isMissing,

@@ -8,22 +8,23 @@ import type { z } from 'zod';
 export type IssueDescriber = (issue: z.core.$ZodIssue, input: unknown) => string;
 
 /**
- * `subject` and the path to the first issue, then what is wrong with it. `describeIssue`
+ * `subject` and the path to the first issue, then what is wrong with it. `describe`
  * lets a caller whose input is secret word issues without repeating any of its content.
  */
 export function firstIssueSentence(
   subject: string,
   error: z.ZodError,
   input: unknown,
-  describeIssue: IssueDescriber = describe,
+  describe: IssueDescriber = describeIssue,
 ): string {
   const issue = error.issues[0];
   if (issue === undefined) return `${subject} is not valid.`;
   const where = issue.path.length === 0 ? subject : `${subject}'s ${formatPath(issue.path)}`;
-  return `${where} ${describeIssue(issue, input)}.`;
+  return `${where} ${describe(issue, input)}.`;
 }
 
-function describe(issue: z.core.$ZodIssue, input: unknown): string {
+/** What is wrong at the issue's path, in words: "is missing", "must be text", … */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       return isMissing(input, issue.path) ? 'is missing' : `must be ${typeName(issue.expected)}`;
