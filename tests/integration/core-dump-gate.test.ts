@@ -15,6 +15,7 @@ import { desk } from '../support/desk-cli';
 import { expectDeskError } from '../support/desk-error';
 import { dumpDatabase, makeWorkstation, type TestWorkstation } from '../support/lab';
 import { FROM_APP, routerWithDialog } from '../support/router';
+import { mountStalling } from '../support/stalling-mount';
 import { useTempDirs } from '../support/temp-dir';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -133,43 +134,55 @@ describe('the unlock gate', () => {
 
   it.runIf(hardLimitAllowsCores)(
     'bin/desk.mjs runs the CLI with a soft core limit of 0 (read from /proc/<pid>/limits)',
-    async () => {
-      // The CLI blocks opening this FIFO for its passphrase; meanwhile its limits are read.
-      const fifo = path.join(tempDir(), 'passphrase.fifo');
-      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-      const child = spawn(
-        'bash',
-        withCoreDumpsAllowed(
-          process.execPath,
-          BIN,
-          'user',
-          'unlock',
-          '--data',
-          station.dataDir,
-          '--user',
-          'reviewer',
-          '--passphrase-file',
-          fifo,
-        ),
-        { stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      let reader: string | undefined;
-      await expect
-        .poll(() => (reader = nodeProcessNaming(fifo, child.pid)), {
-          timeout: 20_000,
-          interval: 50,
-        })
-        .toBeDefined();
-      const limits = fs.readFileSync(`/proc/${reader}/limits`, 'utf8');
-      // The launching shell allowed core dumps: the process that reads the passphrase does not.
-      expect(parseCoreLimit(fs.readFileSync(`/proc/${child.pid}/limits`, 'utf8'))?.soft).not.toBe(
-        0,
-      );
-      expect(parseCoreLimit(limits)?.soft).toBe(0);
-      fs.writeFileSync(fifo, 'reviewer passphrase\n');
-      expect(await exited).toBe(0);
+    async (context) => {
+      // The CLI's read of its passphrase file hangs (a FUSE mount that never answers, since a
+      // FIFO is refused before it is opened); meanwhile its limits are read.
+      const share = path.join(tempDir(), 'share');
+      fs.mkdirSync(share);
+      const mount = await mountStalling(share, 20);
+      if (typeof mount === 'string') {
+        context.skip(`needs a FUSE mount: ${mount}`);
+        return;
+      }
+      try {
+        const child = spawn(
+          'bash',
+          withCoreDumpsAllowed(
+            process.execPath,
+            BIN,
+            'user',
+            'unlock',
+            '--data',
+            station.dataDir,
+            '--user',
+            'reviewer',
+            '--passphrase-file',
+            mount.stalled,
+          ),
+          { stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+        let reader: string | undefined;
+        await expect
+          .poll(() => (reader = nodeProcessNaming(mount.stalled, child.pid)), {
+            timeout: 20_000,
+            interval: 50,
+          })
+          .toBeDefined();
+        const limits = fs.readFileSync(`/proc/${reader}/limits`, 'utf8');
+        // The launching shell allowed core dumps: the process that reads the passphrase does not.
+        expect(parseCoreLimit(fs.readFileSync(`/proc/${child.pid}/limits`, 'utf8'))?.soft).not.toBe(
+          0,
+        );
+        expect(parseCoreLimit(limits)?.soft).toBe(0);
+        await mount.unmount();
+        // The mount gone, the read fails and the CLI says so.
+        expect(await exited).not.toBe(0);
+      } finally {
+        await mount.unmount();
+      }
     },
+    60_000,
   );
 });
 
