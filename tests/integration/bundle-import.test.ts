@@ -226,7 +226,7 @@ describe('bundle import', () => {
         fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
         return file;
       },
-      /not a zip archive or it is truncated/,
+      /it is truncated or damaged: it begins as a zip archive but has no end record/,
     ],
     [
       'not a zip at all',
@@ -235,7 +235,7 @@ describe('bundle import', () => {
         fs.writeFileSync(file, 'This is a memo, not a bundle.\n'.repeat(100));
         return file;
       },
-      /not a zip archive or it is truncated/,
+      /it is not a zip archive \(a bundle is one\), nor the start of one/,
     ],
     [
       'an envelope whose payload type is not in-toto',

@@ -154,6 +154,7 @@ describe('Electron shell (fake electron module, real everything else)', () => {
       'desk:listBundles',
       'desk:listIdentities',
       'desk:listModels',
+      'desk:listSamples',
       'desk:listThresholdSets',
       'desk:lock',
       'desk:openThresholdSet',

@@ -27,7 +27,10 @@ export function signedBundleOf(
     name,
     digest: { sha256: sha256Hex(bytes) },
   }));
-  statement.predicate = { ...statement.predicate, logs: [...logs.keys()], results: [] };
+  // The hostile logs are runs of their own model: the template's signed Inspect models go.
+  const model = { ...(statement.predicate.model as Record<string, unknown>) };
+  delete model.inspectModels;
+  statement.predicate = { ...statement.predicate, model, logs: [...logs.keys()], results: [] };
   const method: 0 | 8 = options.deflate === true ? 8 : 0;
   return writeEntries(out, [
     { name: ENVELOPE, data: signStatement(statement, [signer]) },
