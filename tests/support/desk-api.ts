@@ -15,6 +15,7 @@ export const DESK_API_METHODS = [
   'listBundles',
   'listIdentities',
   'listModels',
+  'listSamples',
   'listThresholdSets',
   'lock',
   'on',
