@@ -41,29 +41,6 @@ function databaseWithOneBundle(dir: string, version: number): string {
   return file;
 }
 
-/**
- * A database migrated to `version` as an older desk left it, holding roster version 1, one
- * model and one complete bundle (id 1): what a migration after `version` must keep.
- */
-function withOneBundleAt(version: number, dir: string): string {
-  const file = path.join(dir, 'desk.sqlite3');
-  const raw = new Database(file);
-  for (const migration of MIGRATIONS.slice(0, version)) raw.exec(migration.sql);
-  raw.pragma(`user_version = ${version}`);
-  raw.exec(`
-      INSERT INTO roster_version (version, document, digest, envelope, installed_at)
-        VALUES (1, '{}', 'd', NULL, '2026-11-01T00:00:00.000Z');
-      INSERT INTO model (id, developer, name, version) VALUES (1, 'Acme AI', 'frontier-1', '2026-10');
-      INSERT INTO bundle (digest, file_name, envelope, model_id, evaluator_id, evaluator_name,
-          suite_name, suite_version, run_started_on, run_finished_on, signed_by, roster_version,
-          verification, imported_at)
-        VALUES ('a', 'old.evbundle', '{}', 1, 'lab', 'Lab', 'cyber', NULL,
-          '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', '[]', 1, '[]', '2026-11-02T00:00:00.000Z');
-    `);
-  raw.close();
-  return file;
-}
-
 describe('migrations', () => {
   const tempDir = useTempDirs();
 
@@ -209,7 +186,7 @@ describe('migrations', () => {
   });
 
   it('0008 keeps the bundles imported before it as naming no Inspect models, and takes only a JSON list', () => {
-    const file = withOneBundleAt(7, tempDir());
+    const file = databaseWithOneBundle(tempDir(), 7);
 
     openDatabase(file).close();
     const check = new Database(file);
@@ -222,7 +199,7 @@ describe('migrations', () => {
   });
 
   it('0009 keeps logs and samples imported before it without run facts or metadata, and takes only JSON objects', () => {
-    const file = withOneBundleAt(8, tempDir());
+    const file = databaseWithOneBundle(tempDir(), 8);
     const raw = new Database(file);
     raw.exec(`
       INSERT INTO eval_log (id, bundle_id, path, sha256, format, header_source, task, model, status)
