@@ -42,6 +42,7 @@ import {
   type BenchmarkResults,
 } from './format';
 import { modelLabel } from '../../common/models';
+import { firstIssuePhrase } from '../schema-sentence';
 
 /** One step of an import (verification reports opening … reading logs). */
 export type BundleProgress = Omit<ImportProgress, 'file'>;
@@ -221,10 +222,13 @@ function verifySignedStatement(envelope: Envelope, options: VerifyOptions, repor
   if (!statement.ok) throw report.fail('statement', capitalise(statement.reason));
   const predicate = BenchmarkResultsSchema.safeParse(statement.statement.predicate);
   if (!predicate.success) {
-    const issue = predicate.error.issues[0];
     throw report.fail(
       'statement',
-      `The benchmark-results predicate is invalid at "${issue?.path.join('.') ?? ''}": ${issue?.message ?? 'schema'}`,
+      firstIssuePhrase(
+        'The benchmark-results predicate',
+        predicate.error,
+        statement.statement.predicate,
+      ),
     );
   }
   const subjects = new Map<string, string>();

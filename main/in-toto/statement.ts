@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { canonicalJson, type JsonValue } from '../canonical-json';
 import { parseStrictJson } from '../strict-json';
+import { firstIssuePhrase } from '../schema-sentence';
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 /** A type identifier defined by the spec: compared as a string, never fetched. */
@@ -43,10 +44,9 @@ export function parseStatement(payload: Uint8Array, predicateType: string): Stat
   if (!json.ok) return { ok: false, reason: `the signed payload cannot be read: ${json.reason}` };
   const parsed = StatementSchema.safeParse(json.value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     return {
       ok: false,
-      reason: `the signed payload is not an in-toto Statement v1 (${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'})`,
+      reason: `the signed payload is not an in-toto Statement v1: ${firstIssuePhrase('the statement', parsed.error, json.value)}`,
     };
   }
   if (parsed.data.predicateType !== predicateType) {

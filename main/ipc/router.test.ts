@@ -69,15 +69,35 @@ describe('router validation', () => {
   }
 
   it.each([
-    ['listAuditEvents', { limit: 0, beforeSeq: null }, /at "limit"/],
-    ['listAuditEvents', { limit: 10_000, beforeSeq: null }, /at "limit"/],
-    ['listAuditEvents', { limit: 1.5, beforeSeq: null }, /at "limit"/],
-    ['listAuditEvents', { limit: 10 }, /at "beforeSeq"/],
-    ['listAuditEvents', { limit: '10', beforeSeq: null }, /at "limit"/],
-    ['listAuditEvents', { limit: 10, beforeSeq: null, sql: 'DROP TABLE' }, /Unrecognized key/i],
-    ['getWorkstationStatus', { __proto__: { polluted: true }, extra: 1 }, /Unrecognized key/i],
-    ['getWorkstationStatus', null, /expected object/i],
-    ['getWorkstationStatus', 'x', /expected object/i],
+    [
+      'listAuditEvents',
+      { limit: 0, beforeSeq: null },
+      /: the request's limit must be at least 1\./,
+    ],
+    [
+      'listAuditEvents',
+      { limit: 10_000, beforeSeq: null },
+      /the request's limit must be at most 200\./,
+    ],
+    [
+      'listAuditEvents',
+      { limit: 1.5, beforeSeq: null },
+      /the request's limit must be a whole number/,
+    ],
+    ['listAuditEvents', { limit: 10 }, /the request's beforeSeq is missing/],
+    ['listAuditEvents', { limit: '10', beforeSeq: null }, /the request's limit must be a number/],
+    [
+      'listAuditEvents',
+      { limit: 10, beforeSeq: null, sql: 'DROP TABLE' },
+      /has an unexpected field "sql"/,
+    ],
+    [
+      'getWorkstationStatus',
+      { __proto__: { polluted: true }, extra: 1 },
+      /unexpected fields "extra"/,
+    ],
+    ['getWorkstationStatus', null, /the request must be a JSON object/],
+    ['getWorkstationStatus', 'x', /the request must be a JSON object/],
   ])('rejects %s(%j) before any handler runs', async (channel, args, message) => {
     const handlers = spyHandlers();
     const dispatch = createRouter(handlers, () => undefined);

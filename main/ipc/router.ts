@@ -15,6 +15,7 @@ import {
   type ResponseOf,
   type Result,
 } from '../../common/ipc';
+import { firstIssuePhrase } from '../schema-sentence';
 
 export interface RouterContext {
   /** The verified origin of the calling frame, for the log. */
@@ -43,7 +44,7 @@ export function createRouter(handlers: Handlers, logInternalError: InternalError
     }
     const parsed = contract[channel].request.safeParse(args);
     if (!parsed.success) {
-      return failure('INVALID_ARGUMENT', describeIssues(channel, parsed.error));
+      return failure('INVALID_ARGUMENT', describeIssues(channel, parsed.error, args));
     }
     try {
       const value = await invoke(handlers, channel, parsed.data as RequestOf<Channel>, context);
@@ -73,8 +74,6 @@ function failure(code: IpcError['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
 
-function describeIssues(channel: Channel, error: z.ZodError): string {
-  const first = error.issues[0];
-  const where = first && first.path.length > 0 ? ` at "${first.path.join('.')}"` : '';
-  return `Invalid arguments for ${channel}${where}: ${first?.message ?? 'rejected by the schema'}. Nothing was changed.`;
+function describeIssues(channel: Channel, error: z.ZodError, args: unknown): string {
+  return `Invalid arguments for ${channel}: ${firstIssuePhrase('the request', error, args)}. Nothing was changed.`;
 }

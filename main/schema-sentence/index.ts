@@ -1,5 +1,6 @@
 export {
   describeIssue,
+  firstIssuePhrase,
   firstIssueSentence,
   formatPath,
   isMissing,

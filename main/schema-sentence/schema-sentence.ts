@@ -17,10 +17,23 @@ export function firstIssueSentence(
   input: unknown,
   describe: IssueDescriber = describeIssue,
 ): string {
+  return `${firstIssuePhrase(subject, error, input, describe)}.`;
+}
+
+/**
+ * firstIssueSentence without its full stop, for a longer sentence: zod's own wording
+ * ("expected string, received undefined") never reaches a person.
+ */
+export function firstIssuePhrase(
+  subject: string,
+  error: z.ZodError,
+  input: unknown,
+  describe: IssueDescriber = describeIssue,
+): string {
   const issue = error.issues[0];
-  if (issue === undefined) return `${subject} is not valid.`;
+  if (issue === undefined) return `${subject} is not valid`;
   const where = issue.path.length === 0 ? subject : `${subject}'s ${formatPath(issue.path)}`;
-  return `${where} ${describe(issue, input)}.`;
+  return `${where} ${describe(issue, input)}`;
 }
 
 /** What is wrong at the issue's path, in words: "is missing", "must be text", … */
@@ -34,9 +47,41 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       return `has ${issue.keys.length === 1 ? 'an unexpected field' : 'unexpected fields'} ${issue.keys
         .map((k) => JSON.stringify(k))
         .join(', ')}`;
+    // A schema's own message is kept; zod's defaults ("Too small: expected …") are reworded.
+    case 'too_small':
+      return isDefault(issue, 'Too small')
+        ? `must be ${bound('at least', issue.minimum, issue.inclusive, issue.origin)}`
+        : issue.message;
+    case 'too_big':
+      return isDefault(issue, 'Too big')
+        ? `must be ${bound('at most', issue.maximum, issue.inclusive, issue.origin)}`
+        : issue.message;
+    case 'invalid_union':
+      return isDefault(issue, 'Invalid input')
+        ? 'is not any of the forms it may take'
+        : issue.message;
     default:
+      // Refinements carry their own sentence; other kinds are rare enough to show as zod words.
       return issue.message;
   }
+}
+
+function isDefault(issue: z.core.$ZodIssue, opening: string): boolean {
+  return issue.message.startsWith(opening);
+}
+
+/** "at least 1", "at most 200 characters", "more than 0". */
+function bound(
+  side: 'at least' | 'at most',
+  limit: number | bigint,
+  inclusive: boolean | undefined,
+  origin: string,
+): string {
+  const value = String(limit);
+  const unit =
+    origin === 'string' ? ' characters' : origin === 'array' || origin === 'set' ? ' items' : '';
+  if (inclusive === false) return `${side === 'at least' ? 'more' : 'less'} than ${value}${unit}`;
+  return `${side} ${value}${unit}`;
 }
 
 export function typeName(expected: string): string {

@@ -14,6 +14,7 @@ import {
   rosterDigest,
   type RosterDocument,
 } from './roster';
+import { firstIssuePhrase } from '../schema-sentence';
 
 export type StepCheck =
   | { readonly ok: true; readonly document: RosterDocument }
@@ -51,7 +52,9 @@ export function verifyNextVersion(previous: RosterDocument, envelope: unknown): 
   if (!statement.ok) return fail(statement.reason);
   const parsed = RosterDocumentSchema.safeParse(statement.statement.predicate);
   if (!parsed.success)
-    return fail(`the new roster is invalid: ${parsed.error.issues[0]?.message ?? 'schema'}`);
+    return fail(
+      `the new roster is invalid: ${firstIssuePhrase('the roster', parsed.error, statement.statement.predicate)}`,
+    );
   const document = parsed.data;
   const subject = statement.statement.subject.find((s) => s.name === 'trust-roster');
   if (subject?.digest.sha256 !== rosterDigest(document))

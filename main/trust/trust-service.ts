@@ -18,6 +18,7 @@ import {
   type RosterDocument,
 } from './roster';
 import type { Role, ThresholdName } from '../../common/trust';
+import { firstIssuePhrase } from '../schema-sentence';
 
 export interface Roster {
   readonly document: RosterDocument;
@@ -256,7 +257,7 @@ function validate(document: RosterDocument): RosterDocument {
   if (!parsed.success) {
     throw new DeskError(
       'INVALID_ARGUMENT',
-      `That roster would be invalid: ${parsed.error.issues[0]?.message ?? 'schema'}. Nothing was changed.`,
+      `That roster would be invalid: ${firstIssuePhrase('the roster', parsed.error, document)}. Nothing was changed.`,
     );
   }
   return parsed.data;

@@ -171,7 +171,9 @@ test('the router rejects bad arguments from the page with the error shape', asyn
     }),
   );
   expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-  expect(JSON.stringify(result)).toMatch(/Invalid arguments for listAuditEvents at \\"limit\\"/);
+  expect(JSON.stringify(result)).toMatch(
+    /Invalid arguments for listAuditEvents: the request's limit must be at least 1/,
+  );
   const methods = await page.evaluate(() => Object.keys(window.desk).sort());
   expect(methods).toEqual([...DESK_API_METHODS]);
 });

@@ -165,6 +165,29 @@ describe('evidence selection under a hostile lab', () => {
     }
   }, 60_000);
 
+  it('words a missing predicate field itself, never zod\'s "received undefined" (fuzz case 970)', async () => {
+    const work = tempDir();
+    const station = await makeWorkstation(work);
+    const lab = station.lab.unlocked;
+    const base = await makeBundle(path.join(work, 'base.evbundle'), lab, {
+      logs: [fixture('doomla_solved.eval')],
+    });
+    const bundle = await resigned(base, path.join(work, 'no-developer.evbundle'), [lab], (p) => {
+      delete (p.model as Record<string, unknown>).developer;
+    });
+    const workspace = station.open();
+    try {
+      const outcome = await workspace.services.bundles.importBundle(bundle);
+      expect(outcome.status).toBe('rejected');
+      expect(outcome.message).toBe(
+        'Bundle "no-developer.evbundle" was rejected: The benchmark-results predicate\'s model.developer is missing. Nothing was imported.',
+      );
+      expect(workspace.services.bundles.list()).toEqual([]);
+    } finally {
+      workspace.close();
+    }
+  });
+
   it('refuses signed model and evaluator names with lone surrogates, controls or bidi: two such names no longer merge into one model', async () => {
     const work = tempDir();
     const station = await makeWorkstation(work);
@@ -197,10 +220,10 @@ describe('evidence selection under a hostile lab', () => {
       const why =
         'must not contain control, line-separator or text-direction characters, or unpaired surrogates. Nothing was imported.';
       expect(messages).toEqual([
-        `Bundle "high.evbundle" was rejected: The benchmark-results predicate is invalid at "model.name": ${why}`,
-        `Bundle "low.evbundle" was rejected: The benchmark-results predicate is invalid at "model.name": ${why}`,
-        `Bundle "bidi.evbundle" was rejected: The benchmark-results predicate is invalid at "model.name": ${why}`,
-        `Bundle "evaluator.evbundle" was rejected: The benchmark-results predicate is invalid at "evaluator.name": ${why}`,
+        `Bundle "high.evbundle" was rejected: The benchmark-results predicate's model.name ${why}`,
+        `Bundle "low.evbundle" was rejected: The benchmark-results predicate's model.name ${why}`,
+        `Bundle "bidi.evbundle" was rejected: The benchmark-results predicate's model.name ${why}`,
+        `Bundle "evaluator.evbundle" was rejected: The benchmark-results predicate's evaluator.name ${why}`,
       ]);
       expect(workspace.services.evaluation.models()).toEqual([]);
       expect(dumpDatabase(station.dataDir).tables.model).toEqual([]);
