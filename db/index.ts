@@ -7,6 +7,7 @@ export {
   PREVIEW_CHARACTERS,
   type SampleGridRow,
   type SampleGridScore,
+  type SampleLocation,
   type SamplePage,
   type SamplePageQuery,
 } from './samples';

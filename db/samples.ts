@@ -66,8 +66,25 @@ export interface SamplePage {
   readonly total: number;
 }
 
+/** Where one sample's log is and whose it is, for reading the sample whole. */
+export interface SampleLocation {
+  readonly rowId: number;
+  readonly logId: number;
+  readonly logPath: string;
+  readonly logSha256: string;
+  readonly task: string;
+  readonly inspectModel: string;
+  readonly bundleId: number;
+  readonly modelId: number;
+  readonly developer: string;
+  readonly name: string;
+  readonly version: string;
+}
+
 export interface SampleStatements {
   page(query: SamplePageQuery): SamplePage;
+  /** The sample `sampleId` (Inspect's id as text) of `epoch` in the log, if it was imported. */
+  locate(logId: number, sampleId: string, epoch: number): SampleLocation | undefined;
   /** The scorers that scored the scope's samples, by name: those a filter may name. */
   scorers(scope: SampleScope): string[];
 }
@@ -160,8 +177,18 @@ export function sampleStatements(db: Database.Database): SampleStatements {
     };
   });
 
+  const locate = db.prepare<[number, string, number], SampleLocation>(
+    `SELECT s.id AS rowId, l.id AS logId, l.path AS logPath, l.sha256 AS logSha256, l.task,
+            l.model AS inspectModel, b.id AS bundleId, m.id AS modelId, m.developer, m.name,
+            m.version
+       FROM sample s JOIN eval_log l ON l.id = s.log_id JOIN bundle b ON b.id = l.bundle_id
+       JOIN model m ON m.id = b.model_id
+      WHERE s.log_id = ? AND s.sample_id = ? AND s.epoch = ? AND b.import_state = 'complete'`,
+  );
+
   return {
     page: (query) => page.deferred(query),
+    locate: (logId, sampleId, epoch) => locate.get(logId, sampleId, epoch),
     scorers: (scope) => {
       const where = whereOf(scope, null);
       return (

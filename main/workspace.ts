@@ -192,7 +192,7 @@ function assemble(
         ...(importWorker ? { worker: importWorker } : {}),
       }),
       evaluation: createEvaluationService(db, thresholds, trust),
-      samples: createSampleService(db),
+      samples: createSampleService({ db, store, audit }),
       search: createSearchService(db),
       identities: refusingUnlockWhile(
         coreDumps,

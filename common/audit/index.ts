@@ -17,6 +17,8 @@ export const AUDIT_EVENT_KINDS = [
   'thresholds.changed',
   'thresholds.granted',
   'thresholds.revoked',
+  'thresholds.opened',
+  'evidence.sample-opened',
 ] as const;
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
 

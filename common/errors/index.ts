@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'IDENTITY_MISMATCH',
   'CORE_DUMPS_POSSIBLE',
   'RATE_LIMITED',
+  'SAMPLE_NOT_FOUND',
+  'EVIDENCE_ALTERED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

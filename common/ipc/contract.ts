@@ -21,6 +21,7 @@ import { IdentitySchema, SessionSchema } from '../identities';
 import { SamplePageRequestSchema, SamplePageViewSchema } from '../samples';
 import { ModelRefSchema, ModelSummarySchema } from '../models';
 import { ThresholdSetMetaSchema, ThresholdSetSchema } from '../thresholds';
+import { SampleKeySchema, SampleViewSchema } from '../transcripts';
 import { KeyIdSchema, RosterViewSchema } from '../trust';
 import { WorkstationStatusSchema } from '../workstation';
 
@@ -173,6 +174,11 @@ export const contract = {
   listSamples: {
     request: SamplePageRequestSchema,
     response: SamplePageViewSchema,
+  },
+  /** One sample whole (messages, events, scores…), read from its stored log; audited. */
+  openSample: {
+    request: SampleKeySchema,
+    response: SampleViewSchema,
   },
 } as const;
 

@@ -32,6 +32,18 @@ export function printable(text: string): string {
 }
 
 /**
+ * Multi-line text (a transcript, a tool's output) as printable() writes it, but with line
+ * feeds and tabs kept: they lay the text out and cannot move a cursor. A carriage return
+ * can (it rewrites the line), so it is escaped like the rest.
+ */
+export function printableLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.split('\t').map(printable).join('\t'))
+    .join('\n');
+}
+
+/**
  * JSON text (as JSON.stringify writes it, on one line) with every unsafe character written
  * as a JSON `\uXXXX` escape: the same JSON value, safe to print. Such characters can only
  * stand inside its strings, where the escape means the same character.

@@ -16,16 +16,25 @@ export function applyCommandLineSwitches(): void {
   app.commandLine.appendSwitch('disable-breakpad');
 }
 
-/** Checklist #1, #5, #7: only app: requests, every permission denied, no downloads, no dictionaries. */
+/**
+ * Writing plain text to the clipboard, the sample view's Copy buttons: sanitised (no HTML or
+ * images), write-only. Reading the clipboard stays denied.
+ */
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
+
+/**
+ * Checklist #1, #5, #7: only app: requests, every permission but the clipboard write denied,
+ * no downloads, no dictionaries.
+ */
 export function hardenSession(ses: Session = session.defaultSession): void {
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed = new URL(details.url).protocol === `${APP_SCHEME}:`;
     callback({ cancel: !allowed });
   });
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => {
-    callback(false);
+  ses.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(permission === CLIPBOARD_WRITE);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler((_contents, permission) => permission === CLIPBOARD_WRITE);
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => {
     callback({});

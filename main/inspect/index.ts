@@ -4,7 +4,7 @@
  * text, and recomputes the metrics Inspect claimed so a reviewer can see whether the
  * log's own numbers hold.
  */
-export { readInspectLog } from './read-log';
+export { readInspectLog, readInspectSample, type SampleLookup } from './read-log';
 export { DEFAULT_BUNDLE_LIMITS, EvidenceBudget, type BundleLimits } from './budget';
 export { formatBytes, type ReadLimits } from './limits';
 export { RELATIVE_TOLERANCE } from './recompute';
@@ -25,3 +25,4 @@ export type {
   SampleCounts,
   SampleScore,
 } from './types';
+export { toSampleContent, VIEW_LIMITS, type SampleContent } from './sample-view';

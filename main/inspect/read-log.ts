@@ -49,14 +49,72 @@ export async function readInspectLog(
   budget: EvidenceBudget = new EvidenceBudget(),
 ): Promise<InspectLog> {
   const reading: Reading = { limits: resolveLimits(limits), budget };
-  try {
+  return explained(fileName, async () => {
     if (isZip(bytes)) return await readEvalLog(bytes, reading);
     if (startsLikeJson(bytes)) return readJsonLog(bytes, reading);
-    throw new LogProblem(
-      fileName.toLowerCase().endsWith('.eval')
-        ? 'is not a zip archive, which an .eval log must be'
-        : 'is neither an .eval (zip) log nor a JSON log',
-    );
+    throw notALog(fileName);
+  });
+}
+
+/** A sample of a log by its Inspect id (as text) and epoch. */
+export interface SampleLookup {
+  readonly id: string;
+  readonly epoch: number;
+}
+
+/**
+ * One sample of a log as parsed JSON, under the same limits and schema as the import (so it
+ * is a sample the import read), with everything the import does not keep (events, full
+ * metadata, attachments); null if the log holds no such sample. `.eval` members are named
+ * after the id and epoch; if that member is missing or holds another sample, every sample
+ * member is looked through, as the import read them.
+ */
+export async function readInspectSample(
+  fileName: string,
+  bytes: Uint8Array,
+  lookup: SampleLookup,
+  limits?: Partial<ReadLimits>,
+): Promise<Record<string, unknown> | null> {
+  const reading: Reading = { limits: resolveLimits(limits), budget: new EvidenceBudget() };
+  const matches = (raw: unknown, where: string): raw is Record<string, unknown> => {
+    const sample = validate(EvalSampleSchema, raw, where);
+    return String(sample.id) === lookup.id && sample.epoch === lookup.epoch;
+  };
+  return explained(fileName, async () => {
+    if (isZip(bytes)) {
+      const archive = await EvalArchive.open(bytes, reading.limits, reading.budget);
+      const member = async (name: string) =>
+        parseJson(await archive.read(name), `has a member ${name} that`, reading.limits);
+      const named = `${SAMPLES_PREFIX}${lookup.id}_epoch_${lookup.epoch}.json`;
+      const candidates = [named, ...archive.names.filter((n) => n !== named)];
+      for (const name of candidates) {
+        if (!archive.has(name) || !name.startsWith(SAMPLES_PREFIX) || !name.endsWith('.json'))
+          continue;
+        const raw = await member(name);
+        if (matches(raw, `has a member ${name} that`)) return raw;
+      }
+      return null;
+    }
+    if (startsLikeJson(bytes)) {
+      const log = validate(JsonLogSchema, parseJson(bytes, '', reading.limits), '');
+      return (log.samples ?? []).find((raw, i) => matches(raw, `has samples[${i}] that`)) ?? null;
+    }
+    throw notALog(fileName);
+  });
+}
+
+function notALog(fileName: string): LogProblem {
+  return new LogProblem(
+    fileName.toLowerCase().endsWith('.eval')
+      ? 'is not a zip archive, which an .eval log must be'
+      : 'is neither an .eval (zip) log nor a JSON log',
+  );
+}
+
+/** `read()`, with a problem of the input as a DeskError INVALID_INSPECT_LOG naming the file. */
+async function explained<T>(fileName: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
   } catch (error) {
     if (
       error instanceof LogProblem ||

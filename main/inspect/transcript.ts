@@ -80,10 +80,10 @@ export class TextResolver {
     return this.attachments.stored(maxChars === undefined ? resolved : capText(resolved, maxChars));
   }
 
-  /** Tool-call arguments as JSON, with references in string values resolved. */
-  json(value: unknown): string {
+  /** Tool-call arguments as JSON, with references in string values resolved; `indent` lays it out. */
+  json(value: unknown, indent?: number): string {
     // value comes from JSON.parse, so it is never undefined and stringify gives a string.
-    return this.attachments.stored(JSON.stringify(this.resolveDeep(value, 0)));
+    return this.attachments.stored(JSON.stringify(this.resolveDeep(value, 0), null, indent));
   }
 
   private resolveDeep(value: unknown, depth: number): unknown {

@@ -114,9 +114,13 @@ test('the screens still to come exist as routes that say so, and an unknown rout
   await desk.open();
   const app = new AppFrame(page);
   const routes: [string, string, RegExp][] = [
-    // Built now: a model id without samples lists none.
+    // Built now: a model id without samples lists none; an unknown sample says so.
     ['/models/3/evidence', 'Evidence browser', /0 samples\./],
-    ['/logs/12/samples/task-7', 'Sample task-7', /transcript viewer is not built yet/],
+    [
+      '/logs/12/samples/task-7',
+      'Sample task-7, epoch 1',
+      /Log 12 has no imported sample "task-7" epoch 1/,
+    ],
     ['/search', 'Search', /Search is not built yet/],
     ['/decisions', 'Decisions', /not built yet/],
     ['/decisions/d-42', 'Decision d-42', /Decisions are not built yet/],

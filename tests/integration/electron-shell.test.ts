@@ -102,11 +102,17 @@ describe('Electron shell (fake electron module, real everything else)', () => {
     expect(callback).toHaveBeenCalledWith({ cancel });
   });
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but writing text to the clipboard', () => {
+    for (const permission of ['media', 'clipboard-read', 'notifications', 'openExternal']) {
+      const callback = vi.fn();
+      fake.state.permissionRequest?.({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(fake.state.permissionCheck?.({}, permission)).toBe(false);
+    }
     const callback = vi.fn();
-    fake.state.permissionRequest?.({}, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(fake.state.permissionCheck?.()).toBe(false);
+    fake.state.permissionRequest?.({}, 'clipboard-sanitized-write', callback);
+    expect(callback).toHaveBeenCalledWith(true);
+    expect(fake.state.permissionCheck?.({}, 'clipboard-sanitized-write')).toBe(true);
     expect(fake.state.devicePermission?.()).toBe(false);
   });
 
@@ -157,6 +163,7 @@ describe('Electron shell (fake electron module, real everything else)', () => {
       'desk:listSamples',
       'desk:listThresholdSets',
       'desk:lock',
+      'desk:openSample',
       'desk:openThresholdSet',
       'desk:registerDrop',
       'desk:revokeThresholdReader',

@@ -19,6 +19,7 @@ export const DESK_API_METHODS = [
   'listThresholdSets',
   'lock',
   'on',
+  'openSample',
   'openThresholdSet',
   'registerDroppedFiles',
   'revokeThresholdReader',

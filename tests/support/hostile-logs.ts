@@ -60,3 +60,63 @@ export function repeatedAttachmentLog(size: number, references: number): Promise
   const s = sample(1, 1, {}, { input: 'attachment://big', messages, attachments: { big } });
   return buildZip(evalMembers(header({ total: 1 }), [s]));
 }
+
+/**
+ * Payloads a transcript of a cyber evaluation can carry, each of which would run, navigate
+ * or load something if the viewer interpreted markup: scripts, event handlers, javascript:
+ * links, frames, CSS, markdown links and images, and a tag that closes the <pre> it is in.
+ * Each names a global it would set, so a test can see that none ran.
+ */
+export const INJECTION_PAYLOADS = [
+  '<script>window.__pwned = "script"</script>',
+  '<img src=x onerror="window.__pwned = \'img\'">',
+  '<a href="javascript:window.__pwned = \'link\'">click me</a>',
+  '<iframe src="https://attacker.invalid/frame" onload="window.__pwned = \'iframe\'"></iframe>',
+  '<style>body { background: url(https://attacker.invalid/css.png) } * { display: none }</style>',
+  '[a markdown link](javascript:window.__pwned=%22md%22)',
+  '![a markdown image](https://attacker.invalid/md.png)',
+  '</pre><svg onload="window.__pwned = \'svg\'"></svg>',
+] as const;
+
+/** A one-sample `.eval` whose input, messages, tool call, tool output and score carry every payload. */
+export function injectionLog(): Promise<Buffer> {
+  const all = INJECTION_PAYLOADS.join('\n');
+  const s = sample(
+    'inject-1',
+    1,
+    { includes: 'C' },
+    {
+      input: all,
+      messages: [
+        { role: 'user', content: all },
+        {
+          role: 'assistant',
+          content: [{ type: 'text', text: all }],
+          tool_calls: [{ id: 'call-1', function: 'bash', arguments: { cmd: all } }],
+        },
+        { role: 'tool', tool_call_id: 'call-1', function: 'bash', content: all },
+      ],
+      metadata: { note: all },
+    },
+  );
+  (s.scores as Record<string, { value: string; explanation?: string }>).includes = {
+    value: 'C',
+    explanation: all,
+  };
+  return buildZip(
+    evalMembers(
+      header({
+        total: 1,
+        scores: [
+          {
+            name: 'includes',
+            scorer: 'includes',
+            params: {},
+            metrics: { accuracy: { name: 'accuracy', value: 1, params: {} } },
+          },
+        ],
+      }),
+      [s],
+    ),
+  );
+}

@@ -16,7 +16,7 @@ import { EvidenceScreen, EvidenceSearch } from '../features/evidence';
 import { InboxScreen, InboxSearch } from '../features/inbox';
 import { LockScreen, LockSearch } from '../features/lock';
 import { DossierScreen, ModelsScreen, ModelsSearch } from '../features/models';
-import { SampleScreen } from '../features/samples';
+import { SampleScreen, SampleSearch } from '../features/samples';
 import { SearchScreen, SearchSearch } from '../features/search';
 import {
   RosterSettings,
@@ -95,6 +95,7 @@ const sample = createRoute({
       sampleId,
     }),
   },
+  validateSearch: (search) => SampleSearch.parse(search),
   component: SampleScreen,
 });
 

@@ -12,6 +12,7 @@ export { Dialog } from './Dialog';
 export { Field } from './Field';
 export { CallFailed, Notice, type NoticeTone } from './Notice';
 export { Screen } from './Screen';
+export { Tabs, type Tab } from './Tabs';
 export { EmptyState, Section } from './Section';
 export { Facts, Hint } from './Text';
 export { VisuallyHidden } from './VisuallyHidden';

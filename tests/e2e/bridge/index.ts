@@ -21,6 +21,7 @@ import {
   writeEntries,
 } from '../../support/bundle-surgery';
 import { makeBundle, makeKey } from '../../support/lab';
+import { injectionLog } from '../../support/hostile-logs';
 import { syntheticLogs } from '../../support/synthetic-logs';
 
 // The same file resolution and headers as the app:// protocol handler.
@@ -38,6 +39,8 @@ export interface BridgeWorkstation {
    * differs from its log) from the fixture logs.
    */
   prepareLab(): Promise<{ valid: string; tampered: string; disputed: string }>;
+  /** After prepareLab: a valid bundle of one log whose transcript is made of injection payloads. */
+  makeInjectionBundle(): Promise<string>;
   /** After prepareLab: a valid bundle of `logs` synthetic logs (100 samples each), slow to import. */
   makeLargeBundle(logs: number): Promise<string>;
   dispose(): void;
@@ -117,6 +120,15 @@ export async function startWorkstation(
       honest.set(ENVELOPE, signStatement(statement, [lab.unlocked]));
       const disputed = writeEntries(path.join(parent, 'frontier-1-disputed.evbundle'), honest);
       return { valid, tampered, disputed };
+    },
+    makeInjectionBundle: async () => {
+      if (!labKey) throw new Error('Call prepareLab before makeInjectionBundle.');
+      const log = path.join(parent, 'injection.eval');
+      fs.writeFileSync(log, await injectionLog());
+      return makeBundle(path.join(parent, 'frontier-1-injection.evbundle'), labKey, {
+        logs: [log],
+        now: () => now,
+      });
     },
     makeLargeBundle: async (logs) => {
       if (!labKey) throw new Error('Call prepareLab before makeLargeBundle.');

@@ -95,6 +95,13 @@ export function EvidenceScreen() {
               onSortingChange={(next: Sorting) => {
                 void navigate({ search: (s) => ({ ...s, sort: sortParam(next) }) });
               }}
+              onActivate={(r) => {
+                void navigate({
+                  to: '/logs/$logId/samples/$sampleId',
+                  params: { logId: r.logId, sampleId: r.sampleId },
+                  search: { epoch: r.epoch },
+                });
+              }}
             />
           </>
         )}

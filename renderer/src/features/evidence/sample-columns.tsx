@@ -2,6 +2,7 @@
  * The samples grid's columns, as Inspect View's: the sample, its input and target, one
  * column per scorer, usage, time, error and limit. Everything is text from the evidence.
  */
+import { Link } from '@tanstack/react-router';
 import type { SampleRowView } from '../../../../common/samples';
 import { formatCount, formatNumber } from '../../format';
 import type { DataTableColumn } from '../../ui';
@@ -26,7 +27,21 @@ function scoreText(value: string): string {
 export function sampleColumns(scorers: readonly string[]): DataTableColumn<SampleRowView>[] {
   return [
     { id: 'log', header: 'Log', size: 200, value: (r) => r.logPath },
-    { id: 'sample', header: 'Sample', size: 160, value: (r) => r.sampleId },
+    {
+      id: 'sample',
+      header: 'Sample',
+      size: 160,
+      value: (r) => r.sampleId,
+      cell: (r) => (
+        <Link
+          to="/logs/$logId/samples/$sampleId"
+          params={{ logId: r.logId, sampleId: r.sampleId }}
+          search={{ epoch: r.epoch }}
+        >
+          {r.sampleId}
+        </Link>
+      ),
+    },
     { id: 'epoch', header: 'Epoch', size: 80, numeric: true, value: (r) => r.epoch },
     {
       id: 'input',

@@ -1,1 +1,2 @@
 export { SampleScreen } from './SampleScreen';
+export { SampleSearch } from './search';
