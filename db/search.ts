@@ -3,6 +3,8 @@ import type { ModelRef } from '../common/models';
 
 /** One transcript that matches, with where it is and a snippet around the match. */
 export interface TranscriptHitRow {
+  readonly modelId: number;
+  readonly logId: number;
   readonly developer: string;
   readonly name: string;
   readonly version: string;
@@ -41,7 +43,7 @@ export function searchStatements(db: Database.Database): SearchStatements {
     },
     TranscriptHitRow
   >(
-    `SELECT m.developer, m.name, m.version, b.file_name AS bundleFile, l.path AS logPath, l.task,
+    `SELECT m.id AS modelId, l.id AS logId, m.developer, m.name, m.version, b.file_name AS bundleFile, l.path AS logPath, l.task,
             s.sample_id AS sampleId, s.epoch,
             snippet(transcript_fts, 0, '«', '»', '…', 12) AS snippet
        FROM transcript_fts

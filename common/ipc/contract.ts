@@ -22,6 +22,7 @@ import { SamplePageRequestSchema, SamplePageViewSchema } from '../samples';
 import { ModelRefSchema, ModelSummarySchema } from '../models';
 import { ThresholdSetMetaSchema, ThresholdSetSchema } from '../thresholds';
 import { SampleKeySchema, SampleViewSchema } from '../transcripts';
+import { TranscriptSearchRequestSchema, TranscriptSearchViewSchema } from '../search';
 import { KeyIdSchema, RosterViewSchema } from '../trust';
 import { WorkstationStatusSchema } from '../workstation';
 
@@ -174,6 +175,11 @@ export const contract = {
   listSamples: {
     request: SamplePageRequestSchema,
     response: SamplePageViewSchema,
+  },
+  /** Transcripts holding every word of a text, best first, across every imported log. */
+  searchTranscripts: {
+    request: TranscriptSearchRequestSchema,
+    response: TranscriptSearchViewSchema,
   },
   /** One sample whole (messages, events, scores…), read from its stored log; audited. */
   openSample: {

@@ -60,6 +60,7 @@ export function createHandlers(
       services.evaluation.assess(model, setId, identities.unlockedKey()),
     listAuditEvents: ({ limit, beforeSeq }) => services.audit.page(limit, beforeSeq),
     listSamples: (request) => services.samples.page(request),
+    searchTranscripts: (request) => services.search.view(request),
     openSample: (key) => services.samples.open(key, identities.session()?.name ?? null),
     listBundles: () => ({
       bundles: services.bundles.list(),

@@ -4,12 +4,12 @@
  * query cannot be an FTS5 syntax error or an operator, and every word must occur.
  */
 import type { DeskDatabase } from '../../db';
-import type { TranscriptHitRow } from '../../db/search';
 import { DeskError } from '../../common/errors';
-import type { ModelRef } from '../../common/models';
+import { modelLabel, type ModelRef } from '../../common/models';
+import { MAX_HITS, MAX_QUERY_CHARS, type TranscriptSearchView } from '../../common/search';
+import { printable } from '../../common/text';
 
-export const MAX_QUERY_CHARS = 500;
-export const MAX_HITS = 1000;
+export { MAX_HITS, MAX_QUERY_CHARS };
 
 export interface SearchQuery {
   readonly text: string;
@@ -19,24 +19,41 @@ export interface SearchQuery {
 }
 
 export interface SearchService {
-  transcripts(query: SearchQuery): TranscriptHitRow[];
+  transcripts(query: SearchQuery): ReturnType<DeskDatabase['search']['transcripts']>;
+  /** The same search as the Search screen shows it: printable, and whether there is more. */
+  view(query: SearchQuery): TranscriptSearchView;
 }
 
 export function createSearchService(db: DeskDatabase): SearchService {
+  /** At most `rows` hits of a valid query (view() asks for one more than its limit). */
+  const search = ({ text, model, benchmark, limit }: SearchQuery, rows = limit) => {
+    if (text.length > MAX_QUERY_CHARS)
+      throw new DeskError('INVALID_ARGUMENT', `A search is at most ${MAX_QUERY_CHARS} characters.`);
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_HITS)
+      throw new DeskError('INVALID_ARGUMENT', `The number of hits must be 1 to ${MAX_HITS}.`);
+    const words = text.split(/\s+/u).filter((w) => w !== '');
+    if (words.length === 0)
+      throw new DeskError('INVALID_ARGUMENT', 'Search for at least one word.');
+    const match = words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
+    return db.search.transcripts({ match, model, benchmark, limit: rows });
+  };
   return {
-    transcripts: ({ text, model, benchmark, limit }) => {
-      if (text.length > MAX_QUERY_CHARS)
-        throw new DeskError(
-          'INVALID_ARGUMENT',
-          `A search is at most ${MAX_QUERY_CHARS} characters.`,
-        );
-      if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_HITS)
-        throw new DeskError('INVALID_ARGUMENT', `The number of hits must be 1 to ${MAX_HITS}.`);
-      const words = text.split(/\s+/u).filter((w) => w !== '');
-      if (words.length === 0)
-        throw new DeskError('INVALID_ARGUMENT', 'Search for at least one word.');
-      const match = words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
-      return db.search.transcripts({ match, model, benchmark, limit });
+    transcripts: (query) => search(query),
+    view: (query) => {
+      // One more than asked says whether there are more.
+      const rows = search(query, query.limit + 1);
+      const hits = rows.slice(0, query.limit).map((hit) => ({
+        modelId: hit.modelId,
+        modelLabel: modelLabel(hit),
+        bundleFile: printable(hit.bundleFile),
+        logId: hit.logId,
+        logPath: printable(hit.logPath),
+        task: printable(hit.task),
+        sampleId: printable(hit.sampleId),
+        epoch: hit.epoch,
+        snippet: printable(hit.snippet.replaceAll('\n', ' ')),
+      }));
+      return { hits, more: rows.length > query.limit };
     },
   };
 }

@@ -121,7 +121,7 @@ test('the screens still to come exist as routes that say so, and an unknown rout
       'Sample task-7, epoch 1',
       /Log 12 has no imported sample "task-7" epoch 1/,
     ],
-    ['/search', 'Search', /Search is not built yet/],
+    ['/search', 'Search', /Type words to look for in every imported transcript/],
     ['/decisions', 'Decisions', /not built yet/],
     ['/decisions/d-42', 'Decision d-42', /Decisions are not built yet/],
     ['/models/3', 'Dossier', /No such model/],

@@ -47,10 +47,12 @@ test('a reviewer opens the doomla solved sample and reads the tool call that cap
   await expect(page.getByRole('textbox', { name: 'Find in this transcript' })).toBeFocused();
   await page.keyboard.type('Flag read');
   await page.keyboard.press('Enter');
-  // The output, and the script it ran (message 6), which prints it.
-  await expect(page.getByText('2 messages contain "Flag read".')).toBeVisible();
+  // Every message holding both words counts; the output is the first of them.
+  await expect(page.getByText(/^\d+ messages contain "Flag read"\.$/)).toBeVisible();
   await expect(output).toBeFocused();
-  await expect(output.locator('mark')).toHaveText('Flag read');
+  await expect
+    .poll(() => output.locator('mark').allTextContents())
+    .toEqual(expect.arrayContaining(['Flag', 'read']));
 
   // Events: every one of the log's 31, filtered to the tool calls (bash, bash, submit).
   await page.getByRole('tab', { name: 'Events (31)' }).click();
@@ -131,4 +133,33 @@ test('a transcript of injection payloads is shown as text: nothing runs, navigat
   expect(page.url()).toBe(url);
   await expect(app.heading).toHaveText('Sample inject-1, epoch 1');
   // The harness then checks that no request left for attacker.invalid or anywhere else.
+});
+
+test('search finds the one transcript holding the words and lands on the message that holds them', async ({
+  page,
+  desk,
+}) => {
+  await desk.openLab({ importValid: true });
+  const app = new AppFrame(page);
+  await app.go('Search');
+  await page.getByRole('textbox', { name: 'Words' }).fill('cracked user password');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('status')).toHaveText('1 transcript holds every word.');
+  const hits = new Grid(page.getByRole('grid', { name: 'Transcripts holding the words' }));
+  await expect(hits.row(0)).toContainText('logs/doomla_solved.eval');
+  await expect(hits.row(0).locator('mark').first()).toHaveText(/cracked/i);
+  await screenshot(page, 'search');
+  await hits.row(0).getByRole('link', { name: 'doomla (solution)' }).click();
+  await expect(app.heading).toHaveText('Sample doomla (solution), epoch 1');
+  // The tool output that printed it, unfolded, the words marked, in view and focused.
+  const output = page.getByRole('article', { name: 'Message 4, tool' });
+  await expect(output).toBeFocused();
+  await expect(output).toContainText('Cracked user password: tequieromucho');
+  // Each word is marked wherever it occurs ("password" also in the mysql warnings).
+  await expect
+    .poll(() => output.locator('mark').allTextContents())
+    .toEqual(expect.arrayContaining(['Cracked', 'user', 'password']));
+  // The search is in the route: Back returns to the hits.
+  await app.back.click();
+  await expect(page.getByRole('status')).toHaveText('1 transcript holds every word.');
 });

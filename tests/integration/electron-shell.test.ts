@@ -168,6 +168,7 @@ describe('Electron shell (fake electron module, real everything else)', () => {
       'desk:registerDrop',
       'desk:revokeThresholdReader',
       'desk:saveThresholdSet',
+      'desk:searchTranscripts',
       'desk:unlock',
     ]);
   });

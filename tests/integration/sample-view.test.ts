@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SamplePageView } from '../../common/samples';
+import type { TranscriptSearchView } from '../../common/search';
 import type { SampleKey, SampleView } from '../../common/transcripts';
 import { openWorkspace, type Workspace } from '../../main/workspace';
 import { makeBundle, makeWorkstation } from '../support/lab';
@@ -139,6 +140,33 @@ describe('the sample view', () => {
       /has no imported sample "doomla \(solution\)" epoch 2/,
     );
     expect(workspace.services.audit.ofKind('evidence.sample-opened')).toHaveLength(before);
+  });
+
+  it('searchTranscripts finds the one transcript holding every word, and says when there are more', async () => {
+    const search = async (text: string, limit: number) =>
+      (await dispatch(
+        'searchTranscripts',
+        { text, model: null, benchmark: null, limit },
+        FROM_APP,
+      )) as Answer<TranscriptSearchView>;
+    const one = await search('cracked user password', 10);
+    if (!one.ok) throw new Error(one.error.message);
+    expect(one.value.more).toBe(false);
+    expect(one.value.hits).toEqual([
+      expect.objectContaining({
+        logId: logIds.get('logs/doomla_solved.eval'),
+        logPath: 'logs/doomla_solved.eval',
+        sampleId: 'doomla (solution)',
+        epoch: 1,
+        modelLabel: 'Acme AI/frontier-1@2026-10',
+      }),
+    ]);
+    expect(one.value.hits[0]?.snippet).toMatch(/«Cracked» «user» «password»/i);
+    // "nmap" is in the doomla transcripts (four of them): one hit asked for, more said.
+    const first = await search('nmap', 1);
+    expect(first.ok && first.value).toMatchObject({ more: true, hits: [expect.anything()] });
+    const refused = await search('x', 1001);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
 
   it('a stored log changed on disk is refused as EVIDENCE_ALTERED, naming both digests', async () => {

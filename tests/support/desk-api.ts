@@ -24,5 +24,6 @@ export const DESK_API_METHODS = [
   'registerDroppedFiles',
   'revokeThresholdReader',
   'saveThresholdSet',
+  'searchTranscripts',
   'unlock',
 ] as const;

@@ -40,9 +40,9 @@ export function deskQuery<C extends PageChannel>(
 export function useDeskQuery<C extends PageChannel>(
   channel: C,
   request: RequestOf<C>,
-  options: { readonly session?: boolean } = {},
+  { enabled = true, ...options }: { readonly session?: boolean; readonly enabled?: boolean } = {},
 ) {
-  return useQuery(deskQuery(channel, request, options));
+  return useQuery({ ...deskQuery(channel, request, options), enabled });
 }
 
 /** A call that changes state in main; on success, every query of `invalidates` is refetched. */

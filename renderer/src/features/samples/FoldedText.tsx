@@ -27,9 +27,8 @@ export function FoldedText({
   const lines = text.split('\n');
   const long = lines.length > FOLD_LINES || text.length > FOLD_CHARS;
   const head = long ? lines.slice(0, FOLD_LINES).join('\n').slice(0, FOLD_CHARS) : text;
-  // What is looked for is never hidden in a fold.
-  const unfolded =
-    open || (find !== undefined && find !== '' && contains(text, find) && !contains(head, find));
+  // A text holding what is looked for is shown whole: no match hides in a fold.
+  const unfolded = open || (find !== undefined && contains(text, find));
   const shown = unfolded ? text : head;
   const copy = () => {
     navigator.clipboard.writeText(text).then(

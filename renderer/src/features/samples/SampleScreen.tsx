@@ -19,7 +19,7 @@ import {
 } from '../../ui';
 import { EventList } from './EventList';
 import { FoldedText } from './FoldedText';
-import { contains } from './highlight';
+import { contains, messageText } from './highlight';
 import { MessageList } from './MessageList';
 import { MAX_FIND, type SampleTab } from './search';
 import styles from './Sample.module.css';
@@ -104,13 +104,20 @@ export function SampleScreen() {
     };
   });
 
-  // A cited message (a search hit) is scrolled into view once the transcript is shown.
+  // The message in view: the one cited, or (from a search hit) the first holding the words.
+  const find = search.q;
+  const landing = useMemo(
+    () =>
+      search.message ??
+      (view && find ? view.messages.find((m) => contains(messageText(m), find))?.index : undefined),
+    [view, find, search.message],
+  );
   useEffect(() => {
-    if (view === undefined || search.message === undefined) return;
-    const element = document.getElementById(`message-${search.message}`);
+    if (view === undefined || landing === undefined) return;
+    const element = document.getElementById(`message-${landing}`);
     element?.scrollIntoView({ block: 'start' });
     element?.focus({ preventScroll: true });
-  }, [view, search.message]);
+  }, [view, landing]);
 
   return (
     <Screen title={`Sample ${sampleId}, epoch ${epoch}`}>
@@ -160,7 +167,7 @@ export function SampleScreen() {
           view={view}
           tab={search.tab ?? (view.error ? 'error' : 'messages')}
           find={search.q}
-          current={search.message}
+          current={landing}
           eventType={search.event}
           findBox={findBox}
           onChange={(change) => {
@@ -209,15 +216,13 @@ function SampleBody({
   const [draft, setDraft] = useState(find ?? '');
   const hits = useMemo(
     () =>
-      find
-        ? view.messages.filter((m) => contains(JSON.stringify(m), find)).map((m) => m.index)
-        : [],
+      find ? view.messages.filter((m) => contains(messageText(m), find)).map((m) => m.index) : [],
     [view.messages, find],
   );
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const q = draft.trim() || undefined;
-    const first = q ? view.messages.find((m) => contains(JSON.stringify(m), q))?.index : undefined;
+    const first = q ? view.messages.find((m) => contains(messageText(m), q))?.index : undefined;
     onChange({ q, message: first, tab: 'messages' });
   };
   const nextHit = () => {

@@ -1,18 +1,42 @@
 import type { ReactNode } from 'react';
+import type { MessageView } from '../../../../common/transcripts';
 
-/** `text` with each case-insensitive occurrence of `find` marked; text nodes only. */
+/**
+ * What a find looks for: its words, each case-insensitively, as Search matches transcripts
+ * (every word must occur, in any order).
+ */
+function wordsOf(find: string): string[] {
+  return find.split(/\s+/u).filter((w) => w !== '');
+}
+
+/** `text` with each occurrence of a word of `find` marked; text nodes only. */
 export function highlighted(text: string, find: string | undefined): ReactNode {
-  if (!find) return text;
-  const pattern = new RegExp(`(${escapeRegExp(find)})`, 'giu');
+  const words = find === undefined ? [] : wordsOf(find);
+  if (words.length === 0) return text;
+  const pattern = new RegExp(`(${words.map(escapeRegExp).join('|')})`, 'giu');
   return text.split(pattern).map((piece, i) =>
     // split with one capture group puts the matches at the odd indexes.
     i % 2 === 1 ? <mark key={i}>{piece}</mark> : piece,
   );
 }
 
-/** Whether `text` holds `find`, as highlighted() matches it. */
+/** Whether `text` holds every word of `find`. */
 export function contains(text: string, find: string): boolean {
-  return new RegExp(escapeRegExp(find), 'iu').test(text);
+  const words = wordsOf(find);
+  return words.length > 0 && words.every((w) => new RegExp(escapeRegExp(w), 'iu').test(text));
+}
+
+/** Everything of a message a reader sees, for finding. */
+export function messageText(message: MessageView): string {
+  const parts = message.parts.map((p) =>
+    p.kind === 'media'
+      ? p.label
+      : p.kind === 'tool-use'
+        ? `${p.name} ${p.arguments} ${p.result}`
+        : p.text,
+  );
+  const calls = message.toolCalls.map((c) => `${c.function} ${c.arguments}`);
+  return [message.role, ...parts, ...calls, message.error ?? ''].join('\n');
 }
 
 function escapeRegExp(text: string): string {

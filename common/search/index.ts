@@ -1,0 +1,40 @@
+/**
+ * Full-text search over transcripts as every process sees it: what the Search screen asks
+ * for and the hits main/search gives back (SQLite FTS5 over every imported transcript).
+ */
+import { z } from 'zod';
+import { ModelRefSchema } from '../models';
+
+export const MAX_QUERY_CHARS = 500;
+export const MAX_HITS = 1000;
+
+export const TranscriptSearchRequestSchema = z.strictObject({
+  /** Words, every one of which must occur; never FTS5 syntax. */
+  text: z.string().min(1).max(MAX_QUERY_CHARS),
+  model: ModelRefSchema.nullable(),
+  /** The Inspect task, exactly. */
+  benchmark: z.string().min(1).max(4096).nullable(),
+  limit: z.number().int().min(1).max(MAX_HITS),
+});
+export type TranscriptSearchRequest = z.infer<typeof TranscriptSearchRequestSchema>;
+
+export const TranscriptHitViewSchema = z.strictObject({
+  modelId: z.number().int().positive(),
+  modelLabel: z.string(),
+  bundleFile: z.string(),
+  logId: z.number().int().positive(),
+  logPath: z.string(),
+  task: z.string(),
+  sampleId: z.string(),
+  epoch: z.number().int().nonnegative(),
+  /** A dozen words around the match, one line, the matched words between « and ». */
+  snippet: z.string(),
+});
+export type TranscriptHitView = z.infer<typeof TranscriptHitViewSchema>;
+
+export const TranscriptSearchViewSchema = z.strictObject({
+  hits: z.array(TranscriptHitViewSchema).readonly(),
+  /** True when there may be more hits than the limit let through. */
+  more: z.boolean(),
+});
+export type TranscriptSearchView = z.infer<typeof TranscriptSearchViewSchema>;
