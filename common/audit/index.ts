@@ -24,6 +24,20 @@ export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
 
 export const AUDIT_PAGE_MAX = 200;
 
+/**
+ * Which events a page holds: of one kind, by one person (null: the workstation itself), and
+ * naming an object (a log, a sample, a threshold set, a file: any text in the event).
+ */
+export const AuditFilterSchema = z.strictObject({
+  kind: z.enum(AUDIT_EVENT_KINDS).nullable(),
+  /** An identity's name as recorded; "" for events of the workstation itself. */
+  actor: z.string().max(200).nullable(),
+  object: z.string().min(1).max(200).nullable(),
+});
+export type AuditFilter = z.infer<typeof AuditFilterSchema>;
+
+export const NO_AUDIT_FILTER: AuditFilter = { kind: null, actor: null, object: null };
+
 export const AuditEventSchema = z.strictObject({
   seq: z.number().int().positive(),
   recordedAt: z.iso.datetime(),

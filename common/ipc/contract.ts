@@ -8,13 +8,14 @@
  * error, never a silent leak into the renderer.
  */
 import { z } from 'zod';
-import { AUDIT_PAGE_MAX, AuditPageSchema } from '../audit';
+import { AUDIT_PAGE_MAX, AuditFilterSchema, AuditPageSchema } from '../audit';
 import {
   BundleSummarySchema,
   ImportOutcomeViewSchema,
   ImportProgressSchema,
   RejectedImportSchema,
 } from '../bundles';
+import { CompareRequestSchema, VersionComparisonSchema } from '../comparison';
 import { ERROR_CODES } from '../errors';
 import { ModelEvaluationSchema } from '../evaluation';
 import { IdentitySchema, SessionSchema } from '../identities';
@@ -44,6 +45,8 @@ export const contract = {
       limit: z.number().int().min(1).max(AUDIT_PAGE_MAX),
       /** Page backwards from this sequence number (exclusive); null for the newest. */
       beforeSeq: z.number().int().positive().nullable(),
+      /** Absent: every event. */
+      filter: AuditFilterSchema.optional(),
     }),
     response: AuditPageSchema,
   },
@@ -180,6 +183,11 @@ export const contract = {
   searchTranscripts: {
     request: TranscriptSearchRequestSchema,
     response: TranscriptSearchViewSchema,
+  },
+  /** Two model versions side by side: per benchmark, metrics, differences, flipped tasks. */
+  compareVersions: {
+    request: CompareRequestSchema,
+    response: VersionComparisonSchema,
   },
   /** One sample whole (messages, events, scores…), read from its stored log; audited. */
   openSample: {

@@ -3,6 +3,8 @@ import {
   AUDIT_EVENT_KINDS,
   type AuditEvent,
   type AuditEventKind,
+  NO_AUDIT_FILTER,
+  type AuditFilter,
   type AuditPage,
 } from '../../common/audit';
 import { printable } from '../../common/text';
@@ -20,7 +22,7 @@ export interface AuditEventInput {
 
 export interface AuditLog {
   record(event: AuditEventInput): number;
-  page(limit: number, beforeSeq: number | null): AuditPage;
+  page(limit: number, beforeSeq: number | null, filter?: AuditFilter): AuditPage;
   ofKind(kind: AuditEventKind): AuditEvent[];
 }
 
@@ -39,10 +41,18 @@ export function createAuditLog(db: DeskDatabase, now: () => Date): AuditLog {
         summary: printable(event.summary),
         details: canonicalJson(printableValues(event.details)),
       }),
-    page: (limit, beforeSeq) => ({
-      events: db.audit.list(limit, beforeSeq).map(toAuditEvent),
-      total: db.audit.count(),
-    }),
+    page: (limit, beforeSeq, filter = NO_AUDIT_FILTER) => {
+      // Stored strings are escaped (printable), so the filter's are too, to match them.
+      const stored = {
+        kind: filter.kind,
+        actor: filter.actor === null ? null : printable(filter.actor),
+        object: filter.object === null ? null : printable(filter.object),
+      };
+      return {
+        events: db.audit.list(limit, beforeSeq, stored).map(toAuditEvent),
+        total: db.audit.count(stored),
+      };
+    },
     ofKind: (kind) => db.audit.byKind(kind).map(toAuditEvent),
   };
 }

@@ -66,11 +66,15 @@ export type VerifyOutcome =
 
 export interface ImportOptions {
   readonly onProgress?: (progress: BundleProgress) => void;
+  /** Who is signed in (null: no one, the window locked or the CLI), for the audit log. */
+  readonly actor?: string | null;
   /** Aborting stops the import; it then leaves what a rejection leaves. */
   readonly signal?: AbortSignal;
 }
 
 export interface BatchOptions {
+  /** As ImportOptions.actor. */
+  readonly actor?: string | null;
   /** Progress of the bundle being imported (`file` as given). */
   readonly onProgress?: (progress: ImportProgress) => void;
   /** Each bundle's outcome, as soon as it is known. */
@@ -161,6 +165,7 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
     options: ImportOptions = {},
   ): Promise<ImportOutcome> => {
     const { signal } = options;
+    const actor = options.actor ?? null;
     const name = printable(path.basename(file));
     const { policy, rosterVersion } = trusted();
     const staging = store.stage();
@@ -189,10 +194,10 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
       if (answer.status === 'written' && signal?.aborted) {
         // Cancelled after the last row but before completion: still a cancellation.
         await discardImport(db, store, answer.bundleId);
-        return cancelled(name, answer.digest);
+        return cancelled(name, answer.digest, actor);
       }
       try {
-        return settle(name, answer, rosterVersion);
+        return settle(name, answer, rosterVersion, actor);
       } catch (error) {
         // Not completed (the database refused the last transaction): undo, then report.
         if (answer.status === 'written') await discardImport(db, store, answer.bundleId);
@@ -202,10 +207,11 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
       if (!(error instanceof WorkerFailure)) throw error;
       // The worker discards its own rows when it can; when it could not, this does.
       if (seen.pending !== null) await discardImport(db, store, seen.pending);
-      if (error.kind === 'cancelled') return cancelled(name, seen.digest);
+      if (error.kind === 'cancelled') return cancelled(name, seen.digest, actor);
       if (error.kind === 'failed') throw new Error(`The bundle worker failed: ${error.message}`);
-      if (error.kind === 'out-of-memory') return reject(name, seen.digest, outOfMemory(), []);
-      return reject(name, seen.digest, `the import worker stopped: ${error.message}`, []);
+      if (error.kind === 'out-of-memory')
+        return reject(name, seen.digest, outOfMemory(), [], actor);
+      return reject(name, seen.digest, `the import worker stopped: ${error.message}`, [], actor);
     } finally {
       staging.discard();
     }
@@ -222,6 +228,7 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
           ? skipped(printable(path.basename(file)))
           : await importBundle(file, {
               ...(signal ? { signal } : {}),
+              actor: options.actor ?? null,
               onProgress: (progress) => options.onProgress?.({ file, ...progress }),
             });
         outcomes.push({ file, ...outcome });
@@ -274,10 +281,15 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
     return `the evidence exceeds the limit of what one import may hold in memory${heap === undefined ? '' : ` (${heap} MiB)`}`;
   }
 
-  function settle(name: string, answer: ImportAnswer, rosterVersion: number | null): ImportOutcome {
+  function settle(
+    name: string,
+    answer: ImportAnswer,
+    rosterVersion: number | null,
+    actor: string | null,
+  ): ImportOutcome {
     switch (answer.status) {
       case 'unreadable':
-        return reject(name, null, answer.reason, []);
+        return reject(name, null, answer.reason, [], actor);
       case 'already-imported':
         return {
           status: 'already-imported',
@@ -292,9 +304,9 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
           message: `Bundle "${name}" is already being imported (in this window or by another desk command); nothing was changed.`,
         };
       case 'rejected':
-        return reject(name, answer.digest, answer.reason, answer.checks);
+        return reject(name, answer.digest, answer.reason, answer.checks, actor);
       case 'written':
-        return complete(name, answer, rosterVersion);
+        return complete(name, answer, rosterVersion, actor);
     }
   }
 
@@ -303,6 +315,7 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
     name: string,
     written: Extract<ImportAnswer, { status: 'written' }>,
     rosterVersion: number | null,
+    actor: string | null,
   ): ImportOutcome {
     const summary = `Bundle "${name}" imported: ${written.summary}.`;
     db.transaction(() => {
@@ -312,8 +325,8 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
       }
       audit.record({
         kind: 'bundle.imported',
-        actor: null,
-        summary,
+        actor,
+        summary: `Bundle "${name}" imported${byWhom(actor)}: ${written.summary}.`,
         details: {
           file: name,
           digest: written.digest,
@@ -338,8 +351,9 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
     digest: string | null,
     reason: string,
     checks: readonly Check[],
+    actor: string | null,
   ): ImportOutcome {
-    recordRejection(name, digest, reason, checks);
+    recordRejection(name, digest, reason, checks, actor);
     return {
       status: 'rejected',
       digest,
@@ -348,8 +362,8 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
     };
   }
 
-  function cancelled(name: string, digest: string | null): ImportOutcome {
-    recordRejection(name, digest, 'the import was cancelled', []);
+  function cancelled(name: string, digest: string | null, actor: string | null): ImportOutcome {
+    recordRejection(name, digest, 'the import was cancelled', [], actor);
     return {
       status: 'cancelled',
       digest,
@@ -362,12 +376,13 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
     digest: string | null,
     reason: string,
     checks: readonly Check[],
+    actor: string | null,
   ): void {
     const failed = checks.find((c) => c.status === 'fail');
     audit.record({
       kind: 'bundle.rejected',
-      actor: null,
-      summary: `Bundle "${name}" rejected: ${reason}.`,
+      actor,
+      summary: `Bundle "${name}" rejected${byWhom(actor)}: ${reason}.`,
       details: { file: name, digest, check: failed?.id ?? null, reason },
     });
   }
@@ -391,4 +406,9 @@ function skipped(name: string): ImportOutcome {
     digest: null,
     message: `The import of "${name}" was cancelled before it started; nothing was imported.`,
   };
+}
+
+/** Who imported, for the audit log: the person signed in, or that no one was (locked, or the CLI). */
+function byWhom(actor: string | null): string {
+  return actor === null ? ' while no one was signed in' : ` by ${actor}`;
 }

@@ -13,6 +13,8 @@ import type { UnlockedKey } from '../crypto';
 import { readStandings } from '../review';
 import { storedEnum } from '../stored-value';
 import type { ThresholdService, ThresholdSet } from '../thresholds';
+import type { RunRef, VersionComparison } from '../../common/comparison';
+import { compareVersions } from './compare-versions';
 import type { TrustService } from '../trust';
 import { evaluate } from './evaluate';
 import type {
@@ -32,6 +34,8 @@ export interface EvaluationService {
    * recently) as `reader` may see it: evaluated, or why not (locked, no set, not granted).
    */
   assess(model: ModelRef, setId: string | null, reader: UnlockedKey | null): ModelEvaluation;
+  /** Two versions side by side: no threshold values, only the evidence. */
+  compare(a: ModelRef, b: ModelRef): VersionComparison;
 }
 
 export function createEvaluationService(
@@ -50,6 +54,10 @@ export function createEvaluationService(
         latestRun,
       })),
     evaluate: (model, set) => evaluate(set, readModelEvidence(db, trust, model)),
+    compare: (a, b) =>
+      printableComparison(
+        compareVersions(readModelEvidence(db, trust, a), readModelEvidence(db, trust, b)),
+      ),
     assess: (model, setId, reader) => {
       if (reader === null) return { state: 'locked' };
       const chosen = setId ?? thresholds.latestSetId();
@@ -168,4 +176,31 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
     else group.push(row);
   }
   return groups;
+}
+
+/** The comparison's texts from evidence (paths, names, sample ids) made printable. */
+function printableComparison(comparison: VersionComparison): VersionComparison {
+  const run = (r: RunRef | null): RunRef | null =>
+    r === null
+      ? null
+      : { ...r, logPath: printable(r.logPath), bundleFile: printable(r.bundleFile) };
+  return {
+    ...comparison,
+    benchmarks: comparison.benchmarks.map((b) => ({
+      ...b,
+      benchmark: printable(b.benchmark),
+      a: run(b.a),
+      b: run(b.b),
+      metrics: b.metrics.map((m) => ({
+        ...m,
+        scorer: printable(m.scorer),
+        metric: printable(m.metric),
+      })),
+      flips: b.flips.map((f) => ({
+        ...f,
+        scorer: printable(f.scorer),
+        sampleId: printable(f.sampleId),
+      })),
+    })),
+  };
 }

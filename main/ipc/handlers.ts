@@ -58,8 +58,10 @@ export function createHandlers(
     }),
     evaluateModel: ({ model, setId }) =>
       services.evaluation.assess(model, setId, identities.unlockedKey()),
-    listAuditEvents: ({ limit, beforeSeq }) => services.audit.page(limit, beforeSeq),
+    listAuditEvents: ({ limit, beforeSeq, filter }) =>
+      services.audit.page(limit, beforeSeq, filter),
     listSamples: (request) => services.samples.page(request),
+    compareVersions: ({ a, b }) => services.evaluation.compare(a, b),
     searchTranscripts: (request) => services.search.view(request),
     openSample: (key) => services.samples.open(key, identities.session()?.name ?? null),
     listBundles: () => ({
@@ -77,6 +79,7 @@ export function createHandlers(
       importing.add(batch);
       try {
         const outcomes = await services.bundles.importBundles(files, {
+          actor: identities.session()?.name ?? null,
           signal: batch.signal,
           onProgress: progressEmitter(shell),
         });

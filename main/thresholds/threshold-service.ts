@@ -228,6 +228,13 @@ export function createThresholdService(deps: ThresholdServiceDeps): ThresholdSer
       if (row === undefined) throw notFound(id, version);
       const opened = openRow(row, user);
       wipeBytes(opened.dataKey);
+      // Seeing threshold values is an access to a secret: who saw which version, and when.
+      audit.record({
+        kind: 'thresholds.opened',
+        actor: user.name,
+        summary: `${user.name} opened threshold set "${row.setId}" version ${row.version}.`,
+        details: { id: row.setId, version: row.version, reader: user.keyid },
+      });
       return {
         meta: metaOf(row.setId, row.version),
         document: opened.document,

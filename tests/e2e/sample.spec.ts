@@ -73,6 +73,11 @@ test('a reviewer opens the doomla solved sample and reads the tool call that cap
   // The audit log names the open.
   await app.go('Audit');
   await expect(page.getByRole('main')).toContainText('opened sample "doomla (solution)" epoch 1');
+  await page.getByRole('combobox', { name: 'Event' }).selectOption('evidence.sample-opened');
+  await page.getByRole('textbox', { name: 'Object' }).fill('doomla_solved');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByRole('status')).toHaveText('1 event matches the filter, newest first.');
+  await expect(new Grid(page.getByRole('grid', { name: 'Audit log' })).rows).toHaveCount(1);
 });
 
 test('keyboard: ? shows the keys, j and k step through the log, Esc goes back', async ({
@@ -162,4 +167,49 @@ test('search finds the one transcript holding the words and lands on the message
   // The search is in the route: Back returns to the hits.
   await app.back.click();
   await expect(page.getByRole('status')).toHaveText('1 transcript holds every word.');
+});
+
+test('two versions side by side: per benchmark, each latest run, the metrics and their difference', async ({
+  page,
+  desk,
+}) => {
+  const workstation = await desk.openLab();
+  for (const [version, logs] of [
+    ['2026-09', ['doomla_failed.eval']],
+    ['2026-10', ['doomla_solved.eval', 'popularity.eval']],
+  ] as const) {
+    const bundle = await workstation.makeVersionBundle(version, logs);
+    expect((await workstation.workspace.services.bundles.importBundle(bundle)).status).toBe(
+      'imported',
+    );
+  }
+  await page.reload();
+  const app = new AppFrame(page);
+  await app.go('Models');
+  // Two versions of one name: open either dossier, then choose both versions.
+  await page.getByRole('link', { name: 'Open dossier of frontier-1' }).first().click();
+  await page.getByRole('link', { name: 'Compare with another version' }).click();
+  await expect(app.heading).toHaveText('Versions side by side');
+  await page
+    .getByRole('combobox', { name: 'First version' })
+    .selectOption({ label: 'Acme AI/frontier-1@2026-09' });
+  await page
+    .getByRole('combobox', { name: 'Second version' })
+    .selectOption({ label: 'Acme AI/frontier-1@2026-10' });
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const doomla = page.getByRole('region', { name: 'doomla' });
+  const metrics = new Grid(doomla.getByRole('grid', { name: 'Metrics of doomla' }));
+  const accuracy = metrics.rowWith('includes / accuracy');
+  // 0 of 1 solved, then 1 of 1: Wilson 95% is 0–0.793 and 0.207–1; the difference +1.
+  await expect(accuracy).toContainText('0 (95% 0–0.793), n = 1');
+  await expect(accuracy).toContainText('1 (95% 0.207–1), n = 1');
+  await expect(accuracy).toContainText('+1');
+  // A stderr is no proportion: no interval, even where its value could be read as one.
+  await expect(metrics.rowWith('includes / stderr')).not.toContainText('95%');
+  await expect(doomla).toContainText('No task is solved by one version and not the other.');
+  // popularity was run by the second version only.
+  await expect(page.getByRole('region', { name: 'popularity' })).toContainText(
+    'No counted run of this benchmark.',
+  );
+  await screenshot(page, 'versions-side-by-side');
 });

@@ -149,6 +149,7 @@ describe('Electron shell (fake electron module, real everything else)', () => {
   it('registers one IPC handler per contract channel and nothing else', () => {
     expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([
       'desk:cancelImport',
+      'desk:compareVersions',
       'desk:evaluateModel',
       'desk:getSession',
       'desk:getTrustRoster',

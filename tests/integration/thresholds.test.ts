@@ -273,6 +273,13 @@ describe('threshold sets', () => {
     expect(byAuthority.commitment).toBe(meta.commitment);
     expect(byReviewer.commitment).toBe(meta.commitment);
     expect(t.thresholds.list()).toEqual([meta]);
+    // Each open is an access to the values: audited with who read which version.
+    expect(
+      t.workspace.services.audit.ofKind('thresholds.opened').map((e) => [e.actor, e.details]),
+    ).toEqual([
+      ['authority', { id: 'cyber-core', version: 1, reader: t.authority.keyid }],
+      ['reviewer', { id: 'cyber-core', version: 1, reader: t.reviewer.keyid }],
+    ]);
     const [changed] = t.workspace.services.audit.ofKind('thresholds.changed');
     expect(changed?.details).toEqual({
       id: 'cyber-core',

@@ -4,6 +4,7 @@
  */
 export const DESK_API_METHODS = [
   'cancelImport',
+  'compareVersions',
   'evaluateModel',
   'getSession',
   'getTrustRoster',

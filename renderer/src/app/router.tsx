@@ -11,6 +11,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { AuditScreen, AuditSearch } from '../features/audit';
+import { CompareScreen, CompareSearch } from '../features/comparison';
 import { DecisionScreen, DecisionsScreen } from '../features/decisions';
 import { EvidenceScreen, EvidenceSearch } from '../features/evidence';
 import { InboxScreen, InboxSearch } from '../features/inbox';
@@ -99,6 +100,13 @@ const sample = createRoute({
   component: SampleScreen,
 });
 
+const compare = createRoute({
+  getParentRoute: () => root,
+  path: 'compare',
+  validateSearch: (params) => CompareSearch.parse(params),
+  component: CompareScreen,
+});
+
 const search = createRoute({
   getParentRoute: () => root,
   path: 'search',
@@ -172,6 +180,7 @@ const routeTree = root.addChildren([
   dossier,
   evidence,
   sample,
+  compare,
   search,
   decisions,
   decision,

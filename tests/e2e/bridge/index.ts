@@ -20,7 +20,7 @@ import {
   statementOf,
   writeEntries,
 } from '../../support/bundle-surgery';
-import { makeBundle, makeKey } from '../../support/lab';
+import { fixtureLogs, inspectModelsOfFiles, makeBundle, makeKey } from '../../support/lab';
 import { injectionLog } from '../../support/hostile-logs';
 import { syntheticLogs } from '../../support/synthetic-logs';
 
@@ -39,6 +39,8 @@ export interface BridgeWorkstation {
    * differs from its log) from the fixture logs.
    */
   prepareLab(): Promise<{ valid: string; tampered: string; disputed: string }>;
+  /** After prepareLab: a valid bundle for frontier-1 at `version` of the shared logs named. */
+  makeVersionBundle(version: string, logNames: readonly string[]): Promise<string>;
   /** After prepareLab: a valid bundle of one log whose transcript is made of injection payloads. */
   makeInjectionBundle(): Promise<string>;
   /** After prepareLab: a valid bundle of `logs` synthetic logs (100 samples each), slow to import. */
@@ -120,6 +122,20 @@ export async function startWorkstation(
       honest.set(ENVELOPE, signStatement(statement, [lab.unlocked]));
       const disputed = writeEntries(path.join(parent, 'frontier-1-disputed.evbundle'), honest);
       return { valid, tampered, disputed };
+    },
+    makeVersionBundle: async (version, logNames) => {
+      if (!labKey) throw new Error('Call prepareLab before makeVersionBundle.');
+      const logs = fixtureLogs().filter((file) => logNames.includes(path.basename(file)));
+      return makeBundle(path.join(parent, `frontier-1-${version}.evbundle`), labKey, {
+        logs,
+        model: {
+          developer: 'Acme AI',
+          name: 'frontier-1',
+          version,
+          inspectModels: await inspectModelsOfFiles(logs),
+        },
+        now: () => now,
+      });
     },
     makeInjectionBundle: async () => {
       if (!labKey) throw new Error('Call prepareLab before makeInjectionBundle.');

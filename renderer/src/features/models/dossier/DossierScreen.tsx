@@ -46,6 +46,9 @@ export function DossierScreen() {
         <Link to="/models/$modelId/evidence" params={{ modelId }}>
           Evidence browser
         </Link>
+        <Link to="/compare" search={{ a: modelId }}>
+          Compare with another version
+        </Link>
       </p>
       <ThresholdPanel model={modelRef(model)} />
       <EvidenceList model={modelRef(model)} />

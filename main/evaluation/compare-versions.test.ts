@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { compareVersions, wilson } from './compare-versions';
+import type { EvidenceLog, ModelEvidence, SampleScore } from './evidence';
+
+describe('the Wilson score interval', () => {
+  // Newcombe, R. G. (1998). Two-sided confidence intervals for the single proportion:
+  // comparison of seven methods. Statistics in Medicine 17, 857–872, Table II, method 3
+  // (score interval without continuity correction), to the 4 decimals printed there.
+  it.each([
+    [81, 263, 0.2553, 0.3662],
+    [15, 148, 0.0624, 0.1605],
+    [0, 20, 0, 0.1611],
+    [1, 29, 0.0061, 0.1718],
+  ])('%i of %i: %f to %f (Newcombe 1998)', (k, n, low, high) => {
+    const interval = wilson(k, n);
+    expect(interval.low).toBeCloseTo(low, 4);
+    expect(interval.high).toBeCloseTo(high, 4);
+  });
+
+  it('stays inside [0, 1] at 0 and at n successes', () => {
+    expect(wilson(0, 5).low).toBe(0);
+    expect(wilson(5, 5).high).toBe(1);
+    expect(wilson(5, 5).low).toBeGreaterThan(0);
+  });
+});
+
+function log(
+  logId: number,
+  task: string,
+  finished: string,
+  accuracy: number,
+  n: number,
+): EvidenceLog {
+  return {
+    logId,
+    bundleId: logId,
+    bundleFile: `b${logId}.evbundle`,
+    evaluator: { id: 'lab', name: 'lab', claimedName: 'lab' },
+    runFinishedOn: finished,
+    path: `logs/${task}-${logId}.eval`,
+    task,
+    status: 'success',
+    mappings: [],
+    metrics: [
+      {
+        scorer: 'includes',
+        metric: 'accuracy',
+        claimed: accuracy,
+        recomputed: accuracy,
+        n,
+        status: 'match',
+      },
+      // A stderr equal to the accuracy is still no proportion (it must get no interval).
+      {
+        scorer: 'includes',
+        metric: 'stderr',
+        claimed: accuracy,
+        recomputed: accuracy,
+        n,
+        status: 'match',
+      },
+    ],
+    claims: [],
+  };
+}
+
+function evidence(logs: EvidenceLog[], scores: Record<number, SampleScore[]>): ModelEvidence {
+  return {
+    model: { developer: 'd', name: 'm', version: String(logs[0]?.logId) },
+    logs,
+    excluded: [],
+    sampleScores: (logId) => scores[logId] ?? [],
+  };
+}
+
+const s = (sampleId: string, numeric: number, epoch = 1): SampleScore => ({
+  sampleId,
+  epoch,
+  numeric,
+});
+
+describe('two versions side by side', () => {
+  it('compares the latest run of each benchmark, gives the difference and the tasks that flipped', () => {
+    const a = evidence(
+      [log(1, 'ctf', '2026-01-01T00:00:00Z', 0.5, 4), log(2, 'ctf', '2025-12-01T00:00:00Z', 0, 4)],
+      { 1: [s('t1', 1), s('t2', 1), s('t3', 0), s('t4', 0)], 2: [] },
+    );
+    const b = evidence(
+      [log(3, 'ctf', '2026-02-01T00:00:00Z', 0.75, 4), log(4, 'web', '2026-02-01T00:00:00Z', 1, 1)],
+      {
+        3: [s('t1', 1), s('t2', 0), s('t3', 1), s('t4', 1)],
+        4: [s('w1', 1)],
+      },
+    );
+    const [ctf, web] = compareVersions(a, b).benchmarks;
+    expect(ctf?.a).toMatchObject({ logId: 1, runs: 2 });
+    expect(ctf?.b).toMatchObject({ logId: 3, runs: 1 });
+    const accuracy = ctf?.metrics.find((m) => m.metric === 'accuracy');
+    expect(accuracy?.difference).toBeCloseTo(0.25, 12);
+    expect(accuracy?.a.interval?.low).toBeCloseTo(wilson(2, 4).low, 12);
+    expect(accuracy?.b.interval?.high).toBeCloseTo(wilson(3, 4).high, 12);
+    // stderr is no proportion: no interval.
+    expect(ctf?.metrics.find((m) => m.metric === 'stderr')?.a.interval).toBeNull();
+    expect(ctf?.flips).toEqual([
+      { scorer: 'includes', sampleId: 't2', a: 1, b: 0, direction: 'lost' },
+      { scorer: 'includes', sampleId: 't3', a: 0, b: 1, direction: 'solved' },
+      { scorer: 'includes', sampleId: 't4', a: 0, b: 1, direction: 'solved' },
+    ]);
+    // A benchmark only one version has: shown, with nothing to compare.
+    expect(web).toMatchObject({
+      benchmark: 'web',
+      a: null,
+      b: { logId: 4 },
+      metrics: [],
+      flips: [],
+    });
+  });
+
+  it('gives no interval where epochs make a sample partly solved, and no flip for a partial one', () => {
+    const a = evidence([log(1, 'ctf', '2026-01-01T00:00:00Z', 0.5, 2)], {
+      1: [s('t1', 1, 1), s('t1', 0, 2), s('t2', 0.5)],
+    });
+    const b = evidence([log(2, 'ctf', '2026-02-01T00:00:00Z', 0.5, 2)], {
+      2: [s('t1', 0.5), s('t2', 0.5)],
+    });
+    const [ctf] = compareVersions(a, b).benchmarks;
+    expect(ctf?.metrics[0]?.a.interval).toBeNull();
+    expect(ctf?.flips).toEqual([]);
+  });
+});
