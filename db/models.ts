@@ -69,12 +69,27 @@ export interface ModelStatements {
   claimsOf(modelId: number): EvidenceClaimRow[];
   /** One scorer's numeric score for every sample and epoch of one log. */
   sampleScores(logId: number, scorer: string): SampleScoreRow[];
+  /** Every (benchmark, scorer, metric) some complete import has, for the threshold editor. */
+  metricNames(): MetricNameRow[];
+}
+
+export interface MetricNameRow {
+  /** The Inspect task. */
+  readonly benchmark: string;
+  readonly scorer: string;
+  readonly metric: string;
 }
 
 /** The condition every read here puts on a bundle `b`. */
 const COMPLETE = `b.import_state = 'complete'`;
 
 export function modelStatements(db: Database.Database): ModelStatements {
+  const metricNames = db.prepare<[], MetricNameRow>(
+    `SELECT DISTINCT l.task AS benchmark, lm.scorer, lm.metric
+       FROM log_metric lm JOIN eval_log l ON l.id = lm.log_id JOIN bundle b ON b.id = l.bundle_id
+      WHERE ${COMPLETE}
+      ORDER BY 1, 2, 3`,
+  );
   // julianday() reads RFC 3339 with any offset, so a run finished at 09:30-01:00 sorts
   // after one finished at 10:00Z, as it should; comparing the text would not.
   const list = db.prepare<[], ModelSummaryRow>(
@@ -126,5 +141,6 @@ export function modelStatements(db: Database.Database): ModelStatements {
     metricsOf: (modelId) => metricsOf.all(modelId),
     claimsOf: (modelId) => claimsOf.all(modelId),
     sampleScores: (logId, scorer) => sampleScores.all(scorer, logId),
+    metricNames: () => metricNames.all(),
   };
 }

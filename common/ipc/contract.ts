@@ -20,7 +20,7 @@ import { ERROR_CODES } from '../errors';
 import { ModelEvaluationSchema } from '../evaluation';
 import { IdentitySchema, SessionSchema } from '../identities';
 import { SamplePageRequestSchema, SamplePageViewSchema } from '../samples';
-import { ModelRefSchema, ModelSummarySchema } from '../models';
+import { MetricNameSchema, ModelRefSchema, ModelSummarySchema } from '../models';
 import { ThresholdSetMetaSchema, ThresholdSetSchema } from '../thresholds';
 import { SampleKeySchema, SampleViewSchema } from '../transcripts';
 import { TranscriptSearchRequestSchema, TranscriptSearchViewSchema } from '../search';
@@ -183,6 +183,11 @@ export const contract = {
   searchTranscripts: {
     request: TranscriptSearchRequestSchema,
     response: TranscriptSearchViewSchema,
+  },
+  /** The benchmarks, scorers and metrics of the imported evidence, for the threshold editor. */
+  listMetricNames: {
+    request: NoArguments,
+    response: z.strictObject({ metrics: z.array(MetricNameSchema).readonly() }),
   },
   /** Two model versions side by side: per benchmark, metrics, differences, flipped tasks. */
   compareVersions: {

@@ -15,6 +15,14 @@ export const ModelSummarySchema = ModelRefSchema.extend({
 });
 export type ModelSummary = z.infer<typeof ModelSummarySchema>;
 
+/** A benchmark, scorer and metric some imported log has: what a threshold rule can name. */
+export const MetricNameSchema = z.strictObject({
+  benchmark: z.string(),
+  scorer: z.string(),
+  metric: z.string(),
+});
+export type MetricName = z.infer<typeof MetricNameSchema>;
+
 /** `developer/name@version`, as a model version is named everywhere. */
 export function modelLabel(model: ModelRef): string {
   return `${model.developer}/${model.name}@${model.version}`;

@@ -8,7 +8,7 @@ import { CLAIM_STATUSES, METRIC_STATUSES, type BundleStanding } from '../../comm
 import { DeskError } from '../../common/errors';
 import { printable } from '../../common/text';
 import type { Evaluation, ModelEvaluation } from '../../common/evaluation';
-import { modelLabel, type ModelRef, type ModelSummary } from '../../common/models';
+import { modelLabel, type MetricName, type ModelRef, type ModelSummary } from '../../common/models';
 import type { UnlockedKey } from '../crypto';
 import { readStandings } from '../review';
 import { storedEnum } from '../stored-value';
@@ -34,6 +34,8 @@ export interface EvaluationService {
    * recently) as `reader` may see it: evaluated, or why not (locked, no set, not granted).
    */
   assess(model: ModelRef, setId: string | null, reader: UnlockedKey | null): ModelEvaluation;
+  /** The benchmarks, scorers and metrics of the evidence, for writing rules. */
+  metricNames(): MetricName[];
   /** Two versions side by side: no threshold values, only the evidence. */
   compare(a: ModelRef, b: ModelRef): VersionComparison;
 }
@@ -54,6 +56,12 @@ export function createEvaluationService(
         latestRun,
       })),
     evaluate: (model, set) => evaluate(set, readModelEvidence(db, trust, model)),
+    metricNames: () =>
+      db.models.metricNames().map((m) => ({
+        benchmark: printable(m.benchmark),
+        scorer: printable(m.scorer),
+        metric: printable(m.metric),
+      })),
     compare: (a, b) =>
       printableComparison(
         compareVersions(readModelEvidence(db, trust, a), readModelEvidence(db, trust, b)),

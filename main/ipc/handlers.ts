@@ -61,6 +61,7 @@ export function createHandlers(
     listAuditEvents: ({ limit, beforeSeq, filter }) =>
       services.audit.page(limit, beforeSeq, filter),
     listSamples: (request) => services.samples.page(request),
+    listMetricNames: () => ({ metrics: services.evaluation.metricNames() }),
     compareVersions: ({ a, b }) => services.evaluation.compare(a, b),
     searchTranscripts: (request) => services.search.view(request),
     openSample: (key) => services.samples.open(key, identities.session()?.name ?? null),

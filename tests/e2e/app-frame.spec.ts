@@ -54,7 +54,7 @@ test('every view says what it is for and what to do next', async ({ page, desk }
   const app = new AppFrame(page);
   const expectations: [(typeof SCREENS)[number], RegExp][] = [
     ['Models', /No models yet/],
-    ['Search', /Search is not built yet/],
+    ['Search', /Search every imported transcript/],
     ['Decisions', /No designation decisions yet/],
     ['Inbox', /No result bundles yet/],
   ];

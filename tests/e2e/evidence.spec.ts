@@ -36,3 +36,64 @@ test('the evidence browser lists every sample of the model and filters it as Ins
   await filter.press('Enter');
   await expect(filter).toHaveAttribute('aria-invalid', 'true');
 });
+
+test('more than 1,000 samples: pages of 1,000, sorted by the query over all of them', async ({
+  page,
+  desk,
+}) => {
+  // Writing and importing 1,100 samples takes a while on a busy 2-core machine.
+  test.setTimeout(120_000);
+  const workstation = await desk.openLab();
+  // 11 synthetic logs of 20 challenges × 5 epochs: 1,100 samples.
+  const large = await workstation.makeLargeBundle(11);
+  expect((await workstation.workspace.services.bundles.importBundle(large)).status).toBe(
+    'imported',
+  );
+  await page.reload();
+  const app = new AppFrame(page);
+  await app.go('Models');
+  await new ModelsPage(page).openDossier('frontier-1');
+  await page.getByRole('link', { name: 'Evidence browser' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Samples' });
+  await expect(status).toHaveText('Samples 1–1,000 of 1,100.');
+  await page.getByRole('button', { name: 'Next 1,000' }).click();
+  await expect(status).toHaveText('Samples 1,001–1,100 of 1,100.');
+  await expect(page.getByRole('button', { name: 'Next 1,000' })).toBeDisabled();
+
+  // Sorting by tokens, descending, orders all 1,100 (and returns to the first page): the
+  // first row holds the most tokens of any sample.
+  const grid = new Grid(page.getByRole('grid', { name: 'Samples of this model' }));
+  // A numeric column sorts descending first.
+  await grid.sortBy('Tokens');
+  await expect(grid.header('Tokens')).toHaveAttribute('aria-sort', 'descending');
+  await expect(status).toHaveText('Samples 1–1,000 of 1,100.');
+  const most = workstation.workspace.services.samples.page({
+    scope: {
+      kind: 'model',
+      modelId: workstation.workspace.services.evaluation.models()[0]?.id ?? 0,
+    },
+    filter: '',
+    sort: { by: { kind: 'field', field: 'tokens' }, direction: 'desc' },
+    offset: 0,
+    limit: 1,
+  });
+  const top = most.ok ? most.rows[0]?.tokens : undefined;
+  expect(top).toBeGreaterThan(0);
+  const headers = await grid.root.getByRole('columnheader').allTextContents();
+  const tokens = await grid.column(headers.findIndex((h) => h.startsWith('Tokens')));
+  expect(tokens[0]?.replace(/,/g, '')).toBe(String(top));
+  // The next page continues the same order: its first row is the query's 1,001st.
+  const next = workstation.workspace.services.samples.page({
+    scope: {
+      kind: 'model',
+      modelId: workstation.workspace.services.evaluation.models()[0]?.id ?? 0,
+    },
+    filter: '',
+    sort: { by: { kind: 'field', field: 'tokens' }, direction: 'desc' },
+    offset: 1000,
+    limit: 1,
+  });
+  await page.getByRole('button', { name: 'Next 1,000' }).click();
+  await expect(status).toHaveText('Samples 1,001–1,100 of 1,100.');
+  await expect(grid.row(0)).toContainText(next.ok ? (next.rows[0]?.sampleId ?? '?') : '?');
+});

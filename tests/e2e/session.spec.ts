@@ -65,6 +65,11 @@ test('a half-typed threshold set and an open Reasoning section survive several s
   await form.getByLabel('Notes').fill('Half typed');
   await form.getByLabel('Rule 1 id').fill('R-DRAFT-1');
   await form.getByLabel('Rule 1 benchmark').fill('doomla');
+  // The inputs offer what the evidence has: the benchmark, then its scorers and metrics.
+  await expect(form.getByLabel('Rule 1 benchmark')).toHaveAttribute('list', 'evidence-benchmarks');
+  await expect(page.locator('#evidence-benchmarks option[value="doomla"]')).toHaveCount(1);
+  await expect(page.locator('#rule-1-scorers option[value="includes"]')).toHaveCount(1);
+  await expect(page.locator('#rule-1-metrics option[value="accuracy"]')).toHaveCount(1);
   await form.getByLabel('Rule 1 value').fill('0.75');
   await letSeveralPollsPass();
   await expect(form.getByLabel('Set id')).toHaveValue('cyber-draft');

@@ -160,6 +160,7 @@ describe('Electron shell (fake electron module, real everything else)', () => {
       'desk:listAuditEvents',
       'desk:listBundles',
       'desk:listIdentities',
+      'desk:listMetricNames',
       'desk:listModels',
       'desk:listSamples',
       'desk:listThresholdSets',

@@ -169,6 +169,21 @@ describe('the sample view', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
 
+  it('listMetricNames gives the benchmarks, scorers and metrics the evidence has, for the threshold editor', async () => {
+    const answer = (await dispatch('listMetricNames', {}, FROM_APP)) as Answer<{
+      metrics: { benchmark: string; scorer: string; metric: string }[];
+    }>;
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(answer.value.metrics).toContainEqual({
+      benchmark: 'doomla',
+      scorer: 'includes',
+      metric: 'accuracy',
+    });
+    // Each once, in order.
+    const keys = answer.value.metrics.map((m) => `${m.benchmark}/${m.scorer}/${m.metric}`);
+    expect(keys).toEqual([...new Set(keys)].sort());
+  });
+
   it('a stored log changed on disk is refused as EVIDENCE_ALTERED, naming both digests', async () => {
     const logId = logIds.get('logs/popularity.eval') ?? 0;
     // The bundle holds the shared log as it is, so its digest is the stored file's name.

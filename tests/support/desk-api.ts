@@ -15,6 +15,7 @@ export const DESK_API_METHODS = [
   'listAuditEvents',
   'listBundles',
   'listIdentities',
+  'listMetricNames',
   'listModels',
   'listSamples',
   'listThresholdSets',

@@ -13,7 +13,7 @@ import {
   sortParam,
   type Sorting,
 } from '../../ui';
-import { sampleColumns } from './sample-columns';
+import { sampleColumns, sampleSortOf } from './sample-columns';
 import styles from './Evidence.module.css';
 
 const route = getRouteApi('/models/$modelId/evidence');
@@ -32,20 +32,36 @@ export function EvidenceScreen() {
   const navigate = route.useNavigate();
   const filter = search.filter ?? '';
   const [draft, setDraft] = useState(filter);
+  const sorting = useMemo(() => parseSortParam(search.sort), [search.sort]);
+  // The scorers name the score columns, and come with the first page; a sort by a score
+  // column waits for them (the query sorts; the grid shows its order).
+  const scorersQuery = useDeskQuery('listSamples', {
+    scope: { kind: 'model', modelId },
+    filter: '',
+    sort: null,
+    offset: 0,
+    limit: 1,
+  });
+  const known = scorersQuery.data?.ok ? scorersQuery.data.scorers : [];
+  const pageNumber = search.page ?? 0;
   const samples = useDeskQuery('listSamples', {
     scope: { kind: 'model', modelId },
     filter,
-    sort: null,
-    offset: 0,
+    sort: sampleSortOf(sorting, known),
+    offset: pageNumber * PAGE,
     limit: PAGE,
   });
   const page = samples.data;
   const scorers = page?.ok ? page.scorers : undefined;
   const columns = useMemo(() => sampleColumns(scorers ?? []), [scorers]);
-  const sorting = useMemo(() => parseSortParam(search.sort), [search.sort]);
   const apply = (event: SyntheticEvent) => {
     event.preventDefault();
-    void navigate({ search: (s) => ({ ...s, filter: draft.trim() || undefined }) });
+    void navigate({
+      search: (s) => ({ ...s, filter: draft.trim() || undefined, page: undefined }),
+    });
+  };
+  const toPage = (n: number) => {
+    void navigate({ search: (s) => ({ ...s, page: n === 0 ? undefined : n }) });
   };
   return (
     <Screen title="Evidence browser">
@@ -82,18 +98,41 @@ export function EvidenceScreen() {
         {page?.ok && (
           <>
             <p className={styles.count} role="status">
-              {page.total === page.rows.length
+              {page.total <= PAGE && pageNumber === 0
                 ? `${formatCount(page.total)} samples${filter ? ' match the filter' : ''}.`
-                : `The first ${formatCount(page.rows.length)} of ${formatCount(page.total)} samples${filter ? ' that match the filter' : ''}; narrow the filter to see the rest.`}
+                : `Samples ${formatCount(Math.min(pageNumber * PAGE + 1, page.total))}–${formatCount(pageNumber * PAGE + page.rows.length)} of ${formatCount(page.total)}${filter ? ' that match the filter' : ''}.`}
             </p>
+            {page.total > PAGE && (
+              <nav className={styles.pager} aria-label="Pages of samples">
+                <Button
+                  disabled={pageNumber === 0}
+                  onClick={() => {
+                    toPage(pageNumber - 1);
+                  }}
+                >
+                  Previous {formatCount(PAGE)}
+                </Button>
+                <Button
+                  disabled={(pageNumber + 1) * PAGE >= page.total}
+                  onClick={() => {
+                    toPage(pageNumber + 1);
+                  }}
+                >
+                  Next {formatCount(PAGE)}
+                </Button>
+              </nav>
+            )}
             <DataTable
               label="Samples of this model"
               rows={page.rows}
               columns={columns}
               getRowId={(r) => String(r.id)}
               sorting={sorting}
+              sortedByCaller
               onSortingChange={(next: Sorting) => {
-                void navigate({ search: (s) => ({ ...s, sort: sortParam(next) }) });
+                void navigate({
+                  search: (s) => ({ ...s, sort: sortParam(next), page: undefined }),
+                });
               }}
               onActivate={(r) => {
                 void navigate({

@@ -3,9 +3,10 @@
  * column per scorer, usage, time, error and limit. Everything is text from the evidence.
  */
 import { Link } from '@tanstack/react-router';
+import type { SampleField, SampleSort } from '../../../../common/sample-filter';
 import type { SampleRowView } from '../../../../common/samples';
 import { formatCount, formatNumber } from '../../format';
-import type { DataTableColumn } from '../../ui';
+import type { DataTableColumn, Sorting } from '../../ui';
 
 const NONE = Number.NEGATIVE_INFINITY;
 
@@ -26,7 +27,8 @@ function scoreText(value: string): string {
 
 export function sampleColumns(scorers: readonly string[]): DataTableColumn<SampleRowView>[] {
   return [
-    { id: 'log', header: 'Log', size: 200, value: (r) => r.logPath },
+    // The query cannot sort by log: the column shows it without sorting.
+    { id: 'log', header: 'Log', size: 200, cell: (r) => r.logPath },
     {
       id: 'sample',
       header: 'Sample',
@@ -51,8 +53,9 @@ export function sampleColumns(scorers: readonly string[]): DataTableColumn<Sampl
       cell: (r) => <span title={r.input}>{firstLine(r.input)}</span>,
     },
     { id: 'target', header: 'Target', size: 140, value: (r) => firstLine(r.target) },
-    ...scorers.map((scorer): DataTableColumn<SampleRowView> => ({
-      id: `score:${scorer}`,
+    // Scorer names are any text; a column id must fit a route's sort param (scoreColumnId).
+    ...scorers.map((scorer, i): DataTableColumn<SampleRowView> => ({
+      id: scoreColumnId(i),
       header: scorer,
       size: 120,
       value: (r) => scoreOf(r, scorer)?.numeric ?? NONE,
@@ -81,4 +84,33 @@ export function sampleColumns(scorers: readonly string[]): DataTableColumn<Sampl
     { id: 'error', header: 'Error', size: 200, value: (r) => firstLine(r.error ?? '') },
     { id: 'limit', header: 'Limit', size: 160, value: (r) => r.limit ?? '' },
   ];
+}
+
+function scoreColumnId(index: number): string {
+  return `score-${index}`;
+}
+
+/** What the query sorts by for a column the grid's header sorts: every column but Log. */
+const FIELD_OF_COLUMN: Readonly<Record<string, SampleField>> = {
+  sample: 'id',
+  epoch: 'epoch',
+  input: 'input',
+  target: 'target',
+  tokens: 'tokens',
+  time: 'duration',
+  messages: 'messages',
+  error: 'error',
+  limit: 'limit',
+};
+
+/** The grid's first sort column as the query's sort; null for none (import order). */
+export function sampleSortOf(sorting: Sorting, scorers: readonly string[]): SampleSort | null {
+  const first = sorting[0];
+  if (first === undefined) return null;
+  const direction = first.desc ? 'desc' : 'asc';
+  const field = Object.hasOwn(FIELD_OF_COLUMN, first.id) ? FIELD_OF_COLUMN[first.id] : undefined;
+  if (field !== undefined) return { by: { kind: 'field', field }, direction };
+  const scorer = scorers.findIndex((_, i) => scoreColumnId(i) === first.id);
+  const name = scorers[scorer];
+  return name === undefined ? null : { by: { kind: 'score', scorer: name, key: null }, direction };
 }

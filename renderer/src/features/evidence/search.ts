@@ -5,4 +5,6 @@ import { MAX_FILTER_LENGTH } from '../../../../common/sample-filter';
 export const EvidenceSearch = z.object({
   filter: z.string().max(MAX_FILTER_LENGTH).optional().catch(undefined),
   sort: z.string().max(200).optional().catch(undefined),
+  /** The page of 1,000 samples, from 0. */
+  page: z.number().int().nonnegative().max(100_000).optional().catch(undefined),
 });

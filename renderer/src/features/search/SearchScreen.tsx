@@ -8,6 +8,7 @@ import {
   Button,
   CallFailed,
   DataTable,
+  EmptyState,
   Field,
   Screen,
   Section,
@@ -141,7 +142,14 @@ export function SearchScreen() {
           Search
         </Button>
       </form>
-      {query === '' && <p>Type words to look for in every imported transcript.</p>}
+      {query === '' && (
+        <EmptyState title="Search every imported transcript">
+          <p>
+            Type words to look for in every imported transcript: messages, tool calls and tool
+            output. A hit opens the sample at the first message holding them all.
+          </p>
+        </EmptyState>
+      )}
       {results.isError && <CallFailed error={results.error} title="Could not search." />}
       {query !== '' && results.isPending && <p aria-busy="true">Searching…</p>}
       {view && (

@@ -29,6 +29,8 @@ export interface DataTableProps<T extends RowData> {
   readonly selectedRowId?: string | null;
   /** Enter on the active row. */
   readonly onActivate?: (row: T) => void;
+  /** The rows arrive sorted (by the caller's query): the headers set the sort, nothing reorders. */
+  readonly sortedByCaller?: boolean;
   readonly emptyMessage?: string;
 }
 
@@ -61,6 +63,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     },
     globalFilterFn: 'includesString',
     columnResizeMode: 'onChange',
+    manualSorting: props.sortedByCaller === true,
   });
   const model = table.getRowModel().rows;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];

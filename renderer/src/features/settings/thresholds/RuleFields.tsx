@@ -1,13 +1,14 @@
 import { BASES, OPERATORS, type ThresholdRule } from '../../../../../common/thresholds';
 import { BASIS_TEXT } from '../../../vocabulary';
 import { Button, VisuallyHidden } from '../../../ui';
-import { withScorer } from './draft';
+import { BENCHMARKS_LIST, withScorer } from './draft';
 
 /** One rule of the editor, as a row of labelled inputs. */
 export function RuleFields({
   rule,
   number,
   canRemove,
+  suggestions,
   onChange,
   onRemove,
 }: {
@@ -15,6 +16,11 @@ export function RuleFields({
   /** 1-based, as people count rules. */
   readonly number: number;
   readonly canRemove: boolean;
+  /** What the evidence has for this rule's benchmark: offered, not imposed. */
+  readonly suggestions: {
+    readonly scorers: readonly string[];
+    readonly metrics: readonly string[];
+  };
   readonly onChange: (rule: ThresholdRule) => void;
   readonly onRemove: () => void;
 }) {
@@ -25,6 +31,16 @@ export function RuleFields({
   return (
     <tr>
       <td>
+        <datalist id={`rule-${number}-scorers`}>
+          {suggestions.scorers.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        <datalist id={`rule-${number}-metrics`}>
+          {suggestions.metrics.map((m) => (
+            <option key={m} value={m} />
+          ))}
+        </datalist>
         <input
           aria-label={label('id')}
           required
@@ -38,6 +54,7 @@ export function RuleFields({
         <input
           aria-label={label('benchmark')}
           required
+          list={BENCHMARKS_LIST}
           value={rule.benchmark}
           onChange={(e) => {
             set({ benchmark: e.target.value });
@@ -47,6 +64,7 @@ export function RuleFields({
       <td>
         <input
           aria-label={label('scorer')}
+          list={`rule-${number}-scorers`}
           value={rule.scorer ?? ''}
           onChange={(e) => {
             onChange(withScorer(rule, e.target.value));
@@ -57,6 +75,7 @@ export function RuleFields({
         <input
           aria-label={label('metric')}
           required
+          list={`rule-${number}-metrics`}
           value={rule.metric}
           onChange={(e) => {
             set({ metric: e.target.value });

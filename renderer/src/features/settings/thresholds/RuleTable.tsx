@@ -1,6 +1,8 @@
 import type { ThresholdRule } from '../../../../../common/thresholds';
+import type { MetricName } from '../../../../../common/models';
+import { useDeskQuery } from '../../../desk';
 import { Button, VisuallyHidden } from '../../../ui';
-import { EMPTY_RULE } from './draft';
+import { BENCHMARKS_LIST, EMPTY_RULE } from './draft';
 import { RuleFields } from './RuleFields';
 import styles from './Thresholds.module.css';
 
@@ -23,8 +25,15 @@ export function RuleTable({
   readonly rules: readonly ThresholdRule[];
   readonly onChange: (rules: ThresholdRule[]) => void;
 }) {
+  // What the evidence has, offered as each input's suggestions (any name may still be typed).
+  const names = useDeskQuery('listMetricNames', {}).data?.metrics ?? [];
   return (
     <>
+      <datalist id={BENCHMARKS_LIST}>
+        {unique(names.map((n) => n.benchmark)).map((b) => (
+          <option key={b} value={b} />
+        ))}
+      </datalist>
       <table className={styles.rules}>
         <caption>Rules</caption>
         <thead>
@@ -46,6 +55,7 @@ export function RuleTable({
               key={i}
               rule={rule}
               number={i + 1}
+              suggestions={suggestionsFor(rule, names)}
               canRemove={rules.length > 1}
               onChange={(next) => {
                 onChange(rules.map((r, j) => (j === i ? next : r)));
@@ -69,4 +79,18 @@ export function RuleTable({
       </div>
     </>
   );
+}
+
+/** The scorers and metrics the evidence has for the rule's benchmark (and scorer, if set). */
+function suggestionsFor(rule: ThresholdRule, names: readonly MetricName[]) {
+  const ofBenchmark = names.filter((n) => n.benchmark === rule.benchmark);
+  const ofScorer = rule.scorer ? ofBenchmark.filter((n) => n.scorer === rule.scorer) : ofBenchmark;
+  return {
+    scorers: unique(ofBenchmark.map((n) => n.scorer)),
+    metrics: unique(ofScorer.map((n) => n.metric)),
+  };
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }

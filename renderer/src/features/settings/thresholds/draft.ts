@@ -34,3 +34,6 @@ export function withScorer(rule: ThresholdRule, scorer: string): ThresholdRule {
   else delete next.scorer;
   return next;
 }
+
+/** The id of the list of benchmarks the evidence has, which every rule's input offers. */
+export const BENCHMARKS_LIST = 'evidence-benchmarks';
