@@ -35,3 +35,10 @@ export function recordResults(section: string, figures: Record<string, unknown>)
   fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 2)}\n`);
 }
+
+/** How long `run` takes, in milliseconds to one decimal. */
+export function timeMs(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return Math.round((performance.now() - start) * 10) / 10;
+}

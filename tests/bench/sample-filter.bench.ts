@@ -11,7 +11,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { parseSampleFilter, type SampleScope, type SampleSort } from '../../common/sample-filter';
 import { buildSyntheticEvidence } from '../support/synthetic-samples';
-import { recordResults, RESULTS_FILE } from './results';
+import { recordResults, RESULTS_FILE, timeMs as time } from './results';
 
 const LOGS = 20;
 const SAMPLES_PER_LOG = 2500;
@@ -99,9 +99,3 @@ test('samples grid: filter, sort and first page over 100,000 samples', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
-
-function time(run: () => unknown): number {
-  const start = performance.now();
-  run();
-  return Math.round((performance.now() - start) * 10) / 10;
-}

@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
 import { createSearchService } from '../../main/search';
 import { buildSyntheticEvidence } from '../support/synthetic-samples';
-import { recordResults, RESULTS_FILE } from './results';
+import { recordResults, RESULTS_FILE, timeMs as time } from './results';
 
 const LOGS = 20;
 const SAMPLES_PER_LOG = 2500;
@@ -126,9 +126,3 @@ test('transcript search: index build and first page of hits over 100,000 transcr
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
-
-function time(run: () => unknown): number {
-  const start = performance.now();
-  run();
-  return Math.round((performance.now() - start) * 10) / 10;
-}

@@ -49,6 +49,18 @@ test('more than 1,000 samples: pages of 1,000, sorted by the query over all of t
   expect((await workstation.workspace.services.bundles.importBundle(large)).status).toBe(
     'imported',
   );
+  // The query's own order, as the main process answers it: one sample at `offset`.
+  const byTokens = (offset: number) =>
+    workstation.workspace.services.samples.page({
+      scope: {
+        kind: 'model',
+        modelId: workstation.workspace.services.evaluation.models()[0]?.id ?? 0,
+      },
+      filter: '',
+      sort: { by: { kind: 'field', field: 'tokens' }, direction: 'desc' },
+      offset,
+      limit: 1,
+    });
   await page.reload();
   const app = new AppFrame(page);
   await app.go('Models');
@@ -67,32 +79,14 @@ test('more than 1,000 samples: pages of 1,000, sorted by the query over all of t
   await grid.sortBy('Tokens');
   await expect(grid.header('Tokens')).toHaveAttribute('aria-sort', 'descending');
   await expect(status).toHaveText('Samples 1–1,000 of 1,100.');
-  const most = workstation.workspace.services.samples.page({
-    scope: {
-      kind: 'model',
-      modelId: workstation.workspace.services.evaluation.models()[0]?.id ?? 0,
-    },
-    filter: '',
-    sort: { by: { kind: 'field', field: 'tokens' }, direction: 'desc' },
-    offset: 0,
-    limit: 1,
-  });
+  const most = byTokens(0);
   const top = most.ok ? most.rows[0]?.tokens : undefined;
   expect(top).toBeGreaterThan(0);
   const headers = await grid.root.getByRole('columnheader').allTextContents();
   const tokens = await grid.column(headers.findIndex((h) => h.startsWith('Tokens')));
   expect(tokens[0]?.replace(/,/g, '')).toBe(String(top));
   // The next page continues the same order: its first row is the query's 1,001st.
-  const next = workstation.workspace.services.samples.page({
-    scope: {
-      kind: 'model',
-      modelId: workstation.workspace.services.evaluation.models()[0]?.id ?? 0,
-    },
-    filter: '',
-    sort: { by: { kind: 'field', field: 'tokens' }, direction: 'desc' },
-    offset: 1000,
-    limit: 1,
-  });
+  const next = byTokens(1000);
   await page.getByRole('button', { name: 'Next 1,000' }).click();
   await expect(status).toHaveText('Samples 1,001–1,100 of 1,100.');
   await expect(grid.row(0)).toContainText(next.ok ? (next.rows[0]?.sampleId ?? '?') : '?');

@@ -1,5 +1,5 @@
 import { useMemo, useState, type SyntheticEvent } from 'react';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import type {
   BenchmarkComparison,
   MetricComparison,
@@ -19,6 +19,7 @@ import {
   Section,
   type DataTableColumn,
 } from '../../ui';
+import { SampleLink } from '../samples';
 import styles from './Compare.module.css';
 
 const route = getRouteApi('/compare');
@@ -31,6 +32,16 @@ function valueText(v: VersionMetric): string {
   return `${formatNumber(v.value)}${interval}${v.source === 'claimed-only' ? ', claimed only' : ''}, n = ${formatCount(v.n)}`;
 }
 
+function versionColumn(which: 'a' | 'b', header: string): DataTableColumn<MetricComparison> {
+  return {
+    id: which,
+    header,
+    size: 280,
+    value: (m) => m[which].value ?? Number.NEGATIVE_INFINITY,
+    cell: (m) => valueText(m[which]),
+  };
+}
+
 function metricColumns(labels: readonly [string, string]): DataTableColumn<MetricComparison>[] {
   return [
     {
@@ -39,20 +50,8 @@ function metricColumns(labels: readonly [string, string]): DataTableColumn<Metri
       size: 220,
       value: (m) => `${m.scorer} / ${m.metric}`,
     },
-    {
-      id: 'a',
-      header: labels[0],
-      size: 280,
-      value: (m) => m.a.value ?? Number.NEGATIVE_INFINITY,
-      cell: (m) => valueText(m.a),
-    },
-    {
-      id: 'b',
-      header: labels[1],
-      size: 280,
-      value: (m) => m.b.value ?? Number.NEGATIVE_INFINITY,
-      cell: (m) => valueText(m.b),
-    },
+    versionColumn('a', labels[0]),
+    versionColumn('b', labels[1]),
     {
       id: 'difference',
       header: 'Difference (second − first)',
@@ -69,9 +68,9 @@ function flipColumns(bench: BenchmarkComparison): DataTableColumn<TaskFlip>[] {
     run === null ? (
       formatNumber(score)
     ) : (
-      <Link to="/logs/$logId/samples/$sampleId" params={{ logId: run.logId, sampleId: f.sampleId }}>
+      <SampleLink logId={run.logId} sampleId={f.sampleId} epoch={1}>
         {formatNumber(score)}
-      </Link>
+      </SampleLink>
     );
   return [
     { id: 'sample', header: 'Sample', size: 220, value: (f) => f.sampleId },

@@ -2,11 +2,11 @@
  * The samples grid's columns, as Inspect View's: the sample, its input and target, one
  * column per scorer, usage, time, error and limit. Everything is text from the evidence.
  */
-import { Link } from '@tanstack/react-router';
 import type { SampleField, SampleSort } from '../../../../common/sample-filter';
 import type { SampleRowView } from '../../../../common/samples';
 import { formatCount, formatNumber } from '../../format';
 import type { DataTableColumn, Sorting } from '../../ui';
+import { SampleLink } from '../samples';
 
 const NONE = Number.NEGATIVE_INFINITY;
 
@@ -35,13 +35,9 @@ export function sampleColumns(scorers: readonly string[]): DataTableColumn<Sampl
       size: 160,
       value: (r) => r.sampleId,
       cell: (r) => (
-        <Link
-          to="/logs/$logId/samples/$sampleId"
-          params={{ logId: r.logId, sampleId: r.sampleId }}
-          search={{ epoch: r.epoch }}
-        >
+        <SampleLink logId={r.logId} sampleId={r.sampleId} epoch={r.epoch}>
           {r.sampleId}
-        </Link>
+        </SampleLink>
       ),
     },
     { id: 'epoch', header: 'Epoch', size: 80, numeric: true, value: (r) => r.epoch },

@@ -1,2 +1,3 @@
 export { SampleScreen } from './SampleScreen';
 export { SampleSearch } from './search';
+export { SampleLink } from './SampleLink';

@@ -1,5 +1,5 @@
 import { useMemo, useState, type SyntheticEvent } from 'react';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { modelLabel, parseModelLabel } from '../../../../common/models';
 import type { TranscriptHitView } from '../../../../common/search';
 import { useDeskQuery } from '../../desk';
@@ -14,6 +14,7 @@ import {
   Section,
   type DataTableColumn,
 } from '../../ui';
+import { SampleLink } from '../samples';
 import { Snippet } from './Snippet';
 import styles from './Search.module.css';
 
@@ -32,13 +33,9 @@ function hitColumns(query: string): DataTableColumn<TranscriptHitView>[] {
       size: 170,
       value: (h) => h.sampleId,
       cell: (h) => (
-        <Link
-          to="/logs/$logId/samples/$sampleId"
-          params={{ logId: h.logId, sampleId: h.sampleId }}
-          search={{ epoch: h.epoch, q: query }}
-        >
+        <SampleLink logId={h.logId} sampleId={h.sampleId} epoch={h.epoch} find={query}>
           {h.sampleId}
-        </Link>
+        </SampleLink>
       ),
     },
     { id: 'epoch', header: 'Epoch', size: 80, numeric: true, value: (h) => h.epoch },
