@@ -32,6 +32,17 @@ test('the evidence browser lists every sample of the model and filters it as Ins
   await app.forward.click();
   await expect(grid.rows).toHaveCount(4);
 
+  // The column chooser: a metadata key as a column (sortable by the query), Target hidden.
+  await page.getByText('Columns', { exact: true }).click();
+  await page.getByRole('group', { name: 'Metadata' }).getByLabel('variant_name').check();
+  await page.getByRole('group', { name: 'Shown' }).getByLabel('Target').uncheck();
+  await expect(grid.header('variant_name')).toBeVisible();
+  await expect(grid.header('Target')).toHaveCount(0);
+  await expect(grid.rowWith('doomla_failed')).toContainText('example');
+  await grid.sortBy('variant_name');
+  await expect(grid.header('variant_name')).toHaveAttribute('aria-sort', /ascending|descending/);
+  await expect(grid.rows).toHaveCount(4);
+
   await filter.fill('has_limit and');
   await filter.press('Enter');
   await expect(filter).toHaveAttribute('aria-invalid', 'true');

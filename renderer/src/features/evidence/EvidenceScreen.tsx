@@ -13,7 +13,8 @@ import {
   sortParam,
   type Sorting,
 } from '../../ui';
-import { sampleColumns, sampleSortOf } from './sample-columns';
+import { ColumnChooser } from './ColumnChooser';
+import { metadataKeysOf, sampleColumns, sampleSortOf } from './sample-columns';
 import styles from './Evidence.module.css';
 
 const route = getRouteApi('/models/$modelId/evidence');
@@ -47,13 +48,16 @@ export function EvidenceScreen() {
   const samples = useDeskQuery('listSamples', {
     scope: { kind: 'model', modelId },
     filter,
-    sort: sampleSortOf(sorting, known),
+    sort: sampleSortOf(sorting, known, search.meta ?? []),
     offset: pageNumber * PAGE,
     limit: PAGE,
   });
   const page = samples.data;
   const scorers = page?.ok ? page.scorers : undefined;
-  const columns = useMemo(() => sampleColumns(scorers ?? []), [scorers]);
+  const columns = useMemo(
+    () => sampleColumns(scorers ?? [], search.meta ?? [], search.hide ?? []),
+    [scorers, search.meta, search.hide],
+  );
   const apply = (event: SyntheticEvent) => {
     event.preventDefault();
     void navigate({
@@ -122,6 +126,22 @@ export function EvidenceScreen() {
                 </Button>
               </nav>
             )}
+            <ColumnChooser
+              metadataKeys={metadataKeysOf(page.rows)}
+              shown={search.meta ?? []}
+              hidden={search.hide ?? []}
+              onChange={({ shown, hidden }) => {
+                void navigate({
+                  search: (s) => ({
+                    ...s,
+                    meta: shown.length === 0 ? undefined : [...shown],
+                    hide: hidden.length === 0 ? undefined : [...hidden],
+                    // A sort by a column that moved or went would name another.
+                    sort: undefined,
+                  }),
+                });
+              }}
+            />
             <DataTable
               label="Samples of this model"
               rows={page.rows}

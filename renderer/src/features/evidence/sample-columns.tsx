@@ -25,7 +25,35 @@ function scoreText(value: string): string {
   return typeof parsed === 'string' ? parsed : value;
 }
 
-export function sampleColumns(scorers: readonly string[]): DataTableColumn<SampleRowView>[] {
+/** Columns a reviewer may hide (the sample itself always shows). */
+export const HIDEABLE_COLUMNS = [
+  ['log', 'Log'],
+  ['epoch', 'Epoch'],
+  ['input', 'Input'],
+  ['target', 'Target'],
+  ['tokens', 'Tokens'],
+  ['time', 'Time'],
+  ['messages', 'Messages'],
+  ['error', 'Error'],
+  ['limit', 'Limit'],
+] as const;
+
+/**
+ * The grid's columns: the built-in ones but those in `hidden`, one per scorer, and one per
+ * metadata key in `metadata` (its value as the log wrote it).
+ */
+export function sampleColumns(
+  scorers: readonly string[],
+  metadata: readonly string[] = [],
+  hidden: readonly string[] = [],
+): DataTableColumn<SampleRowView>[] {
+  return allColumns(scorers, metadata).filter((c) => !hidden.includes(c.id));
+}
+
+function allColumns(
+  scorers: readonly string[],
+  metadata: readonly string[],
+): DataTableColumn<SampleRowView>[] {
   return [
     // The query cannot sort by log: the column shows it without sorting.
     { id: 'log', header: 'Log', size: 200, cell: (r) => r.logPath },
@@ -79,7 +107,33 @@ export function sampleColumns(scorers: readonly string[]): DataTableColumn<Sampl
     { id: 'messages', header: 'Messages', size: 110, numeric: true, value: (r) => r.messages },
     { id: 'error', header: 'Error', size: 200, value: (r) => firstLine(r.error ?? '') },
     { id: 'limit', header: 'Limit', size: 160, value: (r) => r.limit ?? '' },
+    ...metadata.map((key, i): DataTableColumn<SampleRowView> => ({
+      id: metadataColumnId(i),
+      header: key,
+      size: 140,
+      value: (r) => {
+        const value = metadataValue(r, key);
+        return typeof value === 'boolean' ? String(value) : (value ?? '');
+      },
+      cell: (r) => {
+        const value = metadataValue(r, key);
+        return value === undefined ? '—' : String(value);
+      },
+    })),
   ];
+}
+
+function metadataValue(row: SampleRowView, key: string): string | number | boolean | undefined {
+  return Object.hasOwn(row.metadata, key) ? row.metadata[key] : undefined;
+}
+
+function metadataColumnId(index: number): string {
+  return `meta-${index}`;
+}
+
+/** The metadata keys of `rows`, each once, in the order first seen: what a column can show. */
+export function metadataKeysOf(rows: readonly SampleRowView[]): string[] {
+  return [...new Set(rows.flatMap((r) => Object.keys(r.metadata)))];
 }
 
 function scoreColumnId(index: number): string {
@@ -100,12 +154,18 @@ const FIELD_OF_COLUMN: Readonly<Record<string, SampleField>> = {
 };
 
 /** The grid's first sort column as the query's sort; null for none (import order). */
-export function sampleSortOf(sorting: Sorting, scorers: readonly string[]): SampleSort | null {
+export function sampleSortOf(
+  sorting: Sorting,
+  scorers: readonly string[],
+  metadata: readonly string[] = [],
+): SampleSort | null {
   const first = sorting[0];
   if (first === undefined) return null;
   const direction = first.desc ? 'desc' : 'asc';
   const field = Object.hasOwn(FIELD_OF_COLUMN, first.id) ? FIELD_OF_COLUMN[first.id] : undefined;
   if (field !== undefined) return { by: { kind: 'field', field }, direction };
+  const key = metadata.find((_, i) => metadataColumnId(i) === first.id);
+  if (key !== undefined) return { by: { kind: 'metadata', key }, direction };
   const scorer = scorers.findIndex((_, i) => scoreColumnId(i) === first.id);
   const name = scorers[scorer];
   return name === undefined ? null : { by: { kind: 'score', scorer: name, key: null }, direction };
