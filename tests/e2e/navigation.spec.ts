@@ -114,8 +114,8 @@ test('the screens still to come exist as routes that say so, and an unknown rout
   await desk.open();
   const app = new AppFrame(page);
   const routes: [string, string, RegExp][] = [
-    // Built now: a model id without samples lists none; an unknown sample says so.
-    ['/models/3/evidence', 'Evidence browser', /0 samples\./],
+    // Built now: an unknown model or sample says so.
+    ['/models/3/evidence', 'Evidence browser', /no model with id 3/],
     [
       '/logs/12/samples/task-7',
       'Sample task-7, epoch 1',

@@ -6,6 +6,7 @@ import {
   Button,
   CallFailed,
   DataTable,
+  EmptyState,
   Field,
   Screen,
   Section,
@@ -67,6 +68,19 @@ export function EvidenceScreen() {
   const toPage = (n: number) => {
     void navigate({ search: (s) => ({ ...s, page: n === 0 ? undefined : n }) });
   };
+  const models = useDeskQuery('listModels', {});
+  if (models.isSuccess && !models.data.models.some((m) => m.id === modelId)) {
+    return (
+      <Screen title="Evidence browser">
+        <EmptyState title="No such model">
+          <p>
+            This workstation has no model with id {modelId}.{' '}
+            <Link to="/models">See every model</Link>.
+          </p>
+        </EmptyState>
+      </Screen>
+    );
+  }
   return (
     <Screen title="Evidence browser">
       <p>
