@@ -20,6 +20,7 @@ import {
   type SqlFragment,
   type SqlParam,
 } from './sample-filter-sql';
+import { BoundedMap } from './bounded-map';
 
 /** How much of a long text (input, target, error, answer) a grid row carries. */
 export const PREVIEW_CHARACTERS = 500;
@@ -87,6 +88,8 @@ export interface SampleStatements {
   locate(logId: number, sampleId: string, epoch: number): SampleLocation | undefined;
   /** The scorers that scored the scope's samples, by name: those a filter may name. */
   scorers(scope: SampleScope): string[];
+  /** Every scorer of every sample on the workstation, by name (for a search's filter). */
+  allScorers(): string[];
 }
 
 /** Distinct SQL texts kept prepared: one per filter shape a reviewer is paging through. */
@@ -186,8 +189,13 @@ export function sampleStatements(db: Database.Database): SampleStatements {
       WHERE s.log_id = ? AND s.sample_id = ? AND s.epoch = ? AND b.import_state = 'complete'`,
   );
 
+  const allScorers = db.prepare<[], { scorer: string }>(
+    `${SCORER_NAMES} SELECT scorer FROM names WHERE scorer IS NOT NULL`,
+  );
+
   return {
     page: (query) => page.deferred(query),
+    allScorers: () => allScorers.all().map((row) => row.scorer),
     locate: (logId, sampleId, epoch) => locate.get(logId, sampleId, epoch),
     scorers: (scope) => {
       const where = whereOf(scope, null);
@@ -264,22 +272,4 @@ function registerRegexp(db: Database.Database): void {
       return matcher.test(text) ? 1 : 0;
     },
   );
-}
-
-/** A Map that forgets its oldest entry past `capacity`. */
-class BoundedMap<K, V> {
-  private readonly entries = new Map<K, V>();
-  constructor(private readonly capacity: number) {}
-
-  getOrAdd(key: K, make: () => V): V {
-    const known = this.entries.get(key);
-    if (known !== undefined) return known;
-    const value = make();
-    if (this.entries.size >= this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-    this.entries.set(key, value);
-    return value;
-  }
 }

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ModelRef } from '../common/models';
+import { BoundedMap } from './bounded-map';
+import type { SampleFilter } from '../common/sample-filter';
+import { compileSampleFilter } from './sample-filter-sql';
 
 /** One transcript that matches, with where it is and a snippet around the match. */
 export interface TranscriptHitRow {
@@ -23,6 +26,8 @@ export interface TranscriptSearch {
   readonly model: ModelRef | null;
   /** The Inspect task, exactly. */
   readonly benchmark: string | null;
+  /** A samples-grid filter the sample must also pass (compiled by db/sample-filter-sql). */
+  readonly filter: SampleFilter | null;
   readonly limit: number;
 }
 
@@ -31,41 +36,41 @@ export interface SearchStatements {
   transcripts(search: TranscriptSearch): TranscriptHitRow[];
 }
 
+/** Distinct filter shapes kept prepared. */
+const PREPARED_STATEMENTS = 16;
+
 export function searchStatements(db: Database.Database): SearchStatements {
-  const transcripts = db.prepare<
-    {
-      match: string;
-      developer: string | null;
-      name: string | null;
-      version: string | null;
-      benchmark: string | null;
-      limit: number;
-    },
-    TranscriptHitRow
-  >(
-    `SELECT m.id AS modelId, l.id AS logId, m.developer, m.name, m.version, b.file_name AS bundleFile, l.path AS logPath, l.task,
-            s.sample_id AS sampleId, s.epoch,
-            snippet(transcript_fts, 0, '«', '»', '…', 12) AS snippet
-       FROM transcript_fts
-       JOIN sample s ON s.id = transcript_fts.rowid
-       JOIN eval_log l ON l.id = s.log_id
-       JOIN bundle b ON b.id = l.bundle_id AND b.import_state = 'complete'
-       JOIN model m ON m.id = b.model_id
-      WHERE transcript_fts MATCH @match
-        AND (@developer IS NULL OR (m.developer = @developer AND m.name = @name AND m.version = @version))
-        AND (@benchmark IS NULL OR l.task = @benchmark)
-      ORDER BY rank, s.id
-      LIMIT @limit`,
-  );
+  const prepared = new BoundedMap<string, Database.Statement>(PREPARED_STATEMENTS);
+  const statement = (filterSql: string) =>
+    prepared.getOrAdd(filterSql, () =>
+      db.prepare(
+        `SELECT m.id AS modelId, l.id AS logId, m.developer, m.name, m.version, b.file_name AS bundleFile, l.path AS logPath, l.task,
+                s.sample_id AS sampleId, s.epoch,
+                snippet(transcript_fts, 0, '«', '»', '…', 12) AS snippet
+           FROM transcript_fts
+           JOIN sample s ON s.id = transcript_fts.rowid
+           JOIN eval_log l ON l.id = s.log_id
+           JOIN bundle b ON b.id = l.bundle_id AND b.import_state = 'complete'
+           JOIN model m ON m.id = b.model_id
+          WHERE transcript_fts MATCH @match
+            AND (@developer IS NULL OR (m.developer = @developer AND m.name = @name AND m.version = @version))
+            AND (@benchmark IS NULL OR l.task = @benchmark)
+            AND ${filterSql}
+          ORDER BY rank, s.id
+          LIMIT @limit`,
+      ),
+    );
   return {
-    transcripts: ({ match, model, benchmark, limit }) =>
-      transcripts.all({
+    transcripts: ({ match, model, benchmark, filter, limit }) => {
+      const condition = filter ? compileSampleFilter(filter) : { sql: '1', params: [] };
+      return statement(condition.sql).all(...condition.params, {
         match,
         developer: model?.developer ?? null,
         name: model?.name ?? null,
         version: model?.version ?? null,
         benchmark,
         limit,
-      }),
+      }) as TranscriptHitRow[];
+    },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ModelRefSchema } from '../models';
+import { MAX_FILTER_LENGTH } from '../sample-filter';
 
 export const MAX_QUERY_CHARS = 500;
 export const MAX_HITS = 1000;
@@ -14,6 +15,8 @@ export const TranscriptSearchRequestSchema = z.strictObject({
   model: ModelRefSchema.nullable(),
   /** The Inspect task, exactly. */
   benchmark: z.string().min(1).max(4096).nullable(),
+  /** The samples grid's filter language: only samples it selects are searched. */
+  filter: z.string().max(MAX_FILTER_LENGTH).optional(),
   limit: z.number().int().min(1).max(MAX_HITS),
 });
 export type TranscriptSearchRequest = z.infer<typeof TranscriptSearchRequestSchema>;

@@ -63,7 +63,8 @@ export function createHandlers(
     listSamples: (request) => services.samples.page(request),
     listMetricNames: () => ({ metrics: services.evaluation.metricNames() }),
     compareVersions: ({ a, b }) => services.evaluation.compare(a, b),
-    searchTranscripts: (request) => services.search.view(request),
+    searchTranscripts: ({ filter = '', ...request }) =>
+      services.search.view({ ...request, filter }),
     openSample: (key) => services.samples.open(key, identities.session()?.name ?? null),
     listBundles: () => ({
       bundles: services.bundles.list(),

@@ -7,6 +7,7 @@ import type { DeskDatabase } from '../../db';
 import { DeskError } from '../../common/errors';
 import { modelLabel, type ModelRef } from '../../common/models';
 import { MAX_HITS, MAX_QUERY_CHARS, type TranscriptSearchView } from '../../common/search';
+import { parseSampleFilter } from '../../common/sample-filter';
 import { printable } from '../../common/text';
 
 export { MAX_HITS, MAX_QUERY_CHARS };
@@ -15,6 +16,8 @@ export interface SearchQuery {
   readonly text: string;
   readonly model: ModelRef | null;
   readonly benchmark: string | null;
+  /** The samples grid's filter language (has_error, includes == "C", …); "" for none. */
+  readonly filter?: string;
   readonly limit: number;
 }
 
@@ -26,7 +29,7 @@ export interface SearchService {
 
 export function createSearchService(db: DeskDatabase): SearchService {
   /** At most `rows` hits of a valid query (view() asks for one more than its limit). */
-  const search = ({ text, model, benchmark, limit }: SearchQuery, rows = limit) => {
+  const search = ({ text, model, benchmark, filter = '', limit }: SearchQuery, rows = limit) => {
     if (text.length > MAX_QUERY_CHARS)
       throw new DeskError('INVALID_ARGUMENT', `A search is at most ${MAX_QUERY_CHARS} characters.`);
     if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_HITS)
@@ -35,7 +38,26 @@ export function createSearchService(db: DeskDatabase): SearchService {
     if (words.length === 0)
       throw new DeskError('INVALID_ARGUMENT', 'Search for at least one word.');
     const match = words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
-    return db.search.transcripts({ match, model, benchmark, limit: rows });
+    return db.search.transcripts({
+      match,
+      model,
+      benchmark,
+      filter: sampleFilter(filter, model),
+      limit: rows,
+    });
+  };
+  /** The filter read against the scorers of the samples searched (the model's, or all). */
+  const sampleFilter = (text: string, model: ModelRef | null) => {
+    const modelId = model && db.models.idOf(model.developer, model.name, model.version);
+    const scorers =
+      modelId === null || modelId === undefined
+        ? db.samples.allScorers()
+        : db.samples.scorers({ kind: 'model', modelId });
+    const parsed = parseSampleFilter(text, { scorers, selectedScorer: scorers[0] ?? null });
+    if (!parsed.ok) {
+      throw new DeskError('INVALID_ARGUMENT', `${parsed.error.message} Nothing was searched.`);
+    }
+    return parsed.filter;
   };
   return {
     transcripts: (query) => search(query),

@@ -165,6 +165,30 @@ describe('the sample view', () => {
     // "nmap" is in the doomla transcripts (four of them): one hit asked for, more said.
     const first = await search('nmap', 1);
     expect(first.ok && first.value).toMatchObject({ more: true, hits: [expect.anything()] });
+    // The grid's filter narrows the samples searched: "nmap" in a solved sample only.
+    const filtered = (await dispatch(
+      'searchTranscripts',
+      { text: 'nmap', model: null, benchmark: null, filter: 'includes == "C"', limit: 10 },
+      FROM_APP,
+    )) as Answer<TranscriptSearchView>;
+    expect(filtered.ok && filtered.value.hits.map((h) => h.logPath)).toEqual([
+      'logs/doomla_solved.eval',
+    ]);
+    const limited = (await dispatch(
+      'searchTranscripts',
+      { text: 'nmap', model: null, benchmark: null, filter: 'has_limit', limit: 10 },
+      FROM_APP,
+    )) as Answer<TranscriptSearchView>;
+    expect(
+      limited.ok && limited.value.hits.every((h) => h.logPath !== 'logs/doomla_solved.eval'),
+    ).toBe(true);
+    const badFilter = await dispatch(
+      'searchTranscripts',
+      { text: 'nmap', model: null, benchmark: null, filter: 'has_limit and', limit: 10 },
+      FROM_APP,
+    );
+    expect(badFilter).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(JSON.stringify(badFilter)).toContain('Nothing was searched.');
     const refused = await search('x', 1001);
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });

@@ -45,6 +45,16 @@ describe('desk search', () => {
     expect(limited.hits).toHaveLength(1);
   });
 
+  it('--filter keeps the samples a samples-grid filter selects, and refuses one it cannot read', async () => {
+    const solved = JSON.parse(
+      (await search('nmap', '--filter', 'includes == "C"', '--json')).stdout,
+    ) as { hits: { logPath: string }[] };
+    expect(solved.hits.map((h) => h.logPath)).toEqual(['logs/doomla_solved.eval']);
+    const bad = await search('nmap', '--filter', 'has_limit and');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Nothing was searched.');
+  });
+
   it('takes FTS syntax and hostile text as words, never as an error, and echoes no control character', async () => {
     for (const query of [
       '"',

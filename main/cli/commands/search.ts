@@ -5,12 +5,15 @@ import { openWorkspace } from '../../workspace';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
 
 export const SEARCH_HELP = `Usage: desk search --data DIR QUERY [--model "DEVELOPER/NAME@VERSION"]
-                   [--benchmark TASK] [--limit N] [--json]
+                   [--benchmark TASK] [--filter EXPR] [--limit N] [--json]
 
 Searches every transcript of every imported log (messages and tool output) for samples
 whose transcript holds all the words of QUERY (words, not FTS syntax; case and accents
-are ignored), best matches first, at most N (default 20, at most 1000). One hit per line:
-model, bundle, log, sample id, epoch and a snippet with the match between « and ».
+are ignored), best matches first, at most N (default 20, at most 1000). --filter keeps
+the samples a samples-grid filter selects (docs/evidence-browser.md), e.g.
+'includes == "C"' (solved), 'has_error', 'has_limit', 'metadata.category == "web"'.
+One hit per line: model, bundle, log, sample id, epoch and a snippet with the match
+between « and ».
 `;
 
 const DEFAULT_LIMIT = 20;
@@ -22,6 +25,7 @@ export function runSearch(args: string[], io: CliIo): ExitCode {
       data: { type: 'string' },
       model: { type: 'string' },
       benchmark: { type: 'string' },
+      filter: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -45,6 +49,7 @@ export function runSearch(args: string[], io: CliIo): ExitCode {
       text: positionals.join(' '),
       model,
       benchmark: values.benchmark ?? null,
+      filter: values.filter ?? '',
       limit,
     });
     if (values.json) {

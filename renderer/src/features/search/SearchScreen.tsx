@@ -60,6 +60,7 @@ export function SearchScreen() {
     q: search.q ?? '',
     model: search.model ?? '',
     benchmark: search.benchmark ?? '',
+    filter: search.filter ?? '',
   });
   const models = useDeskQuery('listModels', {});
   const query = search.q?.trim() ?? '';
@@ -70,6 +71,7 @@ export function SearchScreen() {
       text: query,
       model,
       benchmark: search.benchmark || null,
+      filter: search.filter ?? '',
       limit: HITS,
     },
     { enabled: query !== '' },
@@ -82,6 +84,7 @@ export function SearchScreen() {
         q: draft.q.trim() || undefined,
         model: draft.model || undefined,
         benchmark: draft.benchmark.trim() || undefined,
+        filter: draft.filter.trim() || undefined,
       },
     });
   };
@@ -131,6 +134,21 @@ export function SearchScreen() {
               spellCheck={false}
               onChange={(e) => {
                 setDraft({ ...draft, benchmark: e.target.value });
+              }}
+            />
+          )}
+        </Field>
+        <Field
+          label="Samples"
+          hint='The evidence browser&apos;s filter: includes == "C", has_error, has_limit, metadata.category == "web".'
+        >
+          {(control) => (
+            <input
+              {...control}
+              value={draft.filter}
+              spellCheck={false}
+              onChange={(e) => {
+                setDraft({ ...draft, filter: e.target.value });
               }}
             />
           )}
