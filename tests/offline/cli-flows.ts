@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inspectHeaders } from '../support/inspect-headers.ts';
 import { EXAMPLE_THRESHOLD_SET as SET } from '../support/threshold-set.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -78,6 +79,10 @@ try {
     .readdirSync(LOGS)
     .filter((f) => f.endsWith('.eval') || f.endsWith('.json'))
     .map((f) => path.join(LOGS, f));
+  // The lab vouches for the models its logs were run on, as Inspect names them.
+  const inspectModels = [
+    ...new Set([...(await inspectHeaders(logs)).values()].flatMap((h) => h.model ?? [])),
+  ].flatMap((model) => ['--inspect-model', model]);
   const bundle = file('run.evbundle');
   desk(
     [
@@ -97,6 +102,7 @@ try {
       'cyber-core',
       '--out',
       bundle,
+      ...inspectModels,
       ...logs,
     ],
     0,

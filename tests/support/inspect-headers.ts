@@ -6,16 +6,20 @@
 import path from 'node:path';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
-import { rawZipEntries } from './zip-entries';
+// With its extension: tests/offline/cli-flows.ts loads this in plain Node.
+import { rawZipEntries } from './zip-entries.ts';
 
 export interface RecordedHeader {
   /** Sample records Inspect completed: one per sample per epoch. */
   readonly samples: number;
   /** "scorer/metric" → value as recorded (NaN → null). */
   readonly metrics: Readonly<Record<string, number | null>>;
+  /** The model the run was on, as Inspect named it (eval.model). */
+  readonly model: string | null;
 }
 
 interface HeaderJson {
+  eval?: { model?: string };
   results?: {
     completed_samples?: number;
     total_samples?: number;
@@ -67,6 +71,7 @@ export async function inspectHeaders(
     result.set(path.basename(file), {
       samples: header.results?.completed_samples ?? sampleRecords,
       metrics,
+      model: header.eval?.model ?? null,
     });
   }
   return result;
