@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, test } from './harness';
 import { AppFrame, AUTHORITY } from './pages/app';
 import { Grid } from './pages/grid';
-import { InboxPage } from './pages/inbox';
+import { IMPORT_OUTCOME, InboxPage } from './pages/inbox';
 import { ModelsPage } from './pages/models';
 import { SettingsPage } from './pages/settings';
 
@@ -18,6 +18,7 @@ test('imports a signed bundle through the file dialog and shows its verification
   await inbox.importButton.click();
   await expect(inbox.notice('imported')).toContainText(
     'Bundle "frontier-1-cyber.evbundle" imported: Acme AI/frontier-1@2026-10',
+    IMPORT_OUTCOME,
   );
   await expect(inbox.bundles.rows).toHaveCount(1);
   const row = inbox.bundles.row(0);
@@ -49,7 +50,7 @@ test('a tampered bundle is rejected with a clear dialog and nothing is imported'
 
   await inbox.importButton.click();
   const dialog = inbox.rejectionDialog();
-  await expect(dialog).toBeVisible();
+  await expect(dialog).toBeVisible(IMPORT_OUTCOME);
   await expect(dialog).toContainText('Bundle "frontier-1-tampered.evbundle" was rejected');
   await expect(dialog).toContainText('does not match its signed digest');
   await expect(dialog).toContainText('Nothing was imported.');
@@ -119,7 +120,7 @@ test('a bundle whose claims differ from its logs imports with a visible warning'
   const inbox = new InboxPage(page);
   await inbox.importButton.click();
   const row = inbox.bundles.row(0);
-  await expect(row).toContainText('Verified, with warnings');
+  await expect(row).toContainText('Verified, with warnings', IMPORT_OUTCOME);
   await inbox.showReport('frontier-1-disputed.evbundle');
   const warning = inbox.checks('frontier-1-disputed.evbundle').filter({ hasText: 'Warning' });
   await expect(warning).toContainText(

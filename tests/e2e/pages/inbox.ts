@@ -2,6 +2,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { Grid } from './grid';
 
+/**
+ * How long an import of the shared logs may take to show its outcome: seconds of work in a
+ * worker, longer on a busy 2-core machine or under prove-offline's strace than the 5 s
+ * Playwright waits by default. Not a performance assertion: npm run bench measures imports.
+ */
+export const IMPORT_OUTCOME = { timeout: 60_000 } as const;
+
 export class InboxPage {
   readonly importButton: Locator;
   readonly cancelButton: Locator;
