@@ -1,12 +1,12 @@
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useDeskQuery } from '../../desk';
+import { NoSuchModel } from '../models';
 import { formatCount } from '../../format';
 import {
   Button,
   CallFailed,
   DataTable,
-  EmptyState,
   Field,
   Screen,
   Section,
@@ -70,16 +70,7 @@ export function EvidenceScreen() {
   };
   const models = useDeskQuery('listModels', {});
   if (models.isSuccess && !models.data.models.some((m) => m.id === modelId)) {
-    return (
-      <Screen title="Evidence browser">
-        <EmptyState title="No such model">
-          <p>
-            This workstation has no model with id {modelId}.{' '}
-            <Link to="/models">See every model</Link>.
-          </p>
-        </EmptyState>
-      </Screen>
-    );
+    return <NoSuchModel title="Evidence browser" modelId={modelId} />;
   }
   return (
     <Screen title="Evidence browser">

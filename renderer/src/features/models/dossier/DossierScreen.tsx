@@ -1,7 +1,8 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useDeskQuery } from '../../../desk';
-import { CallFailed, EmptyState, Screen } from '../../../ui';
+import { CallFailed, Screen } from '../../../ui';
 import { modelName, modelRef } from '../model-name';
+import { NoSuchModel } from '../NoSuchModel';
 import { EvidenceList } from './EvidenceList';
 import { ThresholdPanel } from './ThresholdPanel';
 import styles from '../Models.module.css';
@@ -28,16 +29,7 @@ export function DossierScreen() {
     );
   }
   if (!model) {
-    return (
-      <Screen title="Dossier">
-        <EmptyState title="No such model">
-          <p>
-            This workstation has no model with id {modelId}.{' '}
-            <Link to="/models">See every model</Link>.
-          </p>
-        </EmptyState>
-      </Screen>
-    );
+    return <NoSuchModel title="Dossier" modelId={modelId} />;
   }
   return (
     <Screen title={`Dossier: ${modelName(model)}`}>
