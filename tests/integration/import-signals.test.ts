@@ -14,7 +14,7 @@ import {
   expectAsAfterRejection,
   pendingRows,
 } from '../support/data-dir';
-import { requireBuiltCli, spawnDeskImport } from '../support/desk-process';
+import { requireBuiltCli, spawnDeskImport, stopped } from '../support/desk-process';
 import { makeWorkstation, type TestWorkstation } from '../support/lab';
 import { makeManySamplesBundle } from '../support/synthetic-logs';
 import { useTempDirs } from '../support/temp-dir';
@@ -106,6 +106,7 @@ describe('desk import, interrupted', () => {
     });
     await refusalDone;
     try {
+      await stopped(child);
       const before = dataDirState(dataDir);
       // Opening does not take the paused import for a crashed one.
       const workspace = openWorkspace({ dataDir });

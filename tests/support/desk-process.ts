@@ -66,3 +66,24 @@ export function spawnDeskImport(
   });
   return { child, exited };
 }
+
+/**
+ * Resolves once every thread of the process is stopped (state T in /proc), since `kill`
+ * returns when SIGSTOP is sent, not when the process has stopped: until then its worker may
+ * still commit rows.
+ */
+export async function stopped(child: ChildProcess): Promise<void> {
+  const { pid } = child;
+  if (pid === undefined) throw new Error('the process was never started');
+  const states = () =>
+    fs.readdirSync(`/proc/${pid}/task`).map((task) => {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      // The state follows the command name, which is in parentheses and may hold spaces.
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    });
+  for (let attempt = 0; attempt < 500; attempt += 1) {
+    if (states().every((state) => state === 'T')) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`process ${pid} did not stop within 5 s of SIGSTOP: ${states().join('')}`);
+}
