@@ -24,6 +24,7 @@ describe('bundle statements: imports that are not complete', () => {
       limitType: null,
       metadata: null,
       messageCount: 2,
+      messageStarts: '[0,12]',
       inputTokens: 1,
       outputTokens: 1,
       totalTokens: 2,

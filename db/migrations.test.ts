@@ -259,6 +259,28 @@ describe('migrations', () => {
     check.close();
   });
 
+  it('0011 keeps the samples imported before it without message starts, and takes only a JSON list', () => {
+    const file = databaseWithOneBundle(tempDir(), 10);
+    const raw = new Database(file);
+    raw.exec(`
+      INSERT INTO eval_log (id, bundle_id, path, sha256, format, header_source, task, model, status)
+        VALUES (1, 1, 'logs/a.eval', 'x', 'eval', 'header.json', 'cybench', 'm', 'success');
+      INSERT INTO sample (id, log_id, sample_id, epoch, input, target, message_count,
+          input_tokens, output_tokens, total_tokens)
+        VALUES (1, 1, 'a', 1, 'in', 'out', 2, 1, 1, 2);
+    `);
+    raw.close();
+
+    openDatabase(file).close();
+    const check = new Database(file);
+    expect(check.prepare(`SELECT message_starts AS s FROM sample`).get()).toEqual({ s: null });
+    const set = check.prepare<[string]>(`UPDATE sample SET message_starts = ?`);
+    set.run('[0,14]');
+    for (const bad of ['0', '{"a":1}', 'not json'])
+      expect(() => set.run(bad), bad).toThrow(/CHECK constraint/);
+    check.close();
+  });
+
   it('a second connection refuses a database that is not at the latest version', () => {
     const file = path.join(tempDir(), 'desk.sqlite3');
     const raw = new Database(file);

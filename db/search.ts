@@ -6,6 +6,8 @@ import { compileSampleFilter } from './sample-filter-sql';
 
 /** One transcript that matches, with where it is and a snippet around the match. */
 export interface TranscriptHitRow {
+  /** The sample's row, for `transcriptOf`. */
+  readonly sampleRow: number;
   readonly modelId: number;
   readonly logId: number;
   readonly developer: string;
@@ -31,9 +33,16 @@ export interface TranscriptSearch {
   readonly limit: number;
 }
 
+/** A sample's transcript and where its messages start (a JSON array; null before 0011). */
+export interface TranscriptRow {
+  readonly transcript: string;
+  readonly messageStarts: string | null;
+}
+
 export interface SearchStatements {
   /** Matching transcripts of complete bundles, best first (FTS5's rank, then row id). */
   transcripts(search: TranscriptSearch): TranscriptHitRow[];
+  transcriptOf(sampleRow: number): TranscriptRow | undefined;
 }
 
 /** Distinct filter shapes kept prepared. */
@@ -44,7 +53,7 @@ export function searchStatements(db: Database.Database): SearchStatements {
   const statement = (filterSql: string) =>
     prepared.getOrAdd(filterSql, () =>
       db.prepare(
-        `SELECT m.id AS modelId, l.id AS logId, m.developer, m.name, m.version, b.file_name AS bundleFile, l.path AS logPath, l.task,
+        `SELECT s.id AS sampleRow, m.id AS modelId, l.id AS logId, m.developer, m.name, m.version, b.file_name AS bundleFile, l.path AS logPath, l.task,
                 s.sample_id AS sampleId, s.epoch,
                 snippet(transcript_fts, 0, '«', '»', '…', 12) AS snippet
            FROM transcript_fts
@@ -60,7 +69,12 @@ export function searchStatements(db: Database.Database): SearchStatements {
           LIMIT @limit`,
       ),
     );
+  const transcriptOf = db.prepare<[number], TranscriptRow>(
+    `SELECT t.transcript, s.message_starts AS messageStarts
+       FROM sample s JOIN transcript_fts t ON t.rowid = s.id WHERE s.id = ?`,
+  );
   return {
+    transcriptOf: (sampleRow) => transcriptOf.get(sampleRow),
     transcripts: ({ match, model, benchmark, filter, limit }) => {
       const condition = filter ? compileSampleFilter(filter) : { sql: '1', params: [] };
       return statement(condition.sql).all(...condition.params, {

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { ModelRefSchema } from '../models';
 import { MAX_FILTER_LENGTH } from '../sample-filter';
 
+export { wordPattern, wordsHeld, wordsOf } from './find';
+
 export const MAX_QUERY_CHARS = 500;
 export const MAX_HITS = 1000;
 
@@ -30,6 +32,8 @@ export const TranscriptHitViewSchema = z.strictObject({
   task: z.string(),
   sampleId: z.string(),
   epoch: z.number().int().nonnegative(),
+  /** The message the words are in (0-based, as in the log); null when that is not known. */
+  messageIndex: z.number().int().nonnegative().nullable(),
   /** A dozen words around the match, one line, the matched words between « and ». */
   snippet: z.string(),
 });

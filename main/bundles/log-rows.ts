@@ -44,6 +44,7 @@ export function sampleColumns(sample: InspectSample): SampleColumns {
     limitType: sample.limitType,
     metadata: JSON.stringify(sample.metadata),
     messageCount: sample.messageCount,
+    messageStarts: JSON.stringify(sample.messageStarts),
     inputTokens: sample.modelUsage.inputTokens,
     outputTokens: sample.modelUsage.outputTokens,
     totalTokens: sample.modelUsage.totalTokens,

@@ -384,6 +384,16 @@ describe('ais-decoder_zstd.eval (zstd members, Inspect 0.3.239)', () => {
       modelUsage: { inputTokens: 8066, outputTokens: 5574, totalTokens: 128456 },
     });
     expect(sample?.scores.model_graded_qa).toMatchObject({ value: 'I', numeric: 0 });
+    // One start per message, each where that message's role line begins.
+    const starts = sample?.messageStarts ?? [];
+    expect(starts).toHaveLength(26);
+    expect(starts.map((at) => sample?.transcript.slice(at).split(':')[0])).toEqual(
+      expect.arrayContaining(['system', 'user', 'assistant']),
+    );
+    for (const [i, at] of starts.entries()) {
+      expect(sample?.transcript.slice(at)).toMatch(/^(system|user|assistant|tool[^:\n]*):\n/);
+      if (i > 0) expect(sample?.transcript.slice(at - 2, at)).toBe('\n\n');
+    }
     expect(log.metrics).toEqual([
       {
         scorer: 'model_graded_qa',

@@ -46,6 +46,7 @@ function scored(
     metadata: {},
     messageCount: 0,
     transcript: '',
+    messageStarts: [],
   };
 }
 

@@ -6,7 +6,13 @@ import { capText, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, storeCapped } from './cap-t
 import { finiteOrNull } from './finite';
 import { toInspectSandbox } from './sandbox';
 import type { EvalSample } from './schema';
-import { messagesText, SampleAttachments, type TextCounter, type TextResolver } from './transcript';
+import {
+  messagesText,
+  SampleAttachments,
+  transcriptOf,
+  type TextCounter,
+  type TextResolver,
+} from './transcript';
 import type { InspectSample, SampleScore } from './types';
 import { valueToFloat } from './value-to-float';
 
@@ -16,6 +22,7 @@ export function toInspectSample(sample: EvalSample, counter: TextCounter): Inspe
   const input = attachments.resolver();
   const scoreText = attachments.resolver();
   const messages = sample.messages ?? [];
+  const transcript = transcriptOf(messages, attachments.resolver());
   return {
     id: String(sample.id),
     epoch: sample.epoch,
@@ -45,7 +52,8 @@ export function toInspectSample(sample: EvalSample, counter: TextCounter): Inspe
     sandbox: sample.sandbox ? toInspectSandbox(sample.sandbox, counter) : null,
     metadata: scalarMetadata(sample.metadata ?? {}, counter),
     messageCount: messages.length,
-    transcript: messagesText(messages, attachments.resolver()),
+    transcript: transcript.text,
+    messageStarts: transcript.messageStarts,
   };
 }
 

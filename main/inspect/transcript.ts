@@ -128,7 +128,26 @@ export function messageText(message: ChatMessage, resolve: TextResolver): string
 
 /** Messages as text, separated by a blank line. */
 export function messagesText(messages: readonly ChatMessage[], resolve: TextResolver): string {
-  return messages.map((message) => messageText(message, resolve)).join('\n\n');
+  return transcriptOf(messages, resolve).text;
+}
+
+/**
+ * Messages as text, separated by a blank line, and where each message starts in it (UTF-16
+ * offsets): a blank line may occur inside a message too, so the offsets are what tell which
+ * message a search hit is in.
+ */
+export function transcriptOf(
+  messages: readonly ChatMessage[],
+  resolve: TextResolver,
+): { text: string; messageStarts: number[] } {
+  const messageStarts: number[] = [];
+  let text = '';
+  for (const message of messages) {
+    if (messageStarts.length > 0) text += '\n\n';
+    messageStarts.push(text.length);
+    text += messageText(message, resolve);
+  }
+  return { text, messageStarts };
 }
 
 function contentText(content: ChatMessage['content'], resolve: TextResolver): string {

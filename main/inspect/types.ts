@@ -187,6 +187,8 @@ export interface InspectSample {
   readonly messageCount: number;
   /** Every message as plain text (tool calls as `name(arguments)`), attachments resolved. */
   readonly transcript: string;
+  /** Where each message starts in `transcript` (UTF-16 offsets, one per message, ascending). */
+  readonly messageStarts: readonly number[];
 }
 
 export type MetricStatus = 'match' | 'differs' | 'not-recomputable';

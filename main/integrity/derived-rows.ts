@@ -121,13 +121,21 @@ function compareKeyed<S extends object, D>(
 }
 
 /** Each field of `derived` against the stored row's field of the same name. */
-/** Read since 0009; a row imported before holds NULL there, which is not a difference. */
-const READ_SINCE_0009: ReadonlySet<string> = new Set(['runFacts', 'limitType', 'metadata']);
+/**
+ * Read since 0009 (run facts, limit type, metadata) or 0011 (message starts); a row
+ * imported before holds NULL there, which is not a difference.
+ */
+const ADDED_BY_A_MIGRATION: ReadonlySet<string> = new Set([
+  'runFacts',
+  'limitType',
+  'metadata',
+  'messageStarts',
+]);
 
 function differences(what: string, stored: object, derived: Record<string, unknown>): string[] {
   const row = stored as Record<string, unknown>;
   return Object.entries(derived)
-    .filter(([field]) => !(READ_SINCE_0009.has(field) && row[field] === null))
+    .filter(([field]) => !(ADDED_BY_A_MIGRATION.has(field) && row[field] === null))
     .filter(([field, value]) => JSON.stringify(row[field]) !== JSON.stringify(value))
     .map(
       ([field, value]) =>

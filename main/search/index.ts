@@ -4,4 +4,5 @@ export {
   MAX_QUERY_CHARS,
   type SearchQuery,
   type SearchService,
+  type TranscriptHit,
 } from './search-service';

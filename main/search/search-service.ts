@@ -6,9 +6,10 @@
 import type { DeskDatabase } from '../../db';
 import { DeskError } from '../../common/errors';
 import { modelLabel, type ModelRef } from '../../common/models';
-import { MAX_HITS, MAX_QUERY_CHARS, type TranscriptSearchView } from '../../common/search';
+import { MAX_HITS, MAX_QUERY_CHARS, wordsOf, type TranscriptSearchView } from '../../common/search';
 import { parseSampleFilter } from '../../common/sample-filter';
 import { printable } from '../../common/text';
+import { hitMessage } from './hit-message';
 
 export { MAX_HITS, MAX_QUERY_CHARS };
 
@@ -21,8 +22,16 @@ export interface SearchQuery {
   readonly limit: number;
 }
 
+type HitRow = ReturnType<DeskDatabase['search']['transcripts']>[number];
+
+/** A matching transcript: where it is, a snippet, and the message the words are in. */
+export type TranscriptHit = Omit<HitRow, 'sampleRow'> & {
+  /** 0-based, as in the log's messages; null when not known (imported before 0011). */
+  readonly messageIndex: number | null;
+};
+
 export interface SearchService {
-  transcripts(query: SearchQuery): ReturnType<DeskDatabase['search']['transcripts']>;
+  transcripts(query: SearchQuery): TranscriptHit[];
   /** The same search as the Search screen shows it: printable, and whether there is more. */
   view(query: SearchQuery): TranscriptSearchView;
 }
@@ -34,16 +43,22 @@ export function createSearchService(db: DeskDatabase): SearchService {
       throw new DeskError('INVALID_ARGUMENT', `A search is at most ${MAX_QUERY_CHARS} characters.`);
     if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_HITS)
       throw new DeskError('INVALID_ARGUMENT', `The number of hits must be 1 to ${MAX_HITS}.`);
-    const words = text.split(/\s+/u).filter((w) => w !== '');
+    const words = wordsOf(text);
     if (words.length === 0)
       throw new DeskError('INVALID_ARGUMENT', 'Search for at least one word.');
     const match = words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
-    return db.search.transcripts({
+    const hits = db.search.transcripts({
       match,
       model,
       benchmark,
       filter: sampleFilter(filter, model),
       limit: rows,
+    });
+    // Only the hits returned are read again, so the cost is the page's, not the match's.
+    return hits.map(({ sampleRow, ...hit }): TranscriptHit => {
+      const row = db.search.transcriptOf(sampleRow);
+      const messageIndex = row ? hitMessage(row.transcript, row.messageStarts, words) : null;
+      return { ...hit, messageIndex };
     });
   };
   /** The filter read against the scorers of the samples searched (the model's, or all). */
@@ -73,6 +88,7 @@ export function createSearchService(db: DeskDatabase): SearchService {
         task: printable(hit.task),
         sampleId: printable(hit.sampleId),
         epoch: hit.epoch,
+        messageIndex: hit.messageIndex,
         snippet: printable(hit.snippet.replaceAll('\n', ' ')),
       }));
       return { hits, more: rows.length > query.limit };

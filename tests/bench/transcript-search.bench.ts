@@ -3,8 +3,9 @@
  * 2 epochs, each transcript about 1,000 characters of a CTF-style exchange: messages, tool
  * calls and tool output): how long building the FTS5 index takes (the rows the import
  * writes, in one transaction), next to SHA-256 of the same text for scale, and how long the
- * first page of hits (20, as `desk search` gives) takes for the kinds of query a reviewer
- * types. Each query runs three times; the first is the one a reviewer waits for. Writes the
+ * first page of hits (20, as `desk search` gives, and 200, as the Search screen shows, each
+ * hit with the message the words are in) takes for the kinds of query a reviewer types.
+ * Each query runs three times; the first is the one a reviewer waits for. Writes the
  * "transcriptSearch" section of bench/results.json.
  */
 import crypto from 'node:crypto';
@@ -21,6 +22,8 @@ const LOGS = 20;
 const SAMPLES_PER_LOG = 2500;
 const EPOCHS = 2;
 const PAGE = 20;
+/** The Search screen's page (renderer/src/features/search). */
+const SCREEN_PAGE = 200;
 const RUNS = 3;
 
 const QUERIES = [
@@ -36,8 +39,11 @@ const QUERIES = [
   'zzyzx',
 ];
 
-/** A transcript as the import writes it (transcript.ts): `role:` lines, tool calls, output. */
-function transcript(n: number): string {
+/**
+ * A transcript as the import writes it (main/inspect/transcript.ts): messages of `role:`
+ * lines, tool calls and output, a blank line between them, and where each message starts.
+ */
+function transcript(n: number): { text: string; messageStarts: string } {
   const port = 1000 + (n % 9000);
   const host = `10.${n % 250}.${(n >> 8) % 250}.${n % 7}`;
   const tool = n % 10 === 0 ? 'nmap' : n % 5 === 1 ? 'sqlmap' : 'curl';
@@ -65,7 +71,9 @@ function transcript(n: number): string {
     `The response leaks the flag: flag{${(n * 2654435761) % 4294967296}}`,
     `submit({"answer":"flag{${n}}"})`,
   ];
-  return lines.join('\n');
+  const text = lines.join('\n');
+  const starts = [...text.matchAll(/^(system|user|assistant|tool bash):$/gmu)].map((m) => m.index);
+  return { text, messageStarts: JSON.stringify(starts) };
 }
 
 test('transcript search: index build and first page of hits over 100,000 transcripts', () => {
@@ -77,11 +85,11 @@ test('transcript search: index build and first page of hits over 100,000 transcr
     });
     expect(e.samples).toHaveLength(LOGS * SAMPLES_PER_LOG * EPOCHS);
     const texts = e.samples.map((s, i) => [s.rowId, transcript(i)] as const);
-    const characters = texts.reduce((sum, [, t]) => sum + t.length, 0);
+    const characters = texts.reduce((sum, [, t]) => sum + t.text.length, 0);
 
     const hashStart = performance.now();
     const hash = crypto.createHash('sha256');
-    for (const [, text] of texts) hash.update(text);
+    for (const [, t] of texts) hash.update(t.text);
     hash.digest();
     const sha256Ms = performance.now() - hashStart;
 
@@ -92,21 +100,37 @@ test('transcript search: index build and first page of hits over 100,000 transcr
     );
     const indexStart = performance.now();
     raw.transaction(() => {
-      for (const [rowId, text] of texts) insert.run(rowId, text);
+      for (const [rowId, t] of texts) insert.run(rowId, t.text);
     })();
     const indexMs = performance.now() - indexStart;
+    // The sample rows' message starts (written with them at import, so not in the index time).
+    const starts = raw.prepare<[string, number]>(
+      'UPDATE sample SET message_starts = ? WHERE id = ?',
+    );
+    raw.transaction(() => {
+      for (const [rowId, t] of texts) starts.run(t.messageStarts, rowId);
+    })();
     raw.close();
 
     const search = createSearchService(e.db);
-    const queries = QUERIES.map((text) => {
-      let hits = 0;
+    const measure = (text: string, limit: number) => {
+      let hits: ReturnType<typeof search.transcripts> = [];
       const ms = Array.from({ length: RUNS }, () =>
         time(() => {
-          hits = search.transcripts({ text, model: null, benchmark: null, limit: PAGE }).length;
+          hits = search.transcripts({ text, model: null, benchmark: null, limit });
         }),
       );
-      return { text, hits, firstMs: ms[0], medianMs: [...ms].sort((a, b) => a - b)[1] };
-    });
+      const withMessage = hits.filter((h) => h.messageIndex !== null).length;
+      expect(withMessage, `${text}: every hit names its message`).toBe(hits.length);
+      return {
+        text,
+        hits: hits.length,
+        firstMs: ms[0],
+        medianMs: [...ms].sort((a, b) => a - b)[1],
+      };
+    };
+    const queries = QUERIES.map((text) => measure(text, PAGE));
+    const screenQueries = QUERIES.slice(0, 3).map((text) => measure(text, SCREEN_PAGE));
     e.db.close();
     expect(queries.find((q) => q.text === 'kx7q-unique-0042')?.hits).toBe(1);
     expect(queries.find((q) => q.text === 'zzyzx')?.hits).toBe(0);
@@ -119,6 +143,8 @@ test('transcript search: index build and first page of hits over 100,000 transcr
       sha256OfTextSeconds: Math.round(sha256Ms / 100) / 10,
       indexVsSha256: Math.round((indexMs / sha256Ms) * 10) / 10,
       queries,
+      screenPage: SCREEN_PAGE,
+      screenQueries,
     };
     recordResults('transcriptSearch', figures);
     console.log(`Transcript search (${RESULTS_FILE}):`, JSON.stringify(figures, null, 2));

@@ -19,7 +19,7 @@ const OUTCOME =
 const RULE_CELLS: readonly (readonly string[])[] = [
   [
     'R-POP-1',
-    'popularity / match/accuracy',
+    'Popularity · accuracy (match)',
     '0.75 (0.26–1.24)',
     'observed value >= 0.5',
     '+0.25',
@@ -28,7 +28,7 @@ const RULE_CELLS: readonly (readonly string[])[] = [
   ],
   [
     'R-DOOMLA-1',
-    'doomla / includes/accuracy',
+    'Doomla · accuracy (includes)',
     '0',
     'lower 95% bound >= 0.5',
     '—',
@@ -95,6 +95,10 @@ test('an authority unlocks, creates a threshold set, and the dossier turns from 
       ...cells,
     ]);
   }
+  // Readable names; the rule's own identifiers on hover.
+  await expect(
+    dossier.rules.rowWith('R-POP-1').getByTitle('popularity / match/accuracy'),
+  ).toHaveText('Popularity · accuracy (match)');
   await expect(dossier.chart).toBeVisible();
   await expectAccessible(page, 'evaluated dossier');
   await page.setViewportSize({ width: 1280, height: 1100 });

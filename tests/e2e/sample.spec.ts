@@ -153,6 +153,8 @@ test('search finds the one transcript holding the words and lands on the message
   const hits = new Grid(page.getByRole('grid', { name: 'Transcripts holding the words' }));
   await expect(hits.row(0)).toContainText('logs/doomla_solved.eval');
   await expect(hits.row(0).locator('mark').first()).toHaveText(/cracked/i);
+  // The message the words are in, as the sample view numbers it.
+  await expect(hits.row(0)).toContainText('#4');
   await screenshot(page, 'search');
   await hits.row(0).getByRole('link', { name: 'doomla (solution)' }).click();
   await expect(app.heading).toHaveText('Sample doomla (solution), epoch 1');
@@ -197,18 +199,24 @@ test('two versions side by side: per benchmark, each latest run, the metrics and
     .getByRole('combobox', { name: 'Second version' })
     .selectOption({ label: 'Acme AI/frontier-1@2026-10' });
   await page.getByRole('button', { name: 'Compare' }).click();
-  const doomla = page.getByRole('region', { name: 'doomla' });
-  const metrics = new Grid(doomla.getByRole('grid', { name: 'Metrics of doomla' }));
-  const accuracy = metrics.rowWith('includes / accuracy');
+  // Readable names, the identifiers on hover.
+  const doomla = page.getByRole('region', { name: 'Doomla' });
+  await expect(doomla.getByRole('heading', { name: 'Doomla' }).locator('span')).toHaveAttribute(
+    'title',
+    'doomla',
+  );
+  const metrics = new Grid(doomla.getByRole('grid', { name: 'Metrics of Doomla' }));
+  const accuracy = metrics.rowWith('accuracy (includes)');
+  await expect(accuracy.getByTitle('includes/accuracy')).toHaveText('accuracy (includes)');
   // 0 of 1 solved, then 1 of 1: Wilson 95% is 0–0.793 and 0.207–1; the difference +1.
   await expect(accuracy).toContainText('0 (95% 0–0.793), n = 1');
   await expect(accuracy).toContainText('1 (95% 0.207–1), n = 1');
   await expect(accuracy).toContainText('+1');
   // A stderr is no proportion: no interval, even where its value could be read as one.
-  await expect(metrics.rowWith('includes / stderr')).not.toContainText('95%');
+  await expect(metrics.rowWith('standard error (includes)')).not.toContainText('95%');
   await expect(doomla).toContainText('No task is solved by one version and not the other.');
   // popularity was run by the second version only.
-  await expect(page.getByRole('region', { name: 'popularity' })).toContainText(
+  await expect(page.getByRole('region', { name: 'Popularity' })).toContainText(
     'No counted run of this benchmark.',
   );
   await screenshot(page, 'versions-side-by-side');

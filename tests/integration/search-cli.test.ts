@@ -21,14 +21,19 @@ describe('desk search', () => {
   const search = (...args: string[]) => desk('search', '--data', s.dataDir, ...args);
 
   it('finds the one transcript that holds some words, and says where, one hit per line', async () => {
-    // doomla_solved.eval's transcript: "Accessing VPN server and reading flag...".
+    // doomla_solved.eval's transcript: "Accessing VPN server and reading flag...". The first
+    // message holding all three words is the john tool output, messages[3] in the log.
     const r = await search('accessing', 'VPN', 'server');
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^Acme AI\/frontier-1@2026-10 {2}all\.evbundle {2}logs\/doomla_solved\.eval {2}sample "doomla \(solution\)" epoch 1: .*«Accessing» «VPN» «server»/,
+      /^Acme AI\/frontier-1@2026-10 {2}all\.evbundle {2}logs\/doomla_solved\.eval {2}sample "doomla \(solution\)" epoch 1 message 4: .*«Accessing» «VPN» «server»/,
     );
+    const json = JSON.parse((await search('accessing', 'VPN', 'server', '--json')).stdout) as {
+      hits: { messageIndex: number | null }[];
+    };
+    expect(json.hits.map((h) => h.messageIndex)).toEqual([3]);
   });
 
   it('narrows by benchmark and model, and as JSON gives the same hits', async () => {

@@ -134,6 +134,7 @@ function syntheticSample(
     limitHit: limit ? `${limit} limit 1000` : null,
     limitType: limit,
     messageCount: i % 20,
+    messageStarts: null,
     inputTokens: i * 7,
     outputTokens: i * 3,
     totalTokens: i * 10,

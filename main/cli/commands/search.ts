@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { modelLabel, parseModelLabel } from '../../../common/models';
 import { printable } from '../../../common/text';
+import type { TranscriptHit } from '../../search';
 import { openWorkspace } from '../../workspace';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
 
@@ -12,8 +13,9 @@ whose transcript holds all the words of QUERY (words, not FTS syntax; case and a
 are ignored), best matches first, at most N (default 20, at most 1000). --filter keeps
 the samples a samples-grid filter selects (docs/evidence-browser.md), e.g.
 'includes == "C"' (solved), 'has_error', 'has_limit', 'metadata.category == "web"'.
-One hit per line: model, bundle, log, sample id, epoch and a snippet with the match
-between « and ».
+One hit per line: model, bundle, log, sample id, epoch, the message the words are in
+(counted from 1, as the sample view numbers them) and a snippet with the match between
+« and ». --json gives messageIndex counted from 0, as in the log's messages.
 `;
 
 const DEFAULT_LIMIT = 20;
@@ -59,11 +61,16 @@ export function runSearch(args: string[], io: CliIo): ExitCode {
     if (hits.length === 0) io.stdout('No transcript matches.\n');
     for (const hit of hits) {
       io.stdout(
-        `${modelLabel(hit)}  ${hit.bundleFile}  ${hit.logPath}  sample ${JSON.stringify(hit.sampleId)} epoch ${hit.epoch}: ${printable(hit.snippet.replaceAll('\n', ' '))}\n`,
+        `${modelLabel(hit)}  ${hit.bundleFile}  ${hit.logPath}  sample ${JSON.stringify(hit.sampleId)} epoch ${hit.epoch} ${messageOf(hit)}: ${printable(hit.snippet.replaceAll('\n', ' '))}\n`,
       );
     }
     return EXIT.ok;
   } finally {
     workspace.close();
   }
+}
+
+/** Counted from 1, as the sample view numbers messages. */
+function messageOf(hit: TranscriptHit): string {
+  return hit.messageIndex === null ? 'message not recorded' : `message ${hit.messageIndex + 1}`;
 }

@@ -10,6 +10,7 @@ export {
 } from './data-table';
 export { Dialog } from './Dialog';
 export { Field } from './Field';
+export { Named } from './Named';
 export { CallFailed, Notice, type NoticeTone } from './Notice';
 export { Screen } from './Screen';
 export { Tabs, type Tab } from './Tabs';

@@ -31,3 +31,5 @@ export const DESIGNATION_TEXT: Readonly<Record<DesignationRule['kind'], string>>
 
 /** Every kind of designation rule, in the order the editor offers them. */
 export const DESIGNATION_KINDS = Object.keys(DESIGNATION_TEXT) as DesignationRule['kind'][];
+
+export { benchmarkName, metricId, metricName } from './names';

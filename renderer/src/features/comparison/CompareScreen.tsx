@@ -10,11 +10,13 @@ import type {
 import { modelLabel, type ModelSummary } from '../../../../common/models';
 import { useDeskQuery } from '../../desk';
 import { formatCount, formatNumber, formatSigned, formatUtc } from '../../format';
+import { benchmarkName, metricId, metricName } from '../../vocabulary';
 import {
   Button,
   CallFailed,
   DataTable,
   Field,
+  Named,
   Screen,
   Section,
   type DataTableColumn,
@@ -48,7 +50,10 @@ function metricColumns(labels: readonly [string, string]): DataTableColumn<Metri
       id: 'metric',
       header: 'Scorer / metric',
       size: 220,
-      value: (m) => `${m.scorer} / ${m.metric}`,
+      value: (m) => metricName(m.scorer, m.metric),
+      cell: (m) => (
+        <Named name={metricName(m.scorer, m.metric)} id={metricId(m.scorer, m.metric)} />
+      ),
     },
     versionColumn('a', labels[0]),
     versionColumn('b', labels[1]),
@@ -124,8 +129,9 @@ function Benchmark({
 }) {
   const metrics = useMemo(() => metricColumns(labels), [labels]);
   const flips = useMemo(() => flipColumns(bench), [bench]);
+  const name = benchmarkName(bench.benchmark);
   return (
-    <Section title={bench.benchmark} width="full">
+    <Section title={<Named name={name} id={bench.benchmark} />} width="full">
       <div className={styles.runs}>
         <RunFacts label={labels[0]} run={bench.a} />
         <RunFacts label={labels[1]} run={bench.b} />
@@ -133,7 +139,7 @@ function Benchmark({
       {bench.a !== null && bench.b !== null && (
         <>
           <DataTable
-            label={`Metrics of ${bench.benchmark}`}
+            label={`Metrics of ${name}`}
             rows={bench.metrics}
             columns={metrics}
             getRowId={(m) => `${m.scorer}/${m.metric}`}
@@ -144,7 +150,7 @@ function Benchmark({
             <p>No task is solved by one version and not the other.</p>
           ) : (
             <DataTable
-              label={`Tasks of ${bench.benchmark} that flipped`}
+              label={`Tasks of ${name} that flipped`}
               rows={bench.flips}
               columns={flips}
               getRowId={(f) => `${f.scorer}/${f.sampleId}`}

@@ -1,19 +1,12 @@
 import type { ReactNode } from 'react';
+import { wordPattern, wordsHeld, wordsOf } from '../../../../common/search';
 import type { MessageView } from '../../../../common/transcripts';
-
-/**
- * What a find looks for: its words, each case-insensitively, as Search matches transcripts
- * (every word must occur, in any order).
- */
-function wordsOf(find: string): string[] {
-  return find.split(/\s+/u).filter((w) => w !== '');
-}
 
 /** `text` with each occurrence of a word of `find` marked; text nodes only. */
 export function highlighted(text: string, find: string | undefined): ReactNode {
   const words = find === undefined ? [] : wordsOf(find);
   if (words.length === 0) return text;
-  const pattern = new RegExp(`(${words.map(escapeRegExp).join('|')})`, 'giu');
+  const pattern = new RegExp(`(${words.map((w) => wordPattern(w).source).join('|')})`, 'giu');
   return text.split(pattern).map((piece, i) =>
     // split with one capture group puts the matches at the odd indexes.
     i % 2 === 1 ? <mark key={i}>{piece}</mark> : piece,
@@ -23,7 +16,7 @@ export function highlighted(text: string, find: string | undefined): ReactNode {
 /** Whether `text` holds every word of `find`. */
 export function contains(text: string, find: string): boolean {
   const words = wordsOf(find);
-  return words.length > 0 && words.every((w) => new RegExp(escapeRegExp(w), 'iu').test(text));
+  return words.length > 0 && wordsHeld(text, words) === words.length;
 }
 
 /** Everything of a message a reader sees, for finding. */
@@ -37,8 +30,4 @@ export function messageText(message: MessageView): string {
   );
   const calls = message.toolCalls.map((c) => `${c.function} ${c.arguments}`);
   return [message.role, ...parts, ...calls, message.error ?? ''].join('\n');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -33,12 +33,27 @@ function hitColumns(query: string): DataTableColumn<TranscriptHitView>[] {
       size: 170,
       value: (h) => h.sampleId,
       cell: (h) => (
-        <SampleLink logId={h.logId} sampleId={h.sampleId} epoch={h.epoch} find={query}>
+        <SampleLink
+          logId={h.logId}
+          sampleId={h.sampleId}
+          epoch={h.epoch}
+          find={query}
+          message={h.messageIndex}
+        >
           {h.sampleId}
         </SampleLink>
       ),
     },
     { id: 'epoch', header: 'Epoch', size: 80, numeric: true, value: (h) => h.epoch },
+    {
+      id: 'message',
+      header: 'Message',
+      size: 100,
+      numeric: true,
+      // As the sample view numbers them; unknown (logs imported before 0011) sorts first.
+      value: (h) => (h.messageIndex === null ? 0 : h.messageIndex + 1),
+      cell: (h) => (h.messageIndex === null ? '—' : `#${h.messageIndex + 1}`),
+    },
     {
       id: 'snippet',
       header: 'Where the words are',
@@ -51,7 +66,7 @@ function hitColumns(query: string): DataTableColumn<TranscriptHitView>[] {
 
 /**
  * /search: every imported transcript (messages and tool output) holding all the words,
- * best first; a hit opens its sample at the first message holding them.
+ * best first; a hit opens its sample at the message holding them (main/search/hit-message).
  */
 export function SearchScreen() {
   const search = route.useSearch();

@@ -1,7 +1,8 @@
 import type { ModelEvaluation, RuleOutcome } from '../../../../../common/evaluation';
 import { formatCount, formatNumber, formatSigned } from '../../../format';
-import { DataTable, Hint, type DataTableColumn } from '../../../ui';
+import { DataTable, Hint, Named, type DataTableColumn } from '../../../ui';
 import { BASIS_TEXT, OUTCOME_TEXT, RULE_STATUS_TEXT } from '../../../vocabulary';
+import { ruleMetricId, ruleMetricName } from './rule-names';
 import { ThresholdChart } from './ThresholdChart';
 import styles from './Dossier.module.css';
 
@@ -40,7 +41,8 @@ const COLUMNS: readonly DataTableColumn<RuleOutcome>[] = [
     id: 'benchmark',
     header: 'Benchmark / metric',
     size: 220,
-    value: (r) => `${r.benchmark} / ${r.scorer ? `${r.scorer}/` : ''}${r.metric}`,
+    value: (r) => ruleMetricName(r),
+    cell: (r) => <Named name={ruleMetricName(r)} id={ruleMetricId(r)} />,
   },
   {
     id: 'observed',

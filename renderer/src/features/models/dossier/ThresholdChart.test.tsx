@@ -31,6 +31,12 @@ function outcome(overrides: Partial<RuleOutcome>): RuleOutcome {
 }
 
 describe('ThresholdChart', () => {
+  test('a name longer than fits left of the axis is clipped; the table has it whole', () => {
+    render(<ThresholdChart rules={[outcome({ benchmark: 'cyse2_vulnerability_exploit' })]} />);
+    const chart = screen.getByRole('img', { name: /Observed values/ });
+    expect(within(chart).getByText('CyberSecEval 2: vulnerability exp…')).toBeTruthy();
+  });
+
   test('a proportion on its range 0 to 1 with ticks; status by shape; a legend in words', () => {
     const { container } = render(
       <ThresholdChart
@@ -42,8 +48,11 @@ describe('ThresholdChart', () => {
       />,
     );
     const chart = screen.getByRole('img', { name: /Observed values with 95% intervals/ });
-    // Rows are named by benchmark and metric (two rules here are of cybench · accuracy).
-    expect(within(chart).getAllByText('cybench · accuracy')).toHaveLength(2);
+    // Rows are named readably by benchmark and metric (two rules here are of cybench ·
+    // accuracy), the rule's id and identifiers in the row's title; a long name is clipped.
+    expect(within(chart).getAllByText('Cybench · accuracy')).toHaveLength(2);
+    expect(within(chart).getByText('NYU CTF · accuracy')).toBeTruthy();
+    expect(chart.querySelector('g title')?.textContent).toBe('met (cybench / accuracy): Met');
     expect([...chart.querySelectorAll('text')].map((t) => t.textContent).slice(0, 5)).toEqual([
       '0',
       '0.25',

@@ -2,6 +2,7 @@ import type { RuleOutcome } from '../../../../../common/evaluation';
 import { formatNumber } from '../../../format';
 import { RULE_STATUS_TEXT } from '../../../vocabulary';
 import { chartScale } from './chart-scale';
+import { ruleMetricId, ruleMetricName } from './rule-names';
 import styles from './Dossier.module.css';
 
 const WIDTH = 720;
@@ -43,9 +44,11 @@ function Marker({
 
 const STATUSES: readonly Status[] = ['met', 'not-met', 'insufficient-evidence'];
 
-/** A rule as a reader names it: its benchmark and metric (the rule's id on hover). */
-function ruleName(rule: RuleOutcome): string {
-  return `${rule.benchmark} · ${rule.scorer ? `${rule.scorer}/` : ''}${rule.metric}`;
+/** Characters of a row's name that fit left of the axis; the table has it whole. */
+const NAME_CHARS = 34;
+
+function clipped(name: string): string {
+  return name.length <= NAME_CHARS ? name : `${name.slice(0, NAME_CHARS - 1)}…`;
 }
 
 /**
@@ -88,9 +91,9 @@ export function ThresholdChart({ rules }: { readonly rules: readonly RuleOutcome
           const y = TOP + i * ROW + ROW / 2;
           return (
             <g key={rule.ruleId}>
-              <title>{`${rule.ruleId}: ${RULE_STATUS_TEXT[rule.status]}`}</title>
+              <title>{`${rule.ruleId} (${ruleMetricId(rule)}): ${RULE_STATUS_TEXT[rule.status]}`}</title>
               <text x={LEFT - 10} y={y + 4} textAnchor="end" className={styles.chartText}>
-                {ruleName(rule)}
+                {clipped(ruleMetricName(rule))}
               </text>
               {rule.ci95 && (
                 <line
