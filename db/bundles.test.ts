@@ -25,6 +25,7 @@ describe('bundle statements: imports that are not complete', () => {
       metadata: null,
       messageCount: 2,
       messageStarts: '[0,12]',
+      errorRetries: 0,
       inputTokens: 1,
       outputTokens: 1,
       totalTokens: 2,

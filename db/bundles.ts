@@ -109,6 +109,8 @@ export interface SampleRowInput {
   readonly messageCount: number;
   /** Where each message starts in the transcript, a JSON array; null if imported before 0011. */
   readonly messageStarts: string | null;
+  /** How often Inspect retried the sample after an error; null if imported before 0012. */
+  readonly errorRetries: number | null;
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly totalTokens: number;
@@ -229,10 +231,10 @@ export function bundleStatements(db: Database.Database): BundleStatements {
   );
   const insertSample = db.prepare(
     `INSERT INTO sample (log_id, sample_id, epoch, input, target, error, limit_hit, limit_type,
-       metadata, message_count, message_starts, input_tokens, output_tokens, total_tokens, total_time,
-       working_time)
+       metadata, message_count, message_starts, error_retries, input_tokens, output_tokens,
+       total_tokens, total_time, working_time)
      VALUES (@logId, @sampleId, @epoch, @input, @target, @error, @limitHit, @limitType,
-       @metadata, @messageCount, @messageStarts, @inputTokens, @outputTokens, @totalTokens, @totalTime, @workingTime)`,
+       @metadata, @messageCount, @messageStarts, @errorRetries, @inputTokens, @outputTokens, @totalTokens, @totalTime, @workingTime)`,
   );
   const insertScore = db.prepare<
     [number, string, string, number | null, string | null, string | null]

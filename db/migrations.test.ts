@@ -281,6 +281,28 @@ describe('migrations', () => {
     check.close();
   });
 
+  it('0012 keeps the samples imported before it with retries not known, and takes only a count', () => {
+    const file = databaseWithOneBundle(tempDir(), 11);
+    const raw = new Database(file);
+    raw.exec(`
+      INSERT INTO eval_log (id, bundle_id, path, sha256, format, header_source, task, model, status)
+        VALUES (1, 1, 'logs/a.eval', 'x', 'eval', 'header.json', 'cybench', 'm', 'success');
+      INSERT INTO sample (id, log_id, sample_id, epoch, input, target, message_count,
+          input_tokens, output_tokens, total_tokens)
+        VALUES (1, 1, 'a', 1, 'in', 'out', 2, 1, 1, 2);
+    `);
+    raw.close();
+
+    openDatabase(file).close();
+    const check = new Database(file);
+    expect(check.prepare(`SELECT error_retries AS r FROM sample`).get()).toEqual({ r: null });
+    check.prepare(`UPDATE sample SET error_retries = 2`).run();
+    expect(() => check.prepare(`UPDATE sample SET error_retries = -1`).run()).toThrow(
+      /CHECK constraint/,
+    );
+    check.close();
+  });
+
   it('a second connection refuses a database that is not at the latest version', () => {
     const file = path.join(tempDir(), 'desk.sqlite3');
     const raw = new Database(file);

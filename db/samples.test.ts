@@ -123,6 +123,11 @@ const CASES: [string, Predicate][] = [
   ['-tokens < -990', (s) => -s.totalTokens < -990],
   ['input_tokens + output_tokens == tokens', () => true],
   ['messages == 0 or working_time == 3', (s) => s.messageCount === 0 || s.workingTime === 3],
+  ['has_retries', (s) => (s.errorRetries ?? 0) > 0],
+  ['retries >= 2', (s) => s.errorRetries !== null && s.errorRetries >= 2],
+  ['retries == 0', (s) => s.errorRetries === 0],
+  ['status == "limit"', (s) => s.error === null && s.limitHit !== null],
+  ['status in ("error", "complete")', (s) => s.error !== null || s.limitHit === null],
   [`${asName(HOSTILE_NAME)} == "x"`, (s) => s.scores[HOSTILE_NAME]?.value === 'x'],
   [`metadata.${asName(HOSTILE_NAME)} == "x"`, (s) => meta(s, HOSTILE_NAME) === 'x'],
 ];
@@ -314,6 +319,7 @@ describe('sample statements: one page of a scope, filtered and sorted', () => {
       totalTokens: withError.totalTokens,
       totalTime: withError.totalTime,
       workingTime: withError.workingTime,
+      errorRetries: withError.errorRetries,
       metadata: JSON.stringify(withError.metadata),
       scores: Object.entries(withError.scores)
         .sort(([a], [b]) => (a < b ? -1 : 1))

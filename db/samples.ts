@@ -34,7 +34,8 @@ export interface SampleGridScore {
 }
 
 /** One sample (one epoch of one Inspect sample) as a grid row. */
-export interface SampleGridRow extends Omit<SampleRowInput, 'input' | 'target' | 'error'> {
+export interface SampleGridRow
+  extends Omit<SampleRowInput, 'input' | 'target' | 'error' | 'messageStarts'> {
   /** The sample's row id: the key for reading the whole sample. */
   readonly id: number;
   readonly logPath: string;
@@ -146,7 +147,7 @@ export function sampleStatements(db: Database.Database): SampleStatements {
               s.limit_hit AS limitHit, s.limit_type AS limitType, s.message_count AS messageCount,
               s.input_tokens AS inputTokens, s.output_tokens AS outputTokens,
               s.total_tokens AS totalTokens, s.total_time AS totalTime,
-              s.working_time AS workingTime, s.metadata
+              s.working_time AS workingTime, s.error_retries AS errorRetries, s.metadata
          FROM page p CROSS JOIN sample s ON s.id = p.id CROSS JOIN eval_log l ON l.id = s.log_id
         ${order.clause('p.sort_key', 'p.id')}`,
     ).all(...order.params, ...where.params, query.limit, query.offset) as (Omit<

@@ -27,8 +27,12 @@ export const SAMPLE_FIELD_TYPES = {
   duration: 'number',
   working_time: 'number',
   messages: 'number',
+  retries: 'number',
+  /** error, limit or complete: what the grid's Status column shows. */
+  status: 'text',
   has_error: 'boolean',
   has_limit: 'boolean',
+  has_retries: 'boolean',
 } as const satisfies Record<string, ValueType>;
 
 export type ValueType = 'number' | 'text' | 'boolean';

@@ -39,8 +39,6 @@ const CONTAINS_FUNCTIONS = {
 
 /** Inspect View's names for what the desk does not store, each with why. */
 const NOT_STORED: Readonly<Record<string, string>> = {
-  has_retries: 'the desk does not keep how often a sample was retried',
-  retries: 'the desk does not keep how often a sample was retried',
   has_fallbacks: 'the desk does not keep model fallbacks',
   fallbacks: 'the desk does not keep model fallbacks',
   uuid: 'the desk does not keep sample UUIDs',

@@ -294,7 +294,7 @@ describe('the sample filter language: constructs', () => {
 
 describe('the sample filter language: every refusal, in one sentence naming where', () => {
   const fields =
-    'id, epoch, input, target, error, limit, tokens, input_tokens, output_tokens, duration, working_time, messages, has_error, has_limit, answer, metadata.<key>';
+    'id, epoch, input, target, error, limit, tokens, input_tokens, output_tokens, duration, working_time, messages, retries, status, has_error, has_limit, has_retries, answer, metadata.<key>';
 
   it('names an unknown field, the fields and the scorers', () => {
     expect(refusal('scor > 1')).toBe(
@@ -419,8 +419,8 @@ describe('the sample filter language: every refusal, in one sentence naming wher
     expect(refusal('epoch.x == 1')).toBe(
       '"epoch" has no keys at 1: only metadata and scores do (metadata.<key>, <scorer>.<key>).',
     );
-    expect(refusal('has_retries')).toBe(
-      '"has_retries" at 1 is not available: the desk does not keep how often a sample was retried.',
+    expect(refusal('has_fallbacks')).toBe(
+      '"has_fallbacks" at 1 is not available: the desk does not keep model fallbacks.',
     );
     expect(refusal('uuid == "x"')).toBe(
       '"uuid" at 1 is not available: the desk does not keep sample UUIDs.',

@@ -27,6 +27,8 @@ export const SampleRowViewSchema = z.strictObject({
   /** The limit that stopped it, "message limit 50". */
   limit: z.string().nullable(),
   messages: Count,
+  /** Retries after an error (Inspect's error_retries); null if imported before they were kept. */
+  retries: Count.nullable(),
   tokens: z.number().nonnegative(),
   totalTime: Seconds,
   workingTime: Seconds,

@@ -45,6 +45,7 @@ export function sampleColumns(sample: InspectSample): SampleColumns {
     metadata: JSON.stringify(sample.metadata),
     messageCount: sample.messageCount,
     messageStarts: JSON.stringify(sample.messageStarts),
+    errorRetries: sample.errorRetries,
     inputTokens: sample.modelUsage.inputTokens,
     outputTokens: sample.modelUsage.outputTokens,
     totalTokens: sample.modelUsage.totalTokens,

@@ -203,6 +203,25 @@ describe('.eval quirks', () => {
     expect(read?.messageCount).toBe(5);
   });
 
+  it('counts the retries of a sample after errors (error_retries), and none when absent', async () => {
+    const retried = sample(
+      1,
+      1,
+      { match: 'C' },
+      {
+        error_retries: [
+          { message: 'RateLimitError', traceback: '', traceback_ansi: '' },
+          { message: 'Timeout', traceback: '', traceback_ansi: '' },
+        ],
+      },
+    );
+    const log = await readInspectLog(
+      'retried.eval',
+      await buildZip(evalMembers(header({ total: 2 }), [retried, sample(2, 1, { match: 'I' })])),
+    );
+    expect(log.samples.map((s) => s.errorRetries)).toEqual([2, 0]);
+  });
+
   it('stores an attachment referenced 480 times once per text, not 480 times', async () => {
     const log = await readInspectLog('repeat.eval', await repeatedAttachmentLog(MiB, 480));
     const [read] = log.samples;

@@ -47,6 +47,7 @@ function scored(
     messageCount: 0,
     transcript: '',
     messageStarts: [],
+    errorRetries: 0,
   };
 }
 

@@ -52,6 +52,7 @@ export function toInspectSample(sample: EvalSample, counter: TextCounter): Inspe
     sandbox: sample.sandbox ? toInspectSandbox(sample.sandbox, counter) : null,
     metadata: scalarMetadata(sample.metadata ?? {}, counter),
     messageCount: messages.length,
+    errorRetries: sample.error_retries?.length ?? 0,
     transcript: transcript.text,
     messageStarts: transcript.messageStarts,
   };

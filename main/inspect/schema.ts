@@ -228,6 +228,8 @@ export const EvalSampleSchema = z.object({
   total_time: Float.nullish(),
   working_time: Float.nullish(),
   error: z.object({ message: z.string() }).nullish(),
+  /** The errors of earlier attempts that Inspect retried (only how many is kept). */
+  error_retries: z.array(z.unknown()).nullish(),
   // Inspect's types are context, time, working, message, token, cost, operator and custom
   // (EvalSampleLimitType); any other string is kept as written.
   limit: z.object({ type: z.string(), limit: Float.nullish() }).nullish(),

@@ -185,6 +185,8 @@ export interface InspectSample {
    */
   readonly metadata: Readonly<Record<string, string | number | boolean>>;
   readonly messageCount: number;
+  /** How often Inspect retried the sample after an error (its `error_retries`). */
+  readonly errorRetries: number;
   /** Every message as plain text (tool calls as `name(arguments)`), attachments resolved. */
   readonly transcript: string;
   /** Where each message starts in `transcript` (UTF-16 offsets, one per message, ascending). */

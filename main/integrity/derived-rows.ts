@@ -122,14 +122,15 @@ function compareKeyed<S extends object, D>(
 
 /** Each field of `derived` against the stored row's field of the same name. */
 /**
- * Read since 0009 (run facts, limit type, metadata) or 0011 (message starts); a row
- * imported before holds NULL there, which is not a difference.
+ * Read since 0009 (run facts, limit type, metadata), 0011 (message starts) or 0012 (error
+ * retries); a row imported before holds NULL there, which is not a difference.
  */
 const ADDED_BY_A_MIGRATION: ReadonlySet<string> = new Set([
   'runFacts',
   'limitType',
   'metadata',
   'messageStarts',
+  'errorRetries',
 ]);
 
 function differences(what: string, stored: object, derived: Record<string, unknown>): string[] {

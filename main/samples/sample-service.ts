@@ -123,6 +123,7 @@ function rowView(row: SampleGridRow): SampleRowView {
     error: row.errorPreview,
     limit: row.limitHit,
     messages: row.messageCount,
+    retries: row.errorRetries,
     tokens: row.totalTokens,
     totalTime: row.totalTime,
     workingTime: row.workingTime,

@@ -25,6 +25,7 @@ test('the evidence browser lists every sample of the model and filters it as Ins
   );
   await expect(grid.rows).toHaveCount(4);
   await expect(grid.row(0)).toContainText('token limit');
+  await expect(grid.row(0)).toContainText('Limit');
   await screenshot(page, 'evidence-samples');
   // The filter is in the route: Back returns to every sample, Forward to the filtered view.
   await app.back.click();
@@ -41,6 +42,13 @@ test('the evidence browser lists every sample of the model and filters it as Ins
   await expect(grid.rowWith('doomla_failed')).toContainText('example');
   await grid.sortBy('variant_name');
   await expect(grid.header('variant_name')).toHaveAttribute('aria-sort', /ascending|descending/);
+  await expect(grid.rows).toHaveCount(4);
+
+  // Status, answer, working time and retries, as Inspect View has them; none was retried.
+  for (const header of ['Status', 'Answer', 'Working (s)', 'Retries'])
+    await expect(grid.header(header)).toBeVisible();
+  await filter.fill('status == "limit" and not has_retries and retries == 0');
+  await filter.press('Enter');
   await expect(grid.rows).toHaveCount(4);
 
   await filter.fill('has_limit and');

@@ -1,6 +1,7 @@
 /**
- * The samples grid's columns, as Inspect View's: the sample, its input and target, one
- * column per scorer, usage, time, error and limit. Everything is text from the evidence.
+ * The samples grid's columns, as Inspect View's: the sample, its status, input, target and
+ * answer, one column per scorer, usage, times, retries, error and limit. Everything is text
+ * from the evidence.
  */
 import type { SampleField, SampleSort } from '../../../../common/sample-filter';
 import type { SampleRowView } from '../../../../common/samples';
@@ -29,14 +30,23 @@ function scoreText(value: string): string {
 export const HIDEABLE_COLUMNS = [
   ['log', 'Log'],
   ['epoch', 'Epoch'],
+  ['status', 'Status'],
   ['input', 'Input'],
   ['target', 'Target'],
+  ['answer', 'Answer'],
   ['tokens', 'Tokens'],
   ['time', 'Time'],
+  ['working', 'Working time'],
   ['messages', 'Messages'],
+  ['retries', 'Retries'],
   ['error', 'Error'],
   ['limit', 'Limit'],
 ] as const;
+
+/** What the Status column says (the filter's `status`). */
+function statusOf(row: SampleRowView): string {
+  return row.error !== null ? 'Error' : row.limit !== null ? 'Limit' : 'Complete';
+}
 
 /**
  * The grid's columns: the built-in ones but those in `hidden`, one per scorer, and one per
@@ -69,6 +79,7 @@ function allColumns(
       ),
     },
     { id: 'epoch', header: 'Epoch', size: 80, numeric: true, value: (r) => r.epoch },
+    { id: 'status', header: 'Status', size: 100, value: statusOf },
     {
       id: 'input',
       header: 'Input',
@@ -77,6 +88,17 @@ function allColumns(
       cell: (r) => <span title={r.input}>{firstLine(r.input)}</span>,
     },
     { id: 'target', header: 'Target', size: 140, value: (r) => firstLine(r.target) },
+    // Inspect View's answer is the selected scorer's: here the first scorer's (the filter's).
+    ...(scorers[0] === undefined
+      ? []
+      : [
+          {
+            id: 'answer',
+            header: 'Answer',
+            size: 160,
+            value: (r: SampleRowView) => firstLine(scoreOf(r, scorers[0] ?? '')?.answer ?? ''),
+          },
+        ]),
     // Scorer names are any text; a column id must fit a route's sort param (scoreColumnId).
     ...scorers.map((scorer, i): DataTableColumn<SampleRowView> => ({
       id: scoreColumnId(i),
@@ -104,7 +126,23 @@ function allColumns(
       value: (r) => r.totalTime ?? NONE,
       cell: (r) => formatNumber(r.totalTime),
     },
+    {
+      id: 'working',
+      header: 'Working (s)',
+      size: 110,
+      numeric: true,
+      value: (r) => r.workingTime ?? NONE,
+      cell: (r) => formatNumber(r.workingTime),
+    },
     { id: 'messages', header: 'Messages', size: 110, numeric: true, value: (r) => r.messages },
+    {
+      id: 'retries',
+      header: 'Retries',
+      size: 90,
+      numeric: true,
+      value: (r) => r.retries ?? NONE,
+      cell: (r) => (r.retries === null ? '—' : formatCount(r.retries)),
+    },
     { id: 'error', header: 'Error', size: 200, value: (r) => firstLine(r.error ?? '') },
     { id: 'limit', header: 'Limit', size: 160, value: (r) => r.limit ?? '' },
     ...metadata.map((key, i): DataTableColumn<SampleRowView> => ({
@@ -144,11 +182,14 @@ function scoreColumnId(index: number): string {
 const FIELD_OF_COLUMN: Readonly<Record<string, SampleField>> = {
   sample: 'id',
   epoch: 'epoch',
+  status: 'status',
   input: 'input',
   target: 'target',
   tokens: 'tokens',
   time: 'duration',
+  working: 'working_time',
   messages: 'messages',
+  retries: 'retries',
   error: 'error',
   limit: 'limit',
 };
@@ -164,6 +205,8 @@ export function sampleSortOf(
   const direction = first.desc ? 'desc' : 'asc';
   const field = Object.hasOwn(FIELD_OF_COLUMN, first.id) ? FIELD_OF_COLUMN[first.id] : undefined;
   if (field !== undefined) return { by: { kind: 'field', field }, direction };
+  if (first.id === 'answer' && scorers[0] !== undefined)
+    return { by: { kind: 'answer', scorer: scorers[0] }, direction };
   const key = metadata.find((_, i) => metadataColumnId(i) === first.id);
   if (key !== undefined) return { by: { kind: 'metadata', key }, direction };
   const scorer = scorers.findIndex((_, i) => scoreColumnId(i) === first.id);
