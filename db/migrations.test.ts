@@ -41,6 +41,19 @@ function databaseWithOneBundle(dir: string, version: number): string {
   return file;
 }
 
+/** Adds to that bundle one log (id 1) with one sample (id 1), as a schema of 9 or later has them. */
+function addOneSample(file: string): void {
+  const raw = new Database(file);
+  raw.exec(`
+    INSERT INTO eval_log (id, bundle_id, path, sha256, format, header_source, task, model, status)
+      VALUES (1, 1, 'logs/a.eval', 'x', 'eval', 'header.json', 'cybench', 'm', 'success');
+    INSERT INTO sample (id, log_id, sample_id, epoch, input, target, message_count,
+        input_tokens, output_tokens, total_tokens)
+      VALUES (1, 1, 'a', 1, 'in', 'out', 2, 1, 1, 2);
+  `);
+  raw.close();
+}
+
 describe('migrations', () => {
   const tempDir = useTempDirs();
 
@@ -200,15 +213,7 @@ describe('migrations', () => {
 
   it('0009 keeps logs and samples imported before it without run facts or metadata, and takes only JSON objects', () => {
     const file = databaseWithOneBundle(tempDir(), 8);
-    const raw = new Database(file);
-    raw.exec(`
-      INSERT INTO eval_log (id, bundle_id, path, sha256, format, header_source, task, model, status)
-        VALUES (1, 1, 'logs/a.eval', 'x', 'eval', 'header.json', 'cybench', 'm', 'success');
-      INSERT INTO sample (id, log_id, sample_id, epoch, input, target, message_count,
-          input_tokens, output_tokens, total_tokens)
-        VALUES (1, 1, 'a', 1, 'in', 'out', 2, 1, 1, 2);
-    `);
-    raw.close();
+    addOneSample(file);
 
     openDatabase(file).close();
     const check = new Database(file);
@@ -234,13 +239,9 @@ describe('migrations', () => {
 
   it('0010 indexes by scorer the scores imported before it, so a scope names its scorers', () => {
     const file = databaseWithOneBundle(tempDir(), 9);
+    addOneSample(file);
     const raw = new Database(file);
     raw.exec(`
-      INSERT INTO eval_log (id, bundle_id, path, sha256, format, header_source, task, model, status)
-        VALUES (1, 1, 'logs/a.eval', 'x', 'eval', 'header.json', 'cybench', 'm', 'success');
-      INSERT INTO sample (id, log_id, sample_id, epoch, input, target, message_count,
-          input_tokens, output_tokens, total_tokens)
-        VALUES (1, 1, 'a', 1, 'in', 'out', 2, 1, 1, 2);
       INSERT INTO sample_score (sample_id, scorer, value, numeric)
         VALUES (1, 'includes', '"C"', 1), (1, 'grader', '0.5', 0.5);
     `);
@@ -261,15 +262,7 @@ describe('migrations', () => {
 
   it('0011 keeps the samples imported before it without message starts, and takes only a JSON list', () => {
     const file = databaseWithOneBundle(tempDir(), 10);
-    const raw = new Database(file);
-    raw.exec(`
-      INSERT INTO eval_log (id, bundle_id, path, sha256, format, header_source, task, model, status)
-        VALUES (1, 1, 'logs/a.eval', 'x', 'eval', 'header.json', 'cybench', 'm', 'success');
-      INSERT INTO sample (id, log_id, sample_id, epoch, input, target, message_count,
-          input_tokens, output_tokens, total_tokens)
-        VALUES (1, 1, 'a', 1, 'in', 'out', 2, 1, 1, 2);
-    `);
-    raw.close();
+    addOneSample(file);
 
     openDatabase(file).close();
     const check = new Database(file);
@@ -283,15 +276,7 @@ describe('migrations', () => {
 
   it('0012 keeps the samples imported before it with retries not known, and takes only a count', () => {
     const file = databaseWithOneBundle(tempDir(), 11);
-    const raw = new Database(file);
-    raw.exec(`
-      INSERT INTO eval_log (id, bundle_id, path, sha256, format, header_source, task, model, status)
-        VALUES (1, 1, 'logs/a.eval', 'x', 'eval', 'header.json', 'cybench', 'm', 'success');
-      INSERT INTO sample (id, log_id, sample_id, epoch, input, target, message_count,
-          input_tokens, output_tokens, total_tokens)
-        VALUES (1, 1, 'a', 1, 'in', 'out', 2, 1, 1, 2);
-    `);
-    raw.close();
+    addOneSample(file);
 
     openDatabase(file).close();
     const check = new Database(file);

@@ -34,8 +34,10 @@ export interface SampleGridScore {
 }
 
 /** One sample (one epoch of one Inspect sample) as a grid row. */
-export interface SampleGridRow
-  extends Omit<SampleRowInput, 'input' | 'target' | 'error' | 'messageStarts'> {
+export interface SampleGridRow extends Omit<
+  SampleRowInput,
+  'input' | 'target' | 'error' | 'messageStarts'
+> {
   /** The sample's row id: the key for reading the whole sample. */
   readonly id: number;
   readonly logPath: string;
