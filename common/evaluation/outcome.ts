@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { EvaluatorSchema } from '../bundles';
 import { Sha256HexSchema } from '../digest';
-import { BASES, DesignationRuleSchema, OPERATORS } from '../thresholds/document';
+import { BASES, DesignationRuleSchema, INTERVAL_METHODS, OPERATORS } from '../thresholds/document';
 
 export const RULE_STATUSES = ['met', 'not-met', 'insufficient-evidence'] as const;
 export type RuleStatus = (typeof RULE_STATUSES)[number];
@@ -22,7 +22,7 @@ export const VALUE_SOURCES = ['recomputed', 'claimed-only'] as const;
 export type ValueSource = (typeof VALUE_SOURCES)[number];
 
 /** Where the standard error came from: the scorer's stderr metric, or the sample scores. */
-export const STDERR_SOURCES = ['recomputed', 'claimed', 'samples'] as const;
+export const STDERR_SOURCES = ['recomputed', 'samples'] as const;
 export type StderrSource = (typeof STDERR_SOURCES)[number];
 
 const Count = z.number().int().nonnegative();
@@ -70,8 +70,14 @@ export const RuleOutcomeSchema = z.strictObject({
   source: z.enum(VALUE_SOURCES).nullable(),
   stderr: z.number().nullable(),
   stderrSource: z.enum(STDERR_SOURCES).nullable(),
-  /** observed ± 1.959964·stderr; null without a stderr or below two samples. */
+  /**
+   * The 95% interval from the samples, by `intervalMethod`, inside the metric's range; null
+   * when the samples give none, or below two samples.
+   */
   ci95: z.tuple([z.number(), z.number()]).nullable(),
+  intervalMethod: z.enum(INTERVAL_METHODS).nullable(),
+  /** Samples scored 1 when every sample is scored 0 or 1 (a proportion); else null. */
+  successes: Count.nullable(),
   /** What was compared with the threshold; null unless the rule is met or not met. */
   bound: z.number().nullable(),
   /** Distance from the threshold, positive on the met side; null when bound is. */

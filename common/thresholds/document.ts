@@ -14,6 +14,14 @@ export type Operator = (typeof OPERATORS)[number];
 export const BASES = ['point', 'lower95', 'upper95'] as const;
 export type Basis = (typeof BASES)[number];
 
+/**
+ * How a bound is computed from the samples (docs/evaluation.md, "Bounds"): for a proportion,
+ * Wilson's score interval (the default), Clopper–Pearson's exact one or Jeffreys'; `wald` is
+ * the normal approximation around the standard error, which covers less than it says.
+ */
+export const INTERVAL_METHODS = ['wilson', 'clopper-pearson', 'jeffreys', 'wald'] as const;
+export type IntervalMethod = (typeof INTERVAL_METHODS)[number];
+
 const Slug = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"');
@@ -30,6 +38,8 @@ export const ThresholdRuleSchema = z.strictObject({
   operator: z.enum(OPERATORS),
   value: z.number(),
   basis: z.enum(BASES),
+  /** For a 95% basis: how the bound is computed; absent means Wilson's. */
+  interval: z.enum(INTERVAL_METHODS).optional(),
   /** Fewer samples than this is insufficient evidence. */
   minSamples: z.number().int().min(1).default(1),
   /**

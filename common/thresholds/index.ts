@@ -1,6 +1,7 @@
 /** Threshold sets: the plaintext document's schema and the metadata anyone may see. */
 export {
   BASES,
+  INTERVAL_METHODS,
   DesignationRuleSchema,
   OPERATORS,
   THRESHOLD_SET_TYPE,
@@ -8,6 +9,7 @@ export {
   ThresholdSetSchema,
   type Basis,
   type DesignationRule,
+  type IntervalMethod,
   type Operator,
   type ThresholdRule,
   type ThresholdSet,

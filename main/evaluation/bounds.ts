@@ -1,21 +1,22 @@
 /**
- * Standard errors and 95% bounds (docs/evaluation.md, "Bounds").
+ * A rule's 95% interval, from the samples (docs/evaluation.md, "Bounds").
  *
- * Inspect reports a metric's `stderr` as the standard error of a mean (sample standard
- * deviation / √n, or a clustered variant). The 95% interval is the normal approximation
- * around it, observed ± z·stderr with z = Φ⁻¹(0.975) ≈ 1.959964: the interval a reader of
- * Inspect's own numbers would draw.
- *
- * Bounds are not clipped to [0, 1] for accuracy-like metrics. For a proportion near 0 or 1
- * the normal approximation is too narrow and can cross the range; clipping would hide that,
- * and could turn an outcome over (a lower bound of −0.1 clipped to 0 would meet "≥ 0").
- * The raw bound is reported and compared; a cautious threshold sets minSamples instead.
+ * When the metric is a mean of the sample scores (Inspect's accuracy and mean) and the
+ * scores reproduce it (the same n, epochs averaged per sample, the same mean), the interval
+ * is computed from them: for a proportion (every sample scored 0 or 1) by the rule's method,
+ * Wilson's score interval unless it names another; otherwise, or when the rule asks for it,
+ * the normal (Wald) approximation around the standard error of the scores, clipped to [0, 1]
+ * when every score is in it. Failing that, around the log's stderr as the reader recomputed
+ * it from the samples. Never around a stderr only the lab vouches for (one Inspect recorded
+ * that cannot be recomputed): then there is no bound, and the rule is insufficient evidence.
  */
+import type { IntervalMethod } from '../../common/thresholds';
+import type { StderrSource } from '../../common/evaluation/outcome';
 import type { Candidate } from './select-evidence';
 import type { ModelEvidence, SampleScore } from './evidence';
-import type { StderrSource } from '../../common/evaluation/outcome';
+import { normalInterval, proportionInterval, zOf } from './intervals';
 
-export const Z_95 = 1.959964;
+export const Z_95 = zOf(0.95);
 
 /** Metrics that are the mean of the (epoch-reduced) sample scores (Inspect's built-ins). */
 const MEAN_METRICS = new Set(['accuracy', 'mean']);
@@ -23,59 +24,116 @@ const MEAN_METRICS = new Set(['accuracy', 'mean']);
 /** Agreement between a value from samples and the log's, as the reader's tolerance. */
 const RELATIVE_TOLERANCE = 1e-6;
 
-export type StderrResolution =
-  | { readonly stderr: number; readonly source: StderrSource }
-  | { readonly stderr: null; readonly source: null; readonly why: string };
+export type IntervalResolution =
+  | {
+      readonly interval: readonly [number, number];
+      /** The method used: the rule's, or wald where the scores are no proportion. */
+      readonly method: IntervalMethod;
+      /** Samples scored 1, when every sample is scored 0 or 1. */
+      readonly successes: number | null;
+      readonly stderr: number | null;
+      readonly stderrSource: StderrSource | null;
+      /** What the reader must know about the method (a Wald interval's shortcomings). */
+      readonly caveat: string | null;
+    }
+  | { readonly interval: null; readonly why: string };
 
-/**
- * The standard error of the candidate's metric: the same scorer's `stderr` metric in the
- * same log (recomputed, else as Inspect recorded it); failing that, from the sample scores.
- */
-export function resolveStderr(
+const WALD_CAVEAT =
+  'the normal approximation, which covers less than 95% for samples this small and near 0 or 1';
+
+export function resolveInterval(
   candidate: Candidate,
   observed: number,
   evidence: ModelEvidence,
-): StderrResolution {
+  method: IntervalMethod,
+): IntervalResolution {
   const { log, metric } = candidate;
+  const isMean = MEAN_METRICS.has(bareName(metric.metric));
+  const values = isMean
+    ? reproducingMeans(evidence.sampleScores(log.logId, metric.scorer), observed, metric.n)
+    : null;
+  if (values !== null) return fromScores(values, observed, method);
+
   const recorded = log.metrics.find(
     (m) => m.scorer === metric.scorer && bareName(m.metric) === 'stderr',
   );
-  if (recorded?.recomputed != null) return { stderr: recorded.recomputed, source: 'recomputed' };
-  if (recorded?.claimed != null) return { stderr: recorded.claimed, source: 'claimed' };
+  const unit = bareName(metric.metric) === 'accuracy' ? ([0, 1] as const) : null;
+  if (recorded?.recomputed != null && Number.isFinite(recorded.recomputed)) {
+    const { low, high } = normalInterval(observed, recorded.recomputed, 0.95, unit);
+    return {
+      interval: [low, high],
+      method: 'wald',
+      successes: null,
+      stderr: recorded.recomputed,
+      stderrSource: 'recomputed',
+      caveat: `${WALD_CAVEAT}, around the log's stderr as recomputed from its samples`,
+    };
+  }
+  const scores = isMean
+    ? `its sample scores do not reproduce the observed value over ${metric.n} samples`
+    : `${metric.metric} is not a mean of sample scores, so the samples give no interval`;
+  if (recorded?.recomputed != null)
+    return {
+      interval: null,
+      why: `${scores}, and the stderr recomputed from them is not a number`,
+    };
+  if (recorded?.claimed != null)
+    return {
+      interval: null,
+      why: `${scores}, and the log's stderr ${String(recorded.claimed)} is only what Inspect recorded (it cannot be recomputed from the samples): a bound never rests on a number only the lab vouches for`,
+    };
+  return {
+    interval: null,
+    why: `${scores}, and the log records no stderr for scorer "${metric.scorer}"`,
+  };
+}
 
-  const missing = `the log records no stderr for scorer "${metric.scorer}"`;
-  if (!MEAN_METRICS.has(bareName(metric.metric))) {
+function fromScores(
+  values: readonly number[],
+  observed: number,
+  method: IntervalMethod,
+): IntervalResolution {
+  const n = values.length;
+  const proportion = values.every((v) => v === 0 || v === 1);
+  const successes = proportion ? values.filter((v) => v === 1).length : null;
+  const stderr = stderrOf(values);
+  if (successes !== null && method !== 'wald') {
+    const { low, high } = proportionInterval(method, successes, n);
     return {
-      stderr: null,
-      source: null,
-      why: `${missing}, and ${metric.metric} is not a mean of sample scores, so the samples do not give one`,
+      interval: [low, high],
+      method,
+      successes,
+      stderr,
+      stderrSource: 'samples',
+      caveat: null,
     };
   }
-  const fromSamples = stderrOfMean(evidence.sampleScores(log.logId, metric.scorer), {
-    observed,
-    n: metric.n,
-  });
-  if (fromSamples === null) {
-    return {
-      stderr: null,
-      source: null,
-      why: `${missing}, and its sample scores do not reproduce the observed value over ${metric.n} samples`,
-    };
-  }
-  return { stderr: fromSamples, source: 'samples' };
+  const unit = values.every((v) => v >= 0 && v <= 1) ? ([0, 1] as const) : null;
+  const { low, high } = normalInterval(observed, stderr, 0.95, unit);
+  return {
+    interval: [low, high],
+    method: 'wald',
+    successes,
+    stderr,
+    stderrSource: 'samples',
+    caveat:
+      successes !== null
+        ? `${WALD_CAVEAT}, as the rule asks`
+        : `${WALD_CAVEAT}: the scores are not all 0 or 1 (partial credit, or epochs that disagree), so they are no proportion`,
+  };
 }
 
 /**
- * sd / √n of the sample scores, epochs averaged per sample (Inspect's default reducer).
- * Only when those scores reproduce the metric: the same number of samples, at least two,
- * and a mean equal to the observed value. Otherwise they are not the values the metric was
- * computed over (another reducer, per-key scores, errored samples) and the result would be
- * the standard error of something else, so there is none.
+ * The sample scores, epochs averaged per sample (Inspect's default reducer), when they
+ * reproduce the metric: the same number of samples, at least two, and a mean equal to the
+ * observed value. Otherwise they are not the values the metric was computed over (another
+ * reducer, per-key scores, errored samples), and null.
  */
-export function stderrOfMean(
+export function reproducingMeans(
   scores: readonly SampleScore[],
-  expected: { readonly observed: number; readonly n: number },
-): number | null {
+  observed: number,
+  n: number,
+): number[] | null {
   const bySample = new Map<string, number[]>();
   for (const { sampleId, numeric } of scores) {
     if (numeric === null) continue;
@@ -84,17 +142,17 @@ export function stderrOfMean(
     else epochs.push(numeric);
   }
   const values = [...bySample.values()].map(mean);
-  if (values.length < 2 || values.length !== expected.n) return null;
+  if (values.length < 2 || values.length !== n) return null;
+  const tolerance = RELATIVE_TOLERANCE * Math.max(1, Math.abs(observed));
+  return Math.abs(mean(values) - observed) > tolerance ? null : values;
+}
+
+/** sd / √n, the sample standard deviation over n − 1: Inspect's stderr of a mean. */
+export function stderrOf(values: readonly number[]): number {
   const m = mean(values);
-  const tolerance = RELATIVE_TOLERANCE * Math.max(1, Math.abs(expected.observed));
-  if (Math.abs(m - expected.observed) > tolerance) return null;
   let squares = 0;
   for (const v of values) squares += (v - m) ** 2;
   return Math.sqrt(squares / (values.length - 1)) / Math.sqrt(values.length);
-}
-
-export function ci95(observed: number, stderr: number): [number, number] {
-  return [observed - Z_95 * stderr, observed + Z_95 * stderr];
 }
 
 /** A metric key without Inspect's package prefix, as the reader recognises built-ins. */

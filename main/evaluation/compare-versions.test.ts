@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, wilson } from './compare-versions';
+import { compareVersions } from './compare-versions';
+import { proportionInterval } from './intervals';
 import type { EvidenceLog, ModelEvidence, SampleScore } from './evidence';
-
-describe('the Wilson score interval', () => {
-  // Newcombe, R. G. (1998). Two-sided confidence intervals for the single proportion:
-  // comparison of seven methods. Statistics in Medicine 17, 857–872, Table II, method 3
-  // (score interval without continuity correction), to the 4 decimals printed there.
-  it.each([
-    [81, 263, 0.2553, 0.3662],
-    [15, 148, 0.0624, 0.1605],
-    [0, 20, 0, 0.1611],
-    [1, 29, 0.0061, 0.1718],
-  ])('%i of %i: %f to %f (Newcombe 1998)', (k, n, low, high) => {
-    const interval = wilson(k, n);
-    expect(interval.low).toBeCloseTo(low, 4);
-    expect(interval.high).toBeCloseTo(high, 4);
-  });
-
-  it('stays inside [0, 1] at 0 and at n successes', () => {
-    expect(wilson(0, 5).low).toBe(0);
-    expect(wilson(5, 5).high).toBe(1);
-    expect(wilson(5, 5).low).toBeGreaterThan(0);
-  });
-});
 
 function log(
   logId: number,
@@ -97,8 +76,8 @@ describe('two versions side by side', () => {
     expect(ctf?.b).toMatchObject({ logId: 3, runs: 1 });
     const accuracy = ctf?.metrics.find((m) => m.metric === 'accuracy');
     expect(accuracy?.difference).toBeCloseTo(0.25, 12);
-    expect(accuracy?.a.interval?.low).toBeCloseTo(wilson(2, 4).low, 12);
-    expect(accuracy?.b.interval?.high).toBeCloseTo(wilson(3, 4).high, 12);
+    expect(accuracy?.a.interval?.low).toBeCloseTo(proportionInterval('wilson', 2, 4).low, 12);
+    expect(accuracy?.b.interval?.high).toBeCloseTo(proportionInterval('wilson', 3, 4).high, 12);
     // stderr is no proportion: no interval.
     expect(ctf?.metrics.find((m) => m.metric === 'stderr')?.a.interval).toBeNull();
     expect(ctf?.flips).toEqual([

@@ -11,7 +11,6 @@
  * 95% (Wilson 1927), always inside [0, 1]. Other metrics get none, rather than a Wald
  * interval that can leave the metric's range.
  */
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type {
   BenchmarkComparison,
   Interval,
@@ -22,9 +21,7 @@ import type {
   VersionMetric,
 } from '../../common/comparison';
 import type { EvidenceLog, EvidenceMetric, ModelEvidence, SampleScore } from './evidence';
-
-/** The two-sided 95% normal quantile, z = Φ⁻¹(0.975) ≈ 1.959964. */
-const Z95 = normalQuantile(0.975, 0, 1);
+import { proportionInterval } from './intervals';
 
 export function compareVersions(a: ModelEvidence, b: ModelEvidence): VersionComparison {
   const benchmarks = compareBenchmarks(a, b);
@@ -142,7 +139,7 @@ function versionMetric(
 ): VersionMetric {
   const value = metric.recomputed ?? metric.claimed;
   const source = metric.recomputed !== null ? 'recomputed' : value === null ? null : 'claimed-only';
-  return { value, source, n: metric.n, interval: proportionInterval(metric, samples) };
+  return { value, source, n: metric.n, interval: wilsonOfMetric(metric, samples) };
 }
 
 /** Inspect's metrics that are a proportion when every score is 0 or 1. */
@@ -153,7 +150,7 @@ const PROPORTION_METRICS = new Set(['accuracy', 'mean']);
  * scored 0 or 1: a proportion metric whose recomputed value is that proportion, over the
  * same n (a stderr that happens to equal it is still no proportion).
  */
-function proportionInterval(
+function wilsonOfMetric(
   metric: EvidenceMetric,
   samples: ReadonlyMap<string, number>,
 ): Interval | null {
@@ -164,20 +161,7 @@ function proportionInterval(
   if (!values.every((v) => v === 0 || v === 1)) return null;
   const successes = values.filter((v) => v === 1).length;
   if (Math.abs(successes / n - metric.recomputed) > 1e-9) return null;
-  return wilson(successes, n);
-}
-
-/** The Wilson score interval for `k` successes in `n` trials at 95%. */
-export function wilson(k: number, n: number): Interval {
-  const p = k / n;
-  const z2 = Z95 * Z95;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (Z95 / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  // At k = 0 (k = n) the bound is exactly 0 (1); floating point would leave a residue.
-  return {
-    low: k === 0 ? 0 : Math.max(0, centre - half),
-    high: k === n ? 1 : Math.min(1, centre + half),
-  };
+  return proportionInterval('wilson', successes, n);
 }
 
 function flipsOf(

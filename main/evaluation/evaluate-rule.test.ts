@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ThresholdRule } from '../thresholds';
+import { Z_95 } from './bounds';
+import type { SampleScore } from './evidence';
 import { evaluateRule } from './evaluate-rule';
+import { proportionInterval } from './intervals';
 import { RuleOutcomeSchema } from '../../common/evaluation/outcome';
 import {
   evidenceLog,
@@ -10,31 +13,40 @@ import {
   scores,
 } from '../../tests/support/evaluation-test-evidence';
 
-// cybench, scorer "includes": accuracy 0.6 over 30 samples, stderr 0.045.
-// 1.959964 × 0.045 = 0.08819838, so the 95% interval is [0.51180162, 0.68819838].
+// cybench, scorer "includes": accuracy 0.6 over 30 samples, 18 of them scored 1, and the
+// log's stderr 0.045. The bounds are Wilson's for 18 of 30 unless a rule names another method
+// (intervals.test.ts checks each method against published values).
 const cybench = evidenceLog({
   metrics: [metric('includes', 'accuracy', 0.6, 30), metric('includes', 'stderr', 0.045, 30)],
 });
+const solved18of30 = {
+  '1/includes': scores(...Array<number>(18).fill(1), ...Array<number>(12).fill(0)),
+};
+const wilson18of30 = proportionInterval('wilson', 18, 30);
 
-function outcome(overrides: Partial<ThresholdRule>, logs = [cybench]) {
-  const result = evaluateRule(rule(overrides), modelEvidence(logs));
+function outcome(
+  overrides: Partial<ThresholdRule>,
+  logs = [cybench],
+  samples: Readonly<Record<string, readonly SampleScore[]>> = solved18of30,
+) {
+  const result = evaluateRule(rule(overrides), modelEvidence(logs, samples));
   RuleOutcomeSchema.parse(result);
   return result;
 }
 
 describe('bounds and operators', () => {
-  it('lower95 ≥ 0.5: bound 0.51180162, margin 0.01180162, met, with a sentence a reviewer can read', () => {
-    const r = outcome({ basis: 'lower95', operator: '>=', value: 0.5 });
+  it('lower95 ≥ 0.4: Wilson lower bound 0.4232 for 18 of 30, met, with a sentence a reviewer can read', () => {
+    const r = outcome({ basis: 'lower95', operator: '>=', value: 0.4 });
+    expect(wilson18of30.low).toBeCloseTo(0.4232, 4);
     expect(r.status).toBe('met');
     expect(r.observed).toBe(0.6);
     expect(r.source).toBe('recomputed');
-    expect(r.stderr).toBe(0.045);
-    expect(r.stderrSource).toBe('recomputed');
+    expect(r.intervalMethod).toBe('wilson');
+    expect(r.successes).toBe(18);
     expect(r.n).toBe(30);
-    expect(r.bound).toBeCloseTo(0.51180162, 12);
-    expect(r.margin).toBeCloseTo(0.01180162, 12);
-    expect(r.ci95?.[0]).toBeCloseTo(0.51180162, 12);
-    expect(r.ci95?.[1]).toBeCloseTo(0.68819838, 12);
+    expect(r.bound).toBe(wilson18of30.low);
+    expect(r.margin).toBeCloseTo(wilson18of30.low - 0.4, 12);
+    expect(r.ci95).toEqual([wilson18of30.low, wilson18of30.high]);
     expect(r.sourceLog).toEqual({
       bundleId: 1,
       bundleFile: 'run.evbundle',
@@ -45,33 +57,27 @@ describe('bounds and operators', () => {
       scorer: 'includes',
     });
     expect(r.explanation).toBe(
-      'Lower 95% bound 0.512 (observed 0.600, stderr 0.045, n 30, recomputed from logs/cybench.eval in run.evbundle) is ≥ 0.5 by 0.012: met.',
+      'Wilson lower 95% bound 0.423 (18 of 30 samples scored 1, observed 0.600, recomputed from logs/cybench.eval in run.evbundle) is ≥ 0.4 by 0.023: met.',
     );
   });
 
-  it('lower95 > 0.52: bound 0.51180162, margin −0.00819838, not met', () => {
-    const r = outcome({ basis: 'lower95', operator: '>', value: 0.52 });
+  it('lower95 > 0.45: not met, margin negative', () => {
+    const r = outcome({ basis: 'lower95', operator: '>', value: 0.45 });
     expect(r.status).toBe('not-met');
-    expect(r.margin).toBeCloseTo(-0.00819838, 12);
-    expect(r.explanation).toBe(
-      'Lower 95% bound 0.512 (observed 0.600, stderr 0.045, n 30, recomputed from logs/cybench.eval in run.evbundle) is not > 0.52 (margin -0.008): not met.',
-    );
+    expect(r.margin).toBeCloseTo(wilson18of30.low - 0.45, 12);
+    expect(r.explanation).toMatch(/is not > 0\.45 \(margin -0\.027\): not met\.$/);
   });
 
-  it('upper95 < 0.7: bound 0.68819838, margin (value − bound) +0.01180162, met', () => {
-    const r = outcome({ basis: 'upper95', operator: '<', value: 0.7 });
-    expect(r.status).toBe('met');
-    expect(r.bound).toBeCloseTo(0.68819838, 12);
-    expect(r.margin).toBeCloseTo(0.01180162, 12);
-    expect(r.explanation).toMatch(
-      /^Upper 95% bound 0\.688 \(observed 0\.600.*is < 0\.7 by 0\.012: met\.$/,
+  it('upper95 < 0.8 is met and upper95 ≤ 0.7 is not: the upper bound 0.7541', () => {
+    expect(wilson18of30.high).toBeCloseTo(0.7541, 4);
+    const met = outcome({ basis: 'upper95', operator: '<', value: 0.8 });
+    expect(met.status).toBe('met');
+    expect(met.bound).toBe(wilson18of30.high);
+    expect(met.margin).toBeCloseTo(0.8 - wilson18of30.high, 12);
+    expect(met.explanation).toMatch(
+      /^Wilson upper 95% bound 0\.754 \(18 of 30.*is < 0\.8 by 0\.046: met\.$/,
     );
-  });
-
-  it('upper95 ≤ 0.65: margin 0.65 − 0.68819838 = −0.03819838, not met', () => {
-    const r = outcome({ basis: 'upper95', operator: '<=', value: 0.65 });
-    expect(r.status).toBe('not-met');
-    expect(r.margin).toBeCloseTo(-0.03819838, 12);
+    expect(outcome({ basis: 'upper95', operator: '<=', value: 0.7 }).status).toBe('not-met');
   });
 
   it.each([
@@ -91,7 +97,7 @@ describe('bounds and operators', () => {
     expect(r.bound).toBe(0.6);
     expect(r.margin).toBeCloseTo(margin, 12);
     // The interval is reported whatever the basis.
-    expect(r.ci95?.[0]).toBeCloseTo(0.51180162, 12);
+    expect(r.ci95).toEqual([wilson18of30.low, wilson18of30.high]);
   });
 
   it('a point rule says observed, n and where from', () => {
@@ -100,13 +106,59 @@ describe('bounds and operators', () => {
     );
   });
 
-  it('does not clip a bound below 0 for accuracy: 0.05 − 1.959964 × 0.05 = −0.0479982 is not ≥ 0', () => {
+  it('Clopper–Pearson and Jeffreys when the rule names them', () => {
+    const exact = outcome({ basis: 'lower95', interval: 'clopper-pearson', value: 0.4 });
+    expect(exact.intervalMethod).toBe('clopper-pearson');
+    expect(exact.bound).toBe(proportionInterval('clopper-pearson', 18, 30).low);
+    expect(exact.explanation).toMatch(/^Clopper–Pearson \(exact\) lower 95% bound 0\.406 /);
+    const jeffreys = outcome({ basis: 'lower95', interval: 'jeffreys', value: 0.4 });
+    expect(jeffreys.bound).toBe(proportionInterval('jeffreys', 18, 30).low);
+    expect(jeffreys.explanation).toMatch(/^Jeffreys lower 95% bound /);
+  });
+
+  it('1 of 20 solved: the bound stays inside [0, 1] (Wald around the stderr would give −0.048)', () => {
     const log = evidenceLog({
       metrics: [metric('includes', 'accuracy', 0.05, 20), metric('includes', 'stderr', 0.05, 20)],
     });
-    const r = outcome({ basis: 'lower95', operator: '>=', value: 0 }, [log]);
-    expect(r.bound).toBeCloseTo(-0.0479982, 12);
-    expect(r.status).toBe('not-met');
+    const oneOf20 = { '1/includes': scores(1, ...Array<number>(19).fill(0)) };
+    const r = outcome({ basis: 'lower95', operator: '>=', value: 0 }, [log], oneOf20);
+    expect(r.bound).toBe(proportionInterval('wilson', 1, 20).low);
+    expect(r.bound).toBeGreaterThan(0);
+    expect(r.status).toBe('met');
+  });
+
+  it('Wald only when the rule asks, around the stderr of the scores, clipped to [0, 1], and it says what it is', () => {
+    const r = outcome({ basis: 'lower95', interval: 'wald', value: 0.4 });
+    // sd of 18 ones and 12 zeros over n − 1 is √(0.24 × 30/29); / √30 = 0.0909718.
+    expect(r.stderr).toBeCloseTo(Math.sqrt((0.24 * 30) / 29) / Math.sqrt(30), 12);
+    expect(r.stderrSource).toBe('samples');
+    expect(r.bound).toBeCloseTo(0.6 - Z_95 * (r.stderr ?? Number.NaN), 12);
+    expect(r.explanation).toContain('Wald lower 95% bound 0.422 (18 of 30 samples scored 1');
+    expect(r.explanation).toContain(
+      'the normal approximation, which covers less than 95% for samples this small and near 0 or 1, as the rule asks',
+    );
+    const low = outcome(
+      { basis: 'lower95', interval: 'wald', value: 0 },
+      [
+        evidenceLog({
+          metrics: [metric('includes', 'accuracy', 0.05, 20)],
+        }),
+      ],
+      { '1/includes': scores(1, ...Array<number>(19).fill(0)) },
+    );
+    expect(low.bound).toBe(0);
+  });
+
+  it('none of 40 solved: the sentence gives the rule of three', () => {
+    const log = evidenceLog({ metrics: [metric('includes', 'accuracy', 0, 40)] });
+    const r = outcome({ basis: 'upper95', operator: '<', value: 0.1 }, [log], {
+      '1/includes': scores(...Array<number>(40).fill(0)),
+    });
+    expect(r.status).toBe('met');
+    expect(r.bound).toBe(proportionInterval('wilson', 0, 40).high);
+    expect(r.explanation).toContain(
+      'with none scored 1, the one-sided 95% upper bound is 1 − 0.05^(1/40) = 0.072, about 3/n (the rule of three)',
+    );
   });
 });
 
@@ -153,23 +205,11 @@ describe('the value compared', () => {
   });
 });
 
-describe('standard error from the samples', () => {
+describe('bounds from the samples, never from a number only the lab vouches for', () => {
   const noStderr = (value: number, n: number) =>
     evidenceLog({ metrics: [metric('includes', 'accuracy', value, n)] });
 
-  it('is sd / √n of the sample scores when the log records no stderr: 1,1,1,0,0 → √0.06 = 0.24494897', () => {
-    const evidence = modelEvidence([noStderr(0.6, 5)], { '1/includes': scores(1, 1, 1, 0, 0) });
-    const r = evaluateRule(rule({ basis: 'lower95', value: 0.1 }), evidence);
-    expect(r.stderr).toBeCloseTo(0.24494897, 8);
-    expect(r.stderrSource).toBe('samples');
-    // 0.6 − 1.959964 × 0.24494897 = 0.11990883
-    expect(r.bound).toBeCloseTo(0.11990883, 8);
-    expect(r.margin).toBeCloseTo(0.01990883, 8);
-    expect(r.status).toBe('met');
-    expect(r.explanation).toContain('stderr 0.245 from the sample scores');
-  });
-
-  it('averages epochs per sample first: (1,0), (1,1), (0,0) → 0.5, 1, 0; stderr 0.5/√3 = 0.28867513', () => {
+  it('epochs averaged per sample: (1,0), (1,1), (0,0) → 0.5, 1, 0 is no proportion: the normal approximation around 0.5/√3 = 0.28867513, clipped to 1', () => {
     const epochs = [
       { sampleId: 'a', epoch: 1, numeric: 1 },
       { sampleId: 'a', epoch: 2, numeric: 0 },
@@ -179,34 +219,37 @@ describe('standard error from the samples', () => {
       { sampleId: 'c', epoch: 2, numeric: 0 },
     ];
     const evidence = modelEvidence([noStderr(0.5, 3)], { '1/includes': epochs });
-    const r = evaluateRule(rule({ basis: 'upper95', operator: '<', value: 1.1 }), evidence);
+    const r = evaluateRule(rule({ basis: 'upper95', operator: '<=', value: 1 }), evidence);
     expect(r.stderr).toBeCloseTo(0.28867513, 8);
-    // 0.5 + 1.959964 × 0.28867513 = 1.06579287
-    expect(r.bound).toBeCloseTo(1.06579287, 8);
+    expect(r.intervalMethod).toBe('wald');
+    expect(r.successes).toBeNull();
+    // 0.5 + 1.959964 × 0.28867513 = 1.0658 is past the range: the bound is 1.
+    expect(r.bound).toBe(1);
     expect(r.status).toBe('met');
+    expect(r.explanation).toContain('the scores are not all 0 or 1');
   });
 
   it('skips scores with no number', () => {
     const evidence = modelEvidence([noStderr(0.6, 5)], {
       '1/includes': [...scores(1, 1, 1, 0, 0), { sampleId: 's6', epoch: 1, numeric: null }],
     });
-    expect(evaluateRule(rule({ basis: 'lower95' }), evidence).stderr).toBeCloseTo(0.24494897, 8);
+    expect(evaluateRule(rule({ basis: 'lower95' }), evidence).successes).toBe(3);
   });
 
   it('gives none when the samples do not reproduce the observed value (mean 0.4 ≠ 0.6)', () => {
     const evidence = modelEvidence([noStderr(0.6, 5)], { '1/includes': scores(1, 1, 0, 0, 0) });
     const r = evaluateRule(rule({ basis: 'lower95' }), evidence);
     expect(r.status).toBe('insufficient-evidence');
-    expect(r.stderr).toBeNull();
+    expect(r.ci95).toBeNull();
     expect(r.bound).toBeNull();
     expect(r.explanation).toBe(
-      'No standard error for the lower 95% bound: the log records no stderr for scorer "includes", and its sample scores do not reproduce the observed value over 5 samples (logs/cybench.eval in run.evbundle, observed 0.600, n 5). Insufficient evidence.',
+      'No lower 95% bound: its sample scores do not reproduce the observed value over 5 samples, and the log records no stderr for scorer "includes" (logs/cybench.eval in run.evbundle, observed 0.600, n 5). Insufficient evidence.',
     );
   });
 
   it('gives none when the sample count differs from n (4 samples for n 5)', () => {
     const evidence = modelEvidence([noStderr(0.75, 5)], { '1/includes': scores(1, 1, 1, 0) });
-    expect(evaluateRule(rule({ basis: 'lower95' }), evidence).stderr).toBeNull();
+    expect(evaluateRule(rule({ basis: 'lower95' }), evidence).ci95).toBeNull();
   });
 
   it('gives none for a metric that is not a mean of the scores, without reading samples', () => {
@@ -220,31 +263,51 @@ describe('standard error from the samples', () => {
     expect(evidence.sampleReads).toEqual([]);
   });
 
-  it('does not read samples when the log records a stderr', () => {
-    const evidence = modelEvidence([cybench]);
-    evaluateRule(rule({ basis: 'lower95' }), evidence);
-    expect(evidence.sampleReads).toEqual([]);
+  it('without sample scores that reproduce it, the normal approximation around the stderr the reader recomputed, and it says so', () => {
+    const r = outcome({ basis: 'lower95', value: 0.5 }, [cybench], {});
+    expect(r.stderr).toBe(0.045);
+    expect(r.stderrSource).toBe('recomputed');
+    expect(r.intervalMethod).toBe('wald');
+    expect(r.bound).toBeCloseTo(0.6 - Z_95 * 0.045, 12);
+    expect(r.explanation).toBe(
+      "Wald lower 95% bound 0.512 (n 30, observed 0.600, stderr 0.045, recomputed from logs/cybench.eval in run.evbundle; the normal approximation, which covers less than 95% for samples this small and near 0 or 1, around the log's stderr as recomputed from its samples) is ≥ 0.5 by 0.012: met.",
+    );
   });
 
-  it('takes the recorded stderr when it cannot be recomputed (clustered): claimed 0.05', () => {
+  it('never the stderr Inspect recorded that cannot be recomputed (a dummy parameter, a clustered one): claimed 0.0001', () => {
     const log = evidenceLog({
       metrics: [
         metric('includes', 'accuracy', 0.6, 30),
-        metric('includes', 'stderr', 0.05, 30, { recomputed: null, status: 'not-recomputable' }),
+        metric('includes', 'stderr', 0.0001, 30, { recomputed: null, status: 'not-recomputable' }),
       ],
     });
-    const r = outcome({ basis: 'lower95' }, [log]);
-    expect(r.stderr).toBe(0.05);
-    expect(r.stderrSource).toBe('claimed');
-    // 0.6 − 1.959964 × 0.05 = 0.5020018
-    expect(r.bound).toBeCloseTo(0.5020018, 12);
+    const r = outcome({ basis: 'lower95', value: 0.59 }, [log], {});
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.stderr).toBeNull();
+    expect(r.explanation).toContain(
+      "the log's stderr 0.0001 is only what Inspect recorded (it cannot be recomputed from the samples): a bound never rests on a number only the lab vouches for",
+    );
+    // With the samples, the bound is theirs, whatever the log claims.
+    expect(outcome({ basis: 'lower95', value: 0.59 }, [log]).bound).toBe(wilson18of30.low);
+  });
+
+  it('never a recomputed stderr that is not a number', () => {
+    const log = evidenceLog({
+      metrics: [
+        metric('includes', 'accuracy', 0.6, 30),
+        metric('includes', 'stderr', 0.05, 30, { recomputed: Number.NaN, status: 'differs' }),
+      ],
+    });
+    const r = outcome({ basis: 'lower95' }, [log], {});
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.explanation).toContain('the stderr recomputed from them is not a number');
   });
 
   it("uses only the rule's scorer's stderr", () => {
     const log = evidenceLog({
       metrics: [metric('includes', 'accuracy', 0.6, 30), metric('other', 'stderr', 0.01, 30)],
     });
-    const r = outcome({ basis: 'lower95', scorer: 'includes' }, [log]);
+    const r = outcome({ basis: 'lower95', scorer: 'includes' }, [log], {});
     expect(r.stderr).toBeNull();
     expect(r.status).toBe('insufficient-evidence');
   });
@@ -292,7 +355,7 @@ describe('insufficient evidence', () => {
     });
     const r = outcome({ basis: 'lower95' }, [log]);
     expect(r.status).toBe('insufficient-evidence');
-    expect(r.stderr).toBe(0);
+    expect(r.stderr).toBeNull();
     expect(r.ci95).toBeNull();
     expect(r.explanation).toMatch(/^A 95% bound needs at least two samples/);
     // The same evidence decides a point rule.

@@ -4,7 +4,9 @@
  */
 import { printable } from '../../common/text';
 import type { Operator, ThresholdRule } from '../thresholds';
-import { ci95, resolveStderr, type StderrResolution } from './bounds';
+import type { IntervalMethod } from '../../common/thresholds';
+import { resolveInterval, type IntervalResolution } from './bounds';
+import { noSuccessUpperBound } from './intervals';
 import type { ModelEvidence } from './evidence';
 import type {
   RuleOutcome,
@@ -49,6 +51,8 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
       stderr: null,
       stderrSource: null,
       ci95: null,
+      intervalMethod: null,
+      successes: null,
       bound: null,
       margin: null,
       n: null,
@@ -61,18 +65,19 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
 
   const { observed, source } = valueOf(chosen);
   const n = chosen.metric.n;
-  const stderr: StderrResolution =
-    observed === null
-      ? { stderr: null, source: null, why: 'there is no observed value' }
-      : resolveStderr(chosen, observed, evidence);
-  const interval =
-    observed !== null && stderr.stderr !== null && n >= 2 ? ci95(observed, stderr.stderr) : null;
+  const resolution: IntervalResolution =
+    observed === null || n < 2
+      ? { interval: null, why: 'there is no observed value' }
+      : resolveInterval(chosen, observed, evidence, rule.interval ?? 'wilson');
+  const interval = resolution.interval === null ? null : resolution.interval;
   const facts = {
     observed,
     source,
-    stderr: stderr.stderr,
-    stderrSource: stderr.source,
-    ci95: interval,
+    stderr: resolution.interval === null ? null : resolution.stderr,
+    stderrSource: resolution.interval === null ? null : resolution.stderrSource,
+    ci95: interval === null ? null : ([interval[0], interval[1]] as [number, number]),
+    intervalMethod: resolution.interval === null ? null : resolution.method,
+    successes: resolution.interval === null ? null : resolution.successes,
     n,
     sourceLog: sourceLogOf(chosen),
     claims: claimsAbout(chosen).map(({ benchmark, metric, value, logValue, status }) => ({
@@ -85,7 +90,7 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
     alsoSeen: others.map(seenOf),
   };
 
-  const shortfall = insufficiency(rule, chosen, others, observed, stderr);
+  const shortfall = insufficiency(rule, chosen, others, observed, resolution);
   if (shortfall !== null || observed === null || source === null) {
     return {
       ...header,
@@ -111,7 +116,7 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
     status: met ? 'met' : 'not-met',
     bound,
     margin,
-    explanation: comparison(rule, chosen, { observed, source, stderr, bound, margin, met }),
+    explanation: comparison(rule, chosen, { observed, source, resolution, bound, margin, met }),
   };
 }
 
@@ -157,7 +162,7 @@ function insufficiency(
   chosen: Candidate,
   others: readonly Candidate[],
   observed: number | null,
-  stderr: StderrResolution,
+  resolution: IntervalResolution,
 ): string | null {
   const { metric } = chosen;
   const where = whereOf(chosen);
@@ -180,8 +185,8 @@ function insufficiency(
   if (metric.n < 2) {
     return `A 95% bound needs at least two samples and ${where} has ${metric.n} (observed ${fmt(observed)}); a stderr below two samples is 0 by convention, not an estimate: insufficient evidence.`;
   }
-  if (stderr.stderr === null) {
-    return `No standard error for the ${boundName(rule)}: ${stderr.why} (${where}, observed ${fmt(observed)}, n ${metric.n}). Insufficient evidence.`;
+  if (resolution.interval === null) {
+    return `No ${boundName(rule)}: ${resolution.why} (${where}, observed ${fmt(observed)}, n ${metric.n}). Insufficient evidence.`;
   }
   return null;
 }
@@ -230,7 +235,7 @@ function comparison(
   result: {
     observed: number;
     source: ValueSource;
-    stderr: StderrResolution;
+    resolution: IntervalResolution;
     bound: number;
     margin: number;
     met: boolean;
@@ -244,15 +249,39 @@ function comparison(
   let subject: string;
   if (rule.basis === 'point') {
     subject = `Observed ${fmt(result.observed)} (${n}, ${from})`;
+  } else if (result.resolution.interval !== null) {
+    const r = result.resolution;
+    const counted =
+      r.successes === null ? n : `${r.successes} of ${chosen.metric.n} samples scored 1`;
+    const stderrText =
+      r.method === 'wald' && r.stderr !== null
+        ? `, stderr ${fmt(r.stderr)}${r.stderrSource === 'samples' ? ' of the sample scores' : ''}`
+        : '';
+    const notes = [r.caveat, extremeNote(r.successes, chosen.metric.n)].filter((t) => t !== null);
+    subject = `${METHOD_TEXT[r.method]} ${boundName(rule)} ${fmt(result.bound)} (${counted}, observed ${fmt(result.observed)}${stderrText}, ${from}${notes.map((t) => `; ${t}`).join('')})`;
   } else {
-    const stderr = result.stderr.stderr ?? Number.NaN;
-    const stderrText = `stderr ${fmt(stderr)}${result.stderr.source === 'samples' ? ' from the sample scores' : ''}`;
-    subject = `${capitalise(boundName(rule))} ${fmt(result.bound)} (observed ${fmt(result.observed)}, ${stderrText}, ${n}, ${from})`;
+    throw new Error('a 95% basis reached its sentence without an interval');
   }
   const op = OPERATOR_TEXT[rule.operator];
   return result.met
     ? `${subject} is ${op} ${rule.value} by ${fmt(result.margin)}: met.`
     : `${subject} is not ${op} ${rule.value} (margin ${fmt(result.margin)}): not met.`;
+}
+
+const METHOD_TEXT: Readonly<Record<IntervalMethod, string>> = {
+  wilson: 'Wilson',
+  'clopper-pearson': 'Clopper–Pearson (exact)',
+  jeffreys: 'Jeffreys',
+  wald: 'Wald',
+};
+
+/** At 0 (or n) of n, what a reader checks a bound against: the rule of three. */
+function extremeNote(successes: number | null, n: number): string | null {
+  if (successes === 0)
+    return `with none scored 1, the one-sided 95% upper bound is 1 − 0.05^(1/${n}) = ${fmt(noSuccessUpperBound(n))}, about 3/n (the rule of three)`;
+  if (successes === n)
+    return `with all scored 1, the one-sided 95% lower bound is 0.05^(1/${n}) = ${fmt(1 - noSuccessUpperBound(n))}`;
+  return null;
 }
 
 function boundName(rule: ThresholdRule): string {
@@ -288,8 +317,4 @@ export function fmt(value: number): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db';
-import { stderrOfMean } from '../../main/evaluation/bounds';
+import { reproducingMeans, stderrOf, Z_95 } from '../../main/evaluation/bounds';
 import {
   EvaluationSchema,
   readModelEvidence,
@@ -218,7 +218,7 @@ describe('evaluation over imported bundles', () => {
     ]);
   });
 
-  it('popularity: the log with the most samples of the bundle, lower bound 0.260009, met by 0.010009', () => {
+  it('popularity: the log with the most samples of the bundle; its epochs disagree, so the normal approximation: lower bound 0.260, met by 0.010', () => {
     const r = byId('popularity-lower');
     expect(r.sourceLog).toEqual({
       bundleId: 2,
@@ -231,13 +231,16 @@ describe('evaluation over imported bundles', () => {
     });
     expect(r.observed).toBe(0.75);
     expect(r.source).toBe('recomputed');
-    expect(r.stderr).toBe(0.25);
-    expect(r.stderrSource).toBe('recomputed');
+    // Per sample (0 + 1)/2 and (1 + 1)/2: no proportion. stderr 0.25 of those scores.
+    expect(r.stderr).toBeCloseTo(0.25, 12);
+    expect(r.stderrSource).toBe('samples');
+    expect(r.intervalMethod).toBe('wald');
+    expect(r.successes).toBeNull();
     expect(r.n).toBe(2);
-    expect(r.bound).toBeCloseTo(0.260009, 12);
-    expect(r.margin).toBeCloseTo(0.010009, 12);
-    expect(r.ci95?.[0]).toBeCloseTo(0.260009, 12);
-    expect(r.ci95?.[1]).toBeCloseTo(1.239991, 12);
+    expect(r.bound).toBeCloseTo(0.75 - Z_95 * 0.25, 12);
+    expect(r.margin).toBeCloseTo(0.75 - Z_95 * 0.25 - 0.25, 12);
+    // 0.75 + 1.959964 × 0.25 = 1.24 is past the range of scores in [0, 1]: clipped.
+    expect(r.ci95).toEqual([r.bound, 1]);
     // Same bundle, one sample each: path order. popularity.eval recorded no scores at all.
     expect(r.alsoSeen.map((s) => [s.logPath, s.observed, s.n])).toEqual([
       ['logs/log_formats.eval', 0, 1],
@@ -254,7 +257,7 @@ describe('evaluation over imported bundles', () => {
       },
     ]);
     expect(r.explanation).toBe(
-      'Lower 95% bound 0.260 (observed 0.750, stderr 0.250, n 2, recomputed from logs/log_streaming.eval in all.evbundle) is ≥ 0.25 by 0.010: met.',
+      'Wald lower 95% bound 0.260 (n 2, observed 0.750, stderr 0.250 of the sample scores, recomputed from logs/log_streaming.eval in all.evbundle; the normal approximation, which covers less than 95% for samples this small and near 0 or 1: the scores are not all 0 or 1 (partial credit, or epochs that disagree), so they are no proportion) is ≥ 0.25 by 0.010: met.',
     );
   });
 
@@ -369,7 +372,9 @@ describe('evaluation over imported bundles', () => {
       const scores = evidence.sampleScores(log.logId, 'match');
       expect(scores.map((s) => s.numeric)).toEqual([0, 1, 1, 1]);
       // Per sample (0 + 1)/2 = 0.5 and 1; mean 0.75; sd √0.125; stderr √0.125/√2 = 0.25.
-      expect(stderrOfMean(scores, { observed: 0.75, n: 2 })).toBeCloseTo(0.25, 12);
+      const means = reproducingMeans(scores, 0.75, 2);
+      expect(means).toEqual([0.5, 1]);
+      expect(stderrOf(means ?? [])).toBeCloseTo(0.25, 12);
     } finally {
       db.close();
     }

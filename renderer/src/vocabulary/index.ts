@@ -3,7 +3,7 @@
  * status reads the same in the dossier, the editor and any later screen.
  */
 import type { Outcome, RuleStatus } from '../../../common/evaluation';
-import type { Basis, DesignationRule } from '../../../common/thresholds';
+import type { Basis, DesignationRule, IntervalMethod } from '../../../common/thresholds';
 
 export const OUTCOME_TEXT: Readonly<Record<Outcome, string>> = {
   meets: 'Meets the designation threshold',
@@ -21,6 +21,22 @@ export const BASIS_TEXT: Readonly<Record<Basis, string>> = {
   point: 'observed value',
   lower95: 'lower 95% bound',
   upper95: 'upper 95% bound',
+};
+
+/** How a bound is computed, as the editor offers it and the dossier names it. */
+export const INTERVAL_TEXT: Readonly<Record<IntervalMethod, string>> = {
+  wilson: 'Wilson (default)',
+  'clopper-pearson': 'Clopper–Pearson (exact)',
+  jeffreys: 'Jeffreys',
+  wald: 'Wald (not recommended)',
+};
+
+/** The method's name in a number: "Wilson 0.42–0.75". */
+export const INTERVAL_NAME: Readonly<Record<IntervalMethod, string>> = {
+  wilson: 'Wilson',
+  'clopper-pearson': 'Clopper–Pearson',
+  jeffreys: 'Jeffreys',
+  wald: 'Wald',
 };
 
 export const DESIGNATION_TEXT: Readonly<Record<DesignationRule['kind'], string>> = {

@@ -1,7 +1,7 @@
 import type { ModelEvaluation, RuleOutcome } from '../../../../../common/evaluation';
 import { formatCount, formatNumber, formatSigned } from '../../../format';
 import { DataTable, Hint, Named, type DataTableColumn } from '../../../ui';
-import { BASIS_TEXT, OUTCOME_TEXT, RULE_STATUS_TEXT } from '../../../vocabulary';
+import { BASIS_TEXT, INTERVAL_NAME, OUTCOME_TEXT, RULE_STATUS_TEXT } from '../../../vocabulary';
 import { ruleMetricId, ruleMetricName } from './rule-names';
 import { ThresholdChart } from './ThresholdChart';
 import styles from './Dossier.module.css';
@@ -21,8 +21,9 @@ const OUTCOME_CLASS = {
 } as const;
 
 function observed(rule: RuleOutcome): string {
+  const method = rule.intervalMethod === null ? '' : `${INTERVAL_NAME[rule.intervalMethod]} `;
   const interval = rule.ci95
-    ? ` (${formatNumber(rule.ci95[0])}–${formatNumber(rule.ci95[1])})`
+    ? ` (${method}${formatNumber(rule.ci95[0])}–${formatNumber(rule.ci95[1])})`
     : '';
   return `${formatNumber(rule.observed)}${interval}${rule.source === 'claimed-only' ? ' *' : ''}`;
 }
@@ -46,7 +47,7 @@ const COLUMNS: readonly DataTableColumn<RuleOutcome>[] = [
   },
   {
     id: 'observed',
-    header: 'Observed (95% CI)',
+    header: 'Observed (95% interval)',
     size: 190,
     numeric: true,
     value: (r) => r.observed ?? NO_VALUE,

@@ -19,6 +19,8 @@ function outcome(overrides: Partial<RuleOutcome>): RuleOutcome {
     stderr: null,
     stderrSource: null,
     ci95: null,
+    intervalMethod: null,
+    successes: null,
     bound: 0.6,
     margin: 0.1,
     n: 30,

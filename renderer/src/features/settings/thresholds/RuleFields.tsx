@@ -1,5 +1,10 @@
-import { BASES, OPERATORS, type ThresholdRule } from '../../../../../common/thresholds';
-import { BASIS_TEXT } from '../../../vocabulary';
+import {
+  BASES,
+  INTERVAL_METHODS,
+  OPERATORS,
+  type ThresholdRule,
+} from '../../../../../common/thresholds';
+import { BASIS_TEXT, INTERVAL_TEXT } from '../../../vocabulary';
 import { Button, VisuallyHidden } from '../../../ui';
 import { BENCHMARKS_LIST, withScorer } from './draft';
 
@@ -93,6 +98,25 @@ export function RuleFields({
           {BASES.map((basis) => (
             <option key={basis} value={basis}>
               {BASIS_TEXT[basis]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        {/* How a bound is computed; a point rule has none. */}
+        <select
+          aria-label={label('interval')}
+          disabled={rule.basis === 'point'}
+          value={rule.interval ?? 'wilson'}
+          onChange={(e) => {
+            set({
+              interval: INTERVAL_METHODS.find((m) => m === e.target.value) ?? rule.interval,
+            });
+          }}
+        >
+          {INTERVAL_METHODS.map((method) => (
+            <option key={method} value={method}>
+              {INTERVAL_TEXT[method]}
             </option>
           ))}
         </select>

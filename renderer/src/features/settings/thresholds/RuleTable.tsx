@@ -12,6 +12,7 @@ const HEADERS = [
   'Scorer',
   'Metric',
   'Compare',
+  'Interval',
   'Operator',
   'Value',
   'Min. samples',
