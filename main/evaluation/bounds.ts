@@ -134,17 +134,19 @@ export function reproducingMeans(
   observed: number,
   n: number,
 ): number[] | null {
-  const bySample = new Map<string, number[]>();
-  for (const { sampleId, numeric } of scores) {
-    if (numeric === null) continue;
-    const epochs = bySample.get(sampleId);
-    if (epochs === undefined) bySample.set(sampleId, [numeric]);
-    else epochs.push(numeric);
-  }
-  const values = [...bySample.values()].map(mean);
+  const values = [...meansBySample(scores).values()];
   if (values.length < 2 || values.length !== n) return null;
   const tolerance = RELATIVE_TOLERANCE * Math.max(1, Math.abs(observed));
   return Math.abs(mean(values) - observed) > tolerance ? null : values;
+}
+
+/** Each sample's numeric score averaged over its epochs (Inspect's default reducer). */
+export function meansBySample(scores: readonly SampleScore[]): ReadonlyMap<string, number> {
+  const groups = Map.groupBy(
+    scores.filter((s) => s.numeric !== null && Number.isFinite(s.numeric)),
+    (s) => s.sampleId,
+  );
+  return new Map([...groups].map(([id, epochs]) => [id, mean(epochs.map((s) => s.numeric ?? 0))]));
 }
 
 /** sd / √n, the sample standard deviation over n − 1: Inspect's stderr of a mean. */

@@ -20,7 +20,8 @@ import type {
   VersionComparison,
   VersionMetric,
 } from '../../common/comparison';
-import type { EvidenceLog, EvidenceMetric, ModelEvidence, SampleScore } from './evidence';
+import type { EvidenceLog, EvidenceMetric, ModelEvidence } from './evidence';
+import { meansBySample } from './bounds';
 import { proportionInterval } from './intervals';
 
 export function compareVersions(a: ModelEvidence, b: ModelEvidence): VersionComparison {
@@ -113,24 +114,11 @@ function reducedScores(
   return (scorer) => {
     let reduced = cache.get(scorer);
     if (reduced === undefined) {
-      reduced = meanBySample(evidence.sampleScores(log.logId, scorer));
+      reduced = meansBySample(evidence.sampleScores(log.logId, scorer));
       cache.set(scorer, reduced);
     }
     return reduced;
   };
-}
-
-function meanBySample(scores: readonly SampleScore[]): ReadonlyMap<string, number> {
-  const groups = Map.groupBy(
-    scores.filter((s) => s.numeric !== null && Number.isFinite(s.numeric)),
-    (s) => s.sampleId,
-  );
-  return new Map(
-    [...groups].map(([id, epochs]) => [
-      id,
-      epochs.reduce((sum, s) => sum + (s.numeric ?? 0), 0) / epochs.length,
-    ]),
-  );
 }
 
 function versionMetric(

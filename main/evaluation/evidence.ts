@@ -75,8 +75,9 @@ export interface ModelEvidence {
   readonly logs: readonly EvidenceLog[];
   readonly excluded: readonly ExcludedLog[];
   /**
-   * One scorer's sample scores in one log, read only when a rule needs a standard error
-   * the log does not record: a model's samples can run to millions of rows.
+   * One scorer's sample scores in one log, read only when a rule needs an interval (from
+   * the samples, bounds.ts) or versions are compared: a model's samples can run to millions
+   * of rows.
    */
   sampleScores(logId: number, scorer: string): readonly SampleScore[];
 }

@@ -225,7 +225,7 @@ describe('metrics', () => {
           scorer: 'match',
           metrics: {
             pct: { name: 'my_pkg/pct', value: 50 },
-            stderr: { name: 'stderr', value: 0.1, params: { cluster: 'category' } },
+            stderr: { name: 'stderr', value: 0.1, params: { to_float: 'my_to_float' } },
           },
         },
       ],
@@ -251,9 +251,45 @@ describe('metrics', () => {
         recomputed: null,
         n: 3,
         status: 'not-recomputable',
-        note: 'The metric stderr has parameters (cluster) the reader does not reproduce.',
+        note: 'The metric stderr has parameters (to_float) the reader does not reproduce.',
       },
     ]);
+  });
+
+  it("recomputes Inspect's clustered stderr by a metadata key: a hand-computed case", () => {
+    // Scores 1, 1, 1, 0, 0, 0 in clusters a, b, b, b, a, a: mean 0.5, deviations ±0.5;
+    // cluster a sums 0.5 − 0.5 − 0.5 = −0.5, cluster b 0.5 + 0.5 − 0.5 = 0.5;
+    // √(2/(2 − 1) × (0.25 + 0.25)) / 6 = 1/6. Unclustered it would be √0.3/√6 = 0.2236.
+    const clusters = ['a', 'b', 'b', 'b', 'a', 'a'];
+    const samples = [1, 1, 1, 0, 0, 0].map((v, i) => ({
+      ...scored(`s${i}`, 1, { match: v }),
+      metadata: { category: clusters[i] ?? '' },
+    }));
+    const clustered = (value: number, params: Record<string, unknown>) =>
+      checkMetrics(
+        [
+          {
+            name: 'match',
+            scorer: 'match',
+            metrics: { stderr: { name: 'stderr', value, params } },
+          },
+        ],
+        samples,
+        DEFAULT,
+      )[0];
+    expect(clustered(1 / 6, { cluster: 'category' })).toMatchObject({
+      recomputed: 1 / 6,
+      n: 6,
+      status: 'match',
+    });
+    // A lab claiming the unclustered value under the clustered metric is caught.
+    expect(clustered(0.2236, { cluster: 'category' })?.status).toBe('differs');
+    // A key no sample has: not recomputable, as Inspect itself raises.
+    expect(clustered(0.1, { cluster: 'competition' })).toMatchObject({
+      recomputed: null,
+      status: 'not-recomputable',
+      note: 'The metric stderr clusters by the metadata key "competition", which a scored sample lacks (or holds no scalar under).',
+    });
   });
 
   it('recomputes metrics declared per key of a dict-valued score', () => {

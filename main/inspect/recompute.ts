@@ -12,9 +12,10 @@
  *    does; a sample with no scored epoch is unscored.
  * 4. Apply the metric to the reduced values of the scored samples.
  *
- * Known metrics: accuracy, mean, std and stderr (not clustered). Anything else — custom
- * metrics, metrics with parameters, metrics over whole dict or list values — is reported
- * as not recomputable with the reason, never guessed.
+ * Known metrics: accuracy, mean, std and stderr, clustered too (`stderr(cluster=KEY)`, by
+ * the samples' metadata value of KEY). Anything else — custom metrics, other parameters,
+ * metrics over whole dict or list values — is reported as not recomputable with the
+ * reason, never guessed.
  *
  * A run that did not finish has no claims to check; partialMetrics gives each scorer's
  * mean over the samples it has, by steps 1 to 3.
@@ -96,6 +97,8 @@ type Reduction =
       readonly ok: true;
       /** One per scored sample (unscored samples left out). */
       readonly values: readonly number[];
+      /** The metadata of each of those samples (its first epoch's), for clustering. */
+      readonly metadata: readonly Readonly<Record<string, Scalar>>[];
       readonly notes: readonly string[];
     }
   | { readonly ok: false; readonly reason: string; readonly samples: number };
@@ -110,6 +113,7 @@ function reduceEpochs(
   const reducerName = score.reducer ?? context.defaultReducer;
   const reducer = reducerFor(reducerName);
   const byId = new Map<string, (Scalar | null)[]>();
+  const metadataOf = new Map<string, Readonly<Record<string, Scalar>>>();
   for (const sample of samples) {
     if (sample.error !== null && !context.scoreOnError) continue;
     const sampleScore = sample.scores[score.scorer];
@@ -119,6 +123,7 @@ function reduceEpochs(
     const epochs = byId.get(sample.id) ?? [];
     epochs.push(scored.value);
     byId.set(sample.id, epochs);
+    if (!metadataOf.has(sample.id)) metadataOf.set(sample.id, sample.metadata);
   }
   if (byId.size === 0) {
     return {
@@ -135,14 +140,18 @@ function reduceEpochs(
     };
   }
   const values: number[] = [];
+  const metadata: Readonly<Record<string, Scalar>>[] = [];
   let unscored = 0;
   let unconvertible = 0;
-  for (const epochs of byId.values()) {
+  for (const [id, epochs] of byId) {
     const scored = epochs.filter((v): v is Scalar => v !== null && !Number.isNaN(v));
     unconvertible += scored.filter((v) => valueToFloat(v) === null).length;
     const value = scored.length === 0 ? Number.NaN : reducer(scored);
     if (Number.isNaN(value)) unscored += 1;
-    else values.push(value);
+    else {
+      values.push(value);
+      metadata.push(metadataOf.get(id) ?? {});
+    }
   }
   const notes: string[] = [];
   if (reducerName.startsWith('pass_at_') || reducerName.startsWith('at_least_')) {
@@ -156,7 +165,7 @@ function reduceEpochs(
       `${unscored} sample(s) are unscored (NaN) after reduction and are left out, as current Inspect does`,
     );
   }
-  return { ok: true, values, notes };
+  return { ok: true, values, metadata, notes };
 }
 
 /** The scalar a sample contributes (null when unscored), or why the score cannot be recomputed. */
@@ -279,8 +288,9 @@ function checkMetric(
       `the metric ${metric.name} is not an Inspect built-in the reader recomputes${hint}`,
     );
   }
-  const params = { ...metric.params, ...metric.options };
-  if (Object.keys(params).length > 0) {
+  const params: Readonly<Record<string, unknown>> = { ...metric.params, ...metric.options };
+  const cluster = name === 'stderr' ? clusterKey(params) : null;
+  if (Object.keys(params).length > 0 && cluster === null) {
     const names = Object.keys(params).join(', ');
     return notRecomputable(
       n,
@@ -288,9 +298,25 @@ function checkMetric(
     );
   }
   if (!reduced.ok) return notRecomputable(n, reduced.reason);
+  let clusters: Scalar[] | null = null;
+  if (cluster !== null) {
+    clusters = [];
+    for (const sampleMetadata of reduced.metadata) {
+      const id = Object.hasOwn(sampleMetadata, cluster) ? sampleMetadata[cluster] : undefined;
+      // Inspect raises here; the reader says so.
+      if (id === undefined)
+        return notRecomputable(
+          n,
+          `the metric ${metric.name} clusters by the metadata key "${cluster}", which a scored sample lacks (or holds no scalar under)`,
+        );
+      clusters.push(id);
+    }
+  }
 
   // Inspect gives NaN for a metric over no values; NaN is recorded as null on both sides.
-  const recomputed = n === 0 ? null : finiteOrNull(compute(reduced.values));
+  const value =
+    clusters === null ? compute(reduced.values) : clusteredStderr(reduced.values, clusters);
+  const recomputed = n === 0 ? null : finiteOrNull(value);
   const notes = [...reduced.notes];
   if (score.scored_samples != null && score.scored_samples !== n) {
     notes.push(`Inspect recorded ${score.scored_samples} scored samples; the reader found ${n}`);
@@ -321,6 +347,33 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1
     ? (sorted[middle] ?? Number.NaN)
     : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+}
+
+/** `stderr(cluster=KEY)`'s key: the one parameter, a string; else null. */
+function clusterKey(params: Readonly<Record<string, unknown>>): string | null {
+  const keys = Object.keys(params);
+  const key = params.cluster;
+  return keys.length === 1 && typeof key === 'string' ? key : null;
+}
+
+/**
+ * Inspect's clustered standard error (scorer/_metrics/std.py, after Miller 2024,
+ * arXiv:2411.00640, appendix A, with a finite-cluster correction):
+ * √(C/(C−1) · Σ_c (Σ_{i∈c} (x_i − x̄))²) / n over C clusters; NaN for one cluster, as
+ * Inspect's division by C − 1 = 0 gives.
+ */
+function clusteredStderr(values: readonly number[], clusters: readonly Scalar[]): number {
+  const m = mean(values);
+  const sums = new Map<string, number>();
+  values.forEach((value, i) => {
+    // Keyed by type and value: the number 1 and the string "1" are different clusters.
+    const id = JSON.stringify(clusters[i] ?? null);
+    sums.set(id, (sums.get(id) ?? 0) + (value - m));
+  });
+  const count = sums.size;
+  let variance = 0;
+  for (const sum of sums.values()) variance += sum * sum;
+  return Math.sqrt((variance * count) / (count - 1)) / values.length;
 }
 
 /** Sample standard deviation (ddof = 1), 0 below two values, as Inspect's std and stderr. */
