@@ -21,6 +21,21 @@ export const VersionMetricSchema = z.strictObject({
 });
 export type VersionMetric = z.infer<typeof VersionMetricSchema>;
 
+/** The two versions on the tasks both ran (main/evaluation/paired.ts). */
+export const PairedDifferenceSchema = z.strictObject({
+  /** Tasks in both runs. */
+  n: Count,
+  /** The mean over those tasks of (second − first), each task's epochs averaged. */
+  difference: z.number(),
+  /** sd / √n of the per-task differences; null below two tasks. */
+  stderr: z.number().nullable(),
+  /** difference ± 1.959964 × stderr, inside [−1, 1] when every score is in [0, 1]. */
+  interval: IntervalSchema.nullable(),
+  /** McNemar's exact test, when every task was run once and scored 0 or 1 by both. */
+  mcnemar: z.strictObject({ onlyA: Count, onlyB: Count, p: z.number().min(0).max(1) }).nullable(),
+});
+export type PairedDifference = z.infer<typeof PairedDifferenceSchema>;
+
 export const MetricComparisonSchema = z.strictObject({
   scorer: z.string(),
   metric: z.string(),
@@ -28,6 +43,8 @@ export const MetricComparisonSchema = z.strictObject({
   b: VersionMetricSchema,
   /** b − a, when both have a value. */
   difference: z.number().nullable(),
+  /** For a mean of sample scores (accuracy, mean): the same difference task by task. */
+  paired: PairedDifferenceSchema.nullable(),
 });
 export type MetricComparison = z.infer<typeof MetricComparisonSchema>;
 

@@ -78,8 +78,15 @@ describe('two versions side by side', () => {
     expect(accuracy?.difference).toBeCloseTo(0.25, 12);
     expect(accuracy?.a.interval?.low).toBeCloseTo(proportionInterval('wilson', 2, 4).low, 12);
     expect(accuracy?.b.interval?.high).toBeCloseTo(proportionInterval('wilson', 3, 4).high, 12);
-    // stderr is no proportion: no interval.
+    // Task by task (1,1), (1,0), (0,1), (0,1): paired.test.ts computes these numbers.
+    expect(accuracy?.paired).toMatchObject({
+      n: 4,
+      difference: 0.25,
+      mcnemar: { onlyA: 1, onlyB: 2, p: 1 },
+    });
+    // stderr is no proportion: no interval, and no paired difference.
     expect(ctf?.metrics.find((m) => m.metric === 'stderr')?.a.interval).toBeNull();
+    expect(ctf?.metrics.find((m) => m.metric === 'stderr')?.paired).toBeNull();
     expect(ctf?.flips).toEqual([
       { scorer: 'includes', sampleId: 't2', a: 1, b: 0, direction: 'lost' },
       { scorer: 'includes', sampleId: 't3', a: 0, b: 1, direction: 'solved' },
@@ -105,5 +112,7 @@ describe('two versions side by side', () => {
     const [ctf] = compareVersions(a, b).benchmarks;
     expect(ctf?.metrics[0]?.a.interval).toBeNull();
     expect(ctf?.flips).toEqual([]);
+    // Two epochs in the first run: a paired difference, but no McNemar test.
+    expect(ctf?.metrics[0]?.paired).toMatchObject({ n: 2, difference: 0, mcnemar: null });
   });
 });

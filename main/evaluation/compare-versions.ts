@@ -23,6 +23,7 @@ import type {
 import type { EvidenceLog, EvidenceMetric, ModelEvidence } from './evidence';
 import { meansBySample } from './bounds';
 import { proportionInterval } from './intervals';
+import { pairedDifference } from './paired';
 
 export function compareVersions(a: ModelEvidence, b: ModelEvidence): VersionComparison {
   const benchmarks = compareBenchmarks(a, b);
@@ -50,8 +51,10 @@ function compareBenchmarks(a: ModelEvidence, b: ModelEvidence): BenchmarkCompari
     const metrics = runA.log.metrics.flatMap((ma): MetricComparison[] => {
       const mb = runB.log.metrics.find((m) => m.scorer === ma.scorer && m.metric === ma.metric);
       if (mb === undefined) return [];
-      const va = versionMetric(ma, scoresA(ma.scorer));
-      const vb = versionMetric(mb, scoresB(mb.scorer));
+      const ra = scoresA(ma.scorer);
+      const rb = scoresB(mb.scorer);
+      const va = versionMetric(ma, ra.means);
+      const vb = versionMetric(mb, rb.means);
       return [
         {
           scorer: ma.scorer,
@@ -59,6 +62,9 @@ function compareBenchmarks(a: ModelEvidence, b: ModelEvidence): BenchmarkCompari
           a: va,
           b: vb,
           difference: va.value === null || vb.value === null ? null : vb.value - va.value,
+          paired: PROPORTION_METRICS.has(ma.metric)
+            ? pairedDifference(ra.means, rb.means, ra.oneEpoch && rb.oneEpoch)
+            : null,
         },
       ];
     });
@@ -68,7 +74,9 @@ function compareBenchmarks(a: ModelEvidence, b: ModelEvidence): BenchmarkCompari
       a: runRef(runA),
       b: runRef(runB),
       metrics,
-      flips: scorers.flatMap((scorer) => flipsOf(scorer, scoresA(scorer), scoresB(scorer))),
+      flips: scorers.flatMap((scorer) =>
+        flipsOf(scorer, scoresA(scorer).means, scoresB(scorer).means),
+      ),
     };
   });
 }
@@ -105,16 +113,24 @@ function runRef({ log, runs }: Run): RunRef {
   };
 }
 
+/** One scorer's scores in one run: per sample, averaged over its epochs. */
+interface Reduced {
+  readonly means: ReadonlyMap<string, number>;
+  /** Every sample was run once. */
+  readonly oneEpoch: boolean;
+}
+
 /** Per scorer, each sample's numeric score averaged over its epochs (unscored left out). */
-function reducedScores(
-  evidence: ModelEvidence,
-  log: EvidenceLog,
-): (scorer: string) => ReadonlyMap<string, number> {
-  const cache = new Map<string, ReadonlyMap<string, number>>();
+function reducedScores(evidence: ModelEvidence, log: EvidenceLog): (scorer: string) => Reduced {
+  const cache = new Map<string, Reduced>();
   return (scorer) => {
     let reduced = cache.get(scorer);
     if (reduced === undefined) {
-      reduced = meansBySample(evidence.sampleScores(log.logId, scorer));
+      const scores = evidence.sampleScores(log.logId, scorer);
+      reduced = {
+        means: meansBySample(scores),
+        oneEpoch: scores.every((s) => s.epoch === 1),
+      };
       cache.set(scorer, reduced);
     }
     return reduced;

@@ -3,6 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import type {
   BenchmarkComparison,
   MetricComparison,
+  PairedDifference,
   RunRef,
   TaskFlip,
   VersionMetric,
@@ -65,7 +66,27 @@ function metricColumns(labels: readonly [string, string]): DataTableColumn<Metri
       value: (m) => m.difference ?? Number.NEGATIVE_INFINITY,
       cell: (m) => formatSigned(m.difference),
     },
+    {
+      id: 'paired',
+      header: 'On the same tasks (paired)',
+      size: 320,
+      numeric: true,
+      value: (m) => m.paired?.difference ?? Number.NEGATIVE_INFINITY,
+      cell: (m) => pairedText(m.paired),
+    },
   ];
+}
+
+/** "+0.250 (95% −0.688–1), 4 tasks; McNemar exact p = 0.070 (1 vs 7)". */
+function pairedText(paired: PairedDifference | null): string {
+  if (paired === null) return '—';
+  const interval = paired.interval
+    ? ` (95% ${formatNumber(paired.interval.low)}–${formatNumber(paired.interval.high)})`
+    : '';
+  const test = paired.mcnemar
+    ? `; McNemar exact p = ${formatNumber(paired.mcnemar.p)} (${formatCount(paired.mcnemar.onlyA)} solved only by the first, ${formatCount(paired.mcnemar.onlyB)} only by the second)`
+    : '';
+  return `${formatSigned(paired.difference)}${interval}, ${formatCount(paired.n)} ${paired.n === 1 ? 'task' : 'tasks'}${test}`;
 }
 
 function flipColumns(bench: BenchmarkComparison): DataTableColumn<TaskFlip>[] {
