@@ -345,6 +345,20 @@ describe('insufficient evidence', () => {
     );
   });
 
+  it('a bound short of samples says how many would decide it at the observed rate', () => {
+    // 1.959964² × 0.6 × 0.4 / (0.6 − 0.5)² = 92.2: 93 samples.
+    const r = outcome({ basis: 'lower95', value: 0.5, minSamples: 50 });
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.explanation).toBe(
+      'Only 30 samples in logs/cybench.eval in run.evbundle (observed 0.600); the rule needs at least 50: insufficient evidence. At the observed rate 0.600, about 93 samples would put the 95% interval clear of 0.5 (normal approximation: z²·p(1 − p)/(p − 0.5)²).',
+    );
+    // At the threshold itself no number does; a point rule needs only its minimum.
+    expect(outcome({ basis: 'lower95', value: 0.6, minSamples: 50 }).explanation).toContain(
+      'no number of samples at that rate decides it',
+    );
+    expect(outcome({ basis: 'point', minSamples: 50 }).explanation).not.toContain('would put');
+  });
+
   it('exactly minSamples is enough (30 ≥ 30)', () => {
     expect(outcome({ minSamples: 30 }).status).toBe('met');
   });

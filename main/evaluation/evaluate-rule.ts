@@ -5,7 +5,7 @@
 import { printable } from '../../common/text';
 import type { Operator, ThresholdRule } from '../thresholds';
 import type { IntervalMethod } from '../../common/thresholds';
-import { resolveInterval, type IntervalResolution } from './bounds';
+import { resolveInterval, Z_95, type IntervalResolution } from './bounds';
 import { noSuccessUpperBound } from './intervals';
 import type { ModelEvidence } from './evidence';
 import type {
@@ -179,16 +179,38 @@ function insufficiency(
   }
   if (observed === null) return null; // noValue() explains it
   if (metric.n < rule.minSamples) {
-    return `Only ${plural(metric.n, 'sample')} in ${where} (observed ${fmt(observed)}); the rule needs at least ${rule.minSamples}: insufficient evidence.`;
+    return `Only ${plural(metric.n, 'sample')} in ${where} (observed ${fmt(observed)}); the rule needs at least ${rule.minSamples}: insufficient evidence.${enoughText(rule, observed)}`;
   }
   if (rule.basis === 'point') return null;
   if (metric.n < 2) {
-    return `A 95% bound needs at least two samples and ${where} has ${metric.n} (observed ${fmt(observed)}); a stderr below two samples is 0 by convention, not an estimate: insufficient evidence.`;
+    return `A 95% bound needs at least two samples and ${where} has ${metric.n} (observed ${fmt(observed)}); a stderr below two samples is 0 by convention, not an estimate: insufficient evidence.${enoughText(rule, observed)}`;
   }
   if (resolution.interval === null) {
     return `No ${boundName(rule)}: ${resolution.why} (${where}, observed ${fmt(observed)}, n ${metric.n}). Insufficient evidence.`;
   }
   return null;
+}
+
+/**
+ * For a bound on a rate short of samples: how many would put the 95% interval clear of the
+ * threshold at the rate observed, n ≥ z²·p(1 − p)/(p − t)² (the normal approximation), and
+ * at least the rule's minimum. Null for a point rule or a rate of 0 or 1 (no variance to go
+ * by), and when the rate is the threshold itself (no n decides it).
+ */
+function samplesNeeded(rule: ThresholdRule, observed: number): number | null {
+  if (rule.basis === 'point' || !(observed > 0 && observed < 1)) return null;
+  const gap = observed - rule.value;
+  if (gap === 0) return null;
+  const n = Math.ceil((Z_95 * Z_95 * observed * (1 - observed)) / (gap * gap));
+  return Math.max(2, rule.minSamples, n);
+}
+
+function enoughText(rule: ThresholdRule, observed: number): string {
+  if (rule.basis === 'point' || !(observed > 0 && observed < 1)) return '';
+  const n = samplesNeeded(rule, observed);
+  return n === null
+    ? ' The observed rate is the threshold itself: no number of samples at that rate decides it.'
+    : ` At the observed rate ${fmt(observed)}, about ${n} samples would put the 95% interval clear of ${rule.value} (normal approximation: z²·p(1 − p)/(p − ${rule.value})²).`;
 }
 
 function noEvidence(rule: ThresholdRule, evidence: ModelEvidence): string {
