@@ -52,7 +52,12 @@ export interface EvidenceClaimRow {
 export interface SampleScoreRow {
   readonly sampleId: string;
   readonly epoch: number;
+  /** Null where the scorer gave no number, or did not score the sample (an error). */
   readonly numeric: number | null;
+  /** 1 when the sample ended in an error, 0 otherwise. */
+  readonly errored: number;
+  /** 1 when the sample stopped at a limit, 0 otherwise. */
+  readonly limited: number;
 }
 
 /**
@@ -67,7 +72,7 @@ export interface ModelStatements {
   metricsOf(modelId: number): EvidenceMetricRow[];
   /** Claimed results that name a log (a claim without one points at no evidence). */
   claimsOf(modelId: number): EvidenceClaimRow[];
-  /** One scorer's numeric score for every sample and epoch of one log. */
+  /** Every sample and epoch of one log, with one scorer's numeric score where it gave one. */
   sampleScores(logId: number, scorer: string): SampleScoreRow[];
   /** Every (benchmark, scorer, metric) some complete import has, for the threshold editor. */
   metricNames(): MetricNameRow[];
@@ -128,8 +133,9 @@ export function modelStatements(db: Database.Database): ModelStatements {
       ORDER BY b.id, c.position`,
   );
   const sampleScores = db.prepare<[string, number], SampleScoreRow>(
-    `SELECT s.sample_id AS sampleId, s.epoch, sc.numeric
-       FROM sample s JOIN sample_score sc ON sc.sample_id = s.id AND sc.scorer = ?
+    `SELECT s.sample_id AS sampleId, s.epoch, sc.numeric,
+            s.error IS NOT NULL AS errored, s.limit_hit IS NOT NULL AS limited
+       FROM sample s LEFT JOIN sample_score sc ON sc.sample_id = s.id AND sc.scorer = ?
       WHERE s.log_id = ?
       ORDER BY s.id`,
   );

@@ -22,6 +22,14 @@ export type Basis = (typeof BASES)[number];
 export const INTERVAL_METHODS = ['wilson', 'clopper-pearson', 'jeffreys', 'wald'] as const;
 export type IntervalMethod = (typeof INTERVAL_METHODS)[number];
 
+/**
+ * What a rule does with samples that ended in an error or stopped at a limit: take them as
+ * Inspect scored them (an errored sample is unscored unless the run scored errors), count
+ * them as failures (0), or leave them out.
+ */
+export const SAMPLE_POLICIES = ['as-scored', 'failure', 'exclude'] as const;
+export type SamplePolicy = (typeof SAMPLE_POLICIES)[number];
+
 const Slug = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"');
@@ -40,6 +48,10 @@ export const ThresholdRuleSchema = z.strictObject({
   basis: z.enum(BASES),
   /** For a 95% basis: how the bound is computed; absent means Wilson's. */
   interval: z.enum(INTERVAL_METHODS).optional(),
+  /** Samples that ended in an error; absent means as-scored. */
+  errors: z.enum(SAMPLE_POLICIES).optional(),
+  /** Samples that stopped at a limit; absent means as-scored. */
+  limits: z.enum(SAMPLE_POLICIES).optional(),
   /** Fewer samples than this is insufficient evidence. */
   minSamples: z.number().int().min(1).default(1),
   /**

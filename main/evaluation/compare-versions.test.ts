@@ -56,6 +56,8 @@ const s = (sampleId: string, numeric: number, epoch = 1): SampleScore => ({
   sampleId,
   epoch,
   numeric,
+  errored: false,
+  limited: false,
 });
 
 describe('two versions side by side', () => {

@@ -211,12 +211,12 @@ describe('bounds from the samples, never from a number only the lab vouches for'
 
   it('epochs averaged per sample: (1,0), (1,1), (0,0) → 0.5, 1, 0 is no proportion: the normal approximation around 0.5/√3 = 0.28867513, clipped to 1', () => {
     const epochs = [
-      { sampleId: 'a', epoch: 1, numeric: 1 },
-      { sampleId: 'a', epoch: 2, numeric: 0 },
-      { sampleId: 'b', epoch: 1, numeric: 1 },
-      { sampleId: 'b', epoch: 2, numeric: 1 },
-      { sampleId: 'c', epoch: 1, numeric: 0 },
-      { sampleId: 'c', epoch: 2, numeric: 0 },
+      { sampleId: 'a', epoch: 1, numeric: 1, errored: false, limited: false },
+      { sampleId: 'a', epoch: 2, numeric: 0, errored: false, limited: false },
+      { sampleId: 'b', epoch: 1, numeric: 1, errored: false, limited: false },
+      { sampleId: 'b', epoch: 2, numeric: 1, errored: false, limited: false },
+      { sampleId: 'c', epoch: 1, numeric: 0, errored: false, limited: false },
+      { sampleId: 'c', epoch: 2, numeric: 0, errored: false, limited: false },
     ];
     const evidence = modelEvidence([noStderr(0.5, 3)], { '1/includes': epochs });
     const r = evaluateRule(rule({ basis: 'upper95', operator: '<=', value: 1 }), evidence);
@@ -231,7 +231,10 @@ describe('bounds from the samples, never from a number only the lab vouches for'
 
   it('skips scores with no number', () => {
     const evidence = modelEvidence([noStderr(0.6, 5)], {
-      '1/includes': [...scores(1, 1, 1, 0, 0), { sampleId: 's6', epoch: 1, numeric: null }],
+      '1/includes': [
+        ...scores(1, 1, 1, 0, 0),
+        { sampleId: 's6', epoch: 1, numeric: null, errored: false, limited: false },
+      ],
     });
     expect(evaluateRule(rule({ basis: 'lower95' }), evidence).successes).toBe(3);
   });
@@ -471,5 +474,59 @@ describe('runs that did not finish', () => {
   it('a finished run is chosen over a later crashed one', () => {
     const later = evidenceLog({ ...crashed, runFinishedOn: '2026-04-01T10:00:00Z' });
     expect(outcome({}, [cybench, later]).sourceLog?.logPath).toBe('logs/cybench.eval');
+  });
+});
+
+describe('errored and limited samples, as the rule says', () => {
+  // A Cybench-like run: 40 tasks, 2 solved, 1 errored (unscored, as Inspect leaves it), 20
+  // stopped at the message limit (scored 0). Inspect's accuracy is 2 of the 39 scored.
+  const run = [
+    ...scores(1, 1, ...Array<number>(17).fill(0)),
+    { sampleId: 'err', epoch: 1, numeric: null, errored: true, limited: false },
+    ...Array.from({ length: 20 }, (_, i) => ({
+      sampleId: `lim${i}`,
+      epoch: 1,
+      numeric: 0,
+      errored: false,
+      limited: true,
+    })),
+  ];
+  const log = evidenceLog({ metrics: [metric('includes', 'accuracy', 2 / 39, 39)] });
+  const evaluate = (overrides: Partial<ThresholdRule>) =>
+    outcome({ basis: 'lower95', value: 0.01, ...overrides }, [log], { '1/includes': run });
+
+  it('as Inspect scored them by default, and the sentence says how many there were', () => {
+    const r = evaluate({});
+    expect(r.observed).toBeCloseTo(2 / 39, 12);
+    expect(r.n).toBe(39);
+    expect(r.explanation).toMatch(
+      /Samples: 1 errored, taken as Inspect scored them \(unscored ones left out\); 20 at a limit, taken as Inspect scored them\.$/,
+    );
+  });
+
+  it('errors as failures: 2 of 40, and the bound the statistician expects', () => {
+    const r = evaluate({ errors: 'failure' });
+    expect(r.observed).toBe(0.05);
+    expect(r.n).toBe(40);
+    expect(r.bound).toBe(proportionInterval('wilson', 2, 40).low);
+    expect(r.explanation).toBe(
+      'Wilson lower 95% bound 0.014 (2 of 40 samples scored 1, observed 0.050, recomputed from logs/cybench.eval in run.evbundle) is ≥ 0.01 by 0.004: met. Samples: 1 errored, counted as failures; 20 at a limit, taken as Inspect scored them.',
+    );
+  });
+
+  it('limited samples left out: 2 of 19', () => {
+    const r = evaluate({ limits: 'exclude' });
+    expect(r.n).toBe(19);
+    expect(r.successes).toBe(2);
+    expect(r.explanation).toContain('20 at a limit, left out.');
+  });
+
+  it('a policy on a metric that is no mean of sample scores is insufficient evidence, saying why', () => {
+    const f1 = evidenceLog({ metrics: [metric('includes', 'f1', 0.4, 39)] });
+    const r = outcome({ metric: 'f1', errors: 'exclude' }, [f1], { '1/includes': run });
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.explanation).toBe(
+      "In logs/cybench.eval in run.evbundle, the rule's policy for errored or limited samples recomputes the metric from the samples, and f1 is not a mean of sample scores: insufficient evidence.",
+    );
   });
 });

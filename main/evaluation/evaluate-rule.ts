@@ -7,6 +7,7 @@ import type { Operator, ThresholdRule } from '../thresholds';
 import type { IntervalMethod } from '../../common/thresholds';
 import { resolveInterval, Z_95, type IntervalResolution } from './bounds';
 import { noSuccessUpperBound } from './intervals';
+import { applySamplePolicy } from './sample-policy';
 import type { ModelEvidence } from './evidence';
 import type {
   RuleOutcome,
@@ -41,8 +42,8 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
     basis: rule.basis,
     minSamples: rule.minSamples,
   };
-  const [chosen, ...others] = candidatesFor(rule, evidence.logs);
-  if (chosen === undefined) {
+  const [first, ...others] = candidatesFor(rule, evidence.logs);
+  if (first === undefined) {
     return {
       ...header,
       status: 'insufficient-evidence',
@@ -63,12 +64,17 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
     };
   }
 
+  // The rule's policy for errored and limited samples may recompute the metric.
+  const applied = applySamplePolicy(rule, first, evidence);
+  const chosen = 'why' in applied ? first : applied.candidate;
+  const policy = 'why' in applied ? null : applied;
+  const withPolicy = (text: string) => (policy?.text ? `${text} ${policy.text}` : text);
   const { observed, source } = valueOf(chosen);
   const n = chosen.metric.n;
   const resolution: IntervalResolution =
-    observed === null || n < 2
+    observed === null || n < 2 || policy === null
       ? { interval: null, why: 'there is no observed value' }
-      : resolveInterval(chosen, observed, evidence, rule.interval ?? 'wilson');
+      : resolveInterval(chosen, observed, policy.evidence, rule.interval ?? 'wilson');
   const interval = resolution.interval === null ? null : resolution.interval;
   const facts = {
     observed,
@@ -90,7 +96,10 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
     alsoSeen: others.map(seenOf),
   };
 
-  const shortfall = insufficiency(rule, chosen, others, observed, resolution);
+  const shortfall =
+    'why' in applied
+      ? `In ${whereOf(chosen)}, ${applied.why}: insufficient evidence.`
+      : insufficiency(rule, chosen, others, observed, resolution);
   if (shortfall !== null || observed === null || source === null) {
     return {
       ...header,
@@ -98,7 +107,7 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
       status: 'insufficient-evidence',
       bound: null,
       margin: null,
-      explanation: shortfall ?? noValue(chosen),
+      explanation: withPolicy(shortfall ?? noValue(chosen)),
     };
   }
 
@@ -116,7 +125,9 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
     status: met ? 'met' : 'not-met',
     bound,
     margin,
-    explanation: comparison(rule, chosen, { observed, source, resolution, bound, margin, met }),
+    explanation: withPolicy(
+      comparison(rule, chosen, { observed, source, resolution, bound, margin, met }),
+    ),
   };
 }
 

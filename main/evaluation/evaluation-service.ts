@@ -122,7 +122,14 @@ export function readModelEvidence(
     model: { developer: model.developer, name: model.name, version: model.version },
     logs,
     excluded,
-    sampleScores: (logId, scorer) => db.models.sampleScores(logId, scorer),
+    sampleScores: (logId, scorer) =>
+      db.models.sampleScores(logId, scorer).map((row) => ({
+        sampleId: row.sampleId,
+        epoch: row.epoch,
+        numeric: row.numeric,
+        errored: row.errored === 1,
+        limited: row.limited === 1,
+      })),
   };
 }
 

@@ -58,8 +58,12 @@ export interface EvidenceLog {
 export interface SampleScore {
   readonly sampleId: string;
   readonly epoch: number;
-  /** value_to_float of the score, or null where it has no number. */
+  /** value_to_float of the score, or null where it has no number (or the sample none). */
   readonly numeric: number | null;
+  /** The sample ended in an error. */
+  readonly errored: boolean;
+  /** The sample stopped at a limit (message, token, time, …). */
+  readonly limited: boolean;
 }
 
 /** A log of a bundle that does not count, and why (docs/evaluation.md, "Evidence that does not count"). */

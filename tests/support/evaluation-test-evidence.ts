@@ -64,7 +64,13 @@ export function modelEvidence(
 
 /** One score per sample (epoch 1), ids s1, s2, … */
 export function scores(...values: (number | null)[]): SampleScore[] {
-  return values.map((numeric, i) => ({ sampleId: `s${i + 1}`, epoch: 1, numeric }));
+  return values.map((numeric, i) => ({
+    sampleId: `s${i + 1}`,
+    epoch: 1,
+    numeric,
+    errored: false,
+    limited: false,
+  }));
 }
 
 export function rule(overrides: Partial<ThresholdRule> = {}): ThresholdRule {

@@ -3,7 +3,12 @@
  * status reads the same in the dossier, the editor and any later screen.
  */
 import type { Outcome, RuleStatus } from '../../../common/evaluation';
-import type { Basis, DesignationRule, IntervalMethod } from '../../../common/thresholds';
+import type {
+  Basis,
+  DesignationRule,
+  IntervalMethod,
+  SamplePolicy,
+} from '../../../common/thresholds';
 
 export const OUTCOME_TEXT: Readonly<Record<Outcome, string>> = {
   meets: 'Meets the designation threshold',
@@ -29,6 +34,13 @@ export const INTERVAL_TEXT: Readonly<Record<IntervalMethod, string>> = {
   'clopper-pearson': 'Clopper–Pearson (exact)',
   jeffreys: 'Jeffreys',
   wald: 'Wald (not recommended)',
+};
+
+/** What a rule does with errored samples and samples at a limit. */
+export const POLICY_TEXT: Readonly<Record<SamplePolicy, string>> = {
+  'as-scored': 'as Inspect scored them',
+  failure: 'count as failures',
+  exclude: 'leave out',
 };
 
 /** The method's name in a number: "Wilson 0.42–0.75". */

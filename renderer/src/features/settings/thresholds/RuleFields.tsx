@@ -2,11 +2,55 @@ import {
   BASES,
   INTERVAL_METHODS,
   OPERATORS,
+  SAMPLE_POLICIES,
+  type Operator,
   type ThresholdRule,
 } from '../../../../../common/thresholds';
-import { BASIS_TEXT, INTERVAL_TEXT } from '../../../vocabulary';
+import { BASIS_TEXT, INTERVAL_TEXT, POLICY_TEXT } from '../../../vocabulary';
 import { Button, VisuallyHidden } from '../../../ui';
 import { BENCHMARKS_LIST, withScorer } from './draft';
+
+const OPERATOR_TEXT: Readonly<Record<Operator, string>> = {
+  '>=': '>=',
+  '>': '>',
+  '<=': '<=',
+  '<': '<',
+};
+
+/** A labelled select of one of `options`, each shown by its text. */
+function Choice<T extends string>({
+  label,
+  options,
+  text,
+  value,
+  disabled = false,
+  onChange,
+}: {
+  readonly label: string;
+  readonly options: readonly T[];
+  readonly text: Readonly<Record<T, string>>;
+  readonly value: T;
+  readonly disabled?: boolean;
+  readonly onChange: (value: T) => void;
+}) {
+  return (
+    <select
+      aria-label={label}
+      disabled={disabled}
+      value={value}
+      onChange={(e) => {
+        const chosen = options.find((o) => o === e.target.value);
+        if (chosen !== undefined) onChange(chosen);
+      }}
+    >
+      {options.map((option) => (
+        <option key={option} value={option}>
+          {text[option]}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 /** One rule of the editor, as a row of labelled inputs. */
 export function RuleFields({
@@ -88,53 +132,61 @@ export function RuleFields({
         />
       </td>
       <td>
-        <select
-          aria-label={label('basis')}
+        <Choice
+          label={label('basis')}
+          options={BASES}
+          text={BASIS_TEXT}
           value={rule.basis}
-          onChange={(e) => {
-            set({ basis: BASES.find((b) => b === e.target.value) ?? rule.basis });
+          onChange={(basis) => {
+            set({ basis });
           }}
-        >
-          {BASES.map((basis) => (
-            <option key={basis} value={basis}>
-              {BASIS_TEXT[basis]}
-            </option>
-          ))}
-        </select>
+        />
       </td>
       <td>
         {/* How a bound is computed; a point rule has none. */}
-        <select
-          aria-label={label('interval')}
+        <Choice
+          label={label('interval')}
           disabled={rule.basis === 'point'}
+          options={INTERVAL_METHODS}
+          text={INTERVAL_TEXT}
           value={rule.interval ?? 'wilson'}
-          onChange={(e) => {
-            set({
-              interval: INTERVAL_METHODS.find((m) => m === e.target.value) ?? rule.interval,
-            });
+          onChange={(interval) => {
+            set({ interval });
           }}
-        >
-          {INTERVAL_METHODS.map((method) => (
-            <option key={method} value={method}>
-              {INTERVAL_TEXT[method]}
-            </option>
-          ))}
-        </select>
+        />
       </td>
       <td>
-        <select
-          aria-label={label('operator')}
-          value={rule.operator}
-          onChange={(e) => {
-            set({ operator: OPERATORS.find((o) => o === e.target.value) ?? rule.operator });
+        <Choice
+          label={label('errored samples')}
+          options={SAMPLE_POLICIES}
+          text={POLICY_TEXT}
+          value={rule.errors ?? 'as-scored'}
+          onChange={(errors) => {
+            set({ errors });
           }}
-        >
-          {OPERATORS.map((op) => (
-            <option key={op} value={op}>
-              {op}
-            </option>
-          ))}
-        </select>
+        />
+      </td>
+      <td>
+        <Choice
+          label={label('samples at a limit')}
+          options={SAMPLE_POLICIES}
+          text={POLICY_TEXT}
+          value={rule.limits ?? 'as-scored'}
+          onChange={(limits) => {
+            set({ limits });
+          }}
+        />
+      </td>
+      <td>
+        <Choice
+          label={label('operator')}
+          options={OPERATORS}
+          text={OPERATOR_TEXT}
+          value={rule.operator}
+          onChange={(operator) => {
+            set({ operator });
+          }}
+        />
       </td>
       <td>
         <input

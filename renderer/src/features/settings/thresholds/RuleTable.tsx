@@ -13,6 +13,8 @@ const HEADERS = [
   'Metric',
   'Compare',
   'Interval',
+  'Errored samples',
+  'Samples at a limit',
   'Operator',
   'Value',
   'Min. samples',

@@ -1,0 +1,89 @@
+/**
+ * A rule's policy for samples that ended in an error or stopped at a limit
+ * (docs/evaluation.md, "Errors and limits"): take them as Inspect scored them (an errored
+ * sample is unscored unless the run scored errors), count them as failures, or leave them
+ * out. Any policy but as-scored recomputes the metric from the samples under it, so it
+ * applies to the means of sample scores (accuracy, mean) only.
+ */
+import type { SamplePolicy, ThresholdRule } from '../../common/thresholds';
+import { meansBySample } from './bounds';
+import type { ModelEvidence, SampleScore } from './evidence';
+import type { Candidate } from './select-evidence';
+
+const MEAN_METRICS = new Set(['accuracy', 'mean']);
+
+export type PolicyApplied =
+  | {
+      readonly candidate: Candidate;
+      readonly evidence: ModelEvidence;
+      /** What happened to such samples, for the sentence; null when there were none. */
+      readonly text: string | null;
+    }
+  | { readonly why: string };
+
+export function applySamplePolicy(
+  rule: ThresholdRule,
+  candidate: Candidate,
+  evidence: ModelEvidence,
+): PolicyApplied {
+  const errors = rule.errors ?? 'as-scored';
+  const limits = rule.limits ?? 'as-scored';
+  const { log, metric } = candidate;
+  if (!MEAN_METRICS.has(metric.metric.replace(/^inspect_ai\//, ''))) {
+    return errors === 'as-scored' && limits === 'as-scored'
+      ? { candidate, evidence, text: null }
+      : {
+          why: `the rule's policy for errored or limited samples recomputes the metric from the samples, and ${metric.metric} is not a mean of sample scores`,
+        };
+  }
+  const scores = evidence.sampleScores(log.logId, metric.scorer);
+  const text = policyText(scores, errors, limits);
+  if (errors === 'as-scored' && limits === 'as-scored') return { candidate, evidence, text };
+
+  const adjusted = scores.flatMap((score): SampleScore[] => {
+    const policy = score.errored ? errors : score.limited ? limits : 'as-scored';
+    if (policy === 'exclude') return [];
+    return [policy === 'failure' ? { ...score, numeric: 0 } : score];
+  });
+  const means = [...meansBySample(adjusted).values()];
+  if (means.length === 0)
+    return { why: `no sample of ${log.path} in ${log.bundleFile} is left under the rule's policy` };
+  const observed = means.reduce((sum, v) => sum + v, 0) / means.length;
+  return {
+    candidate: { log, metric: { ...metric, recomputed: observed, n: means.length } },
+    evidence: {
+      ...evidence,
+      sampleScores: (logId, scorer) =>
+        logId === log.logId && scorer === metric.scorer
+          ? adjusted
+          : evidence.sampleScores(logId, scorer),
+    },
+    text,
+  };
+}
+
+const TREATMENT: Readonly<Record<SamplePolicy, string>> = {
+  'as-scored': 'taken as Inspect scored them',
+  failure: 'counted as failures',
+  exclude: 'left out',
+};
+
+/** "Samples: 1 errored, counted as failures; 20 at a limit, left out." */
+function policyText(
+  scores: readonly SampleScore[],
+  errors: SamplePolicy,
+  limits: SamplePolicy,
+): string | null {
+  const errored = new Set(scores.filter((s) => s.errored).map((s) => s.sampleId)).size;
+  const limited = new Set(scores.filter((s) => !s.errored && s.limited).map((s) => s.sampleId))
+    .size;
+  const parts = [
+    ...(errored > 0
+      ? [
+          `${errored} errored, ${errors === 'as-scored' ? 'taken as Inspect scored them (unscored ones left out)' : TREATMENT[errors]}`,
+        ]
+      : []),
+    ...(limited > 0 ? [`${limited} at a limit, ${TREATMENT[limits]}`] : []),
+  ];
+  return parts.length === 0 ? null : `Samples: ${parts.join('; ')}.`;
+}
