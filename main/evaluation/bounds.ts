@@ -125,17 +125,18 @@ function fromScores(
 
 /**
  * The sample scores, epochs averaged per sample (Inspect's default reducer), when they
- * reproduce the metric: the same number of samples, at least two, and a mean equal to the
- * observed value. Otherwise they are not the values the metric was computed over (another
+ * reproduce the metric: the same number of samples, at least two (or `atLeast`), and a mean
+ * equal to the observed value. Otherwise they are not the values the metric was computed over (another
  * reducer, per-key scores, errored samples), and null.
  */
 export function reproducingMeans(
   scores: readonly SampleScore[],
   observed: number,
   n: number,
+  { atLeast = 2 }: { readonly atLeast?: number } = {},
 ): number[] | null {
   const values = [...meansBySample(scores).values()];
-  if (values.length < 2 || values.length !== n) return null;
+  if (values.length < atLeast || values.length !== n) return null;
   const tolerance = RELATIVE_TOLERANCE * Math.max(1, Math.abs(observed));
   return Math.abs(mean(values) - observed) > tolerance ? null : values;
 }

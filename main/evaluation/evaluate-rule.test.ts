@@ -521,6 +521,21 @@ describe('errored and limited samples, as the rule says', () => {
     expect(r.explanation).toContain('20 at a limit, left out.');
   });
 
+  it("a policy where the log's metric is another reducer's (max over epochs) is insufficient evidence", () => {
+    // Epochs (1, 0) and (0, 0): the log's accuracy 0.5 is of max-reduced scores; the mean of
+    // epoch averages is 0.25, so recomputing it under a policy would change the quantity.
+    const maxed = evidenceLog({ metrics: [metric('includes', 'accuracy', 0.5, 2)] });
+    const epochs = [
+      { sampleId: 'a', epoch: 1, numeric: 1, errored: false, limited: false },
+      { sampleId: 'a', epoch: 2, numeric: 0, errored: false, limited: true },
+      { sampleId: 'b', epoch: 1, numeric: 0, errored: false, limited: false },
+      { sampleId: 'b', epoch: 2, numeric: 0, errored: false, limited: false },
+    ];
+    const r = outcome({ limits: 'exclude' }, [maxed], { '1/includes': epochs });
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.explanation).toContain('do not reproduce the log');
+  });
+
   it('a policy on a metric that is no mean of sample scores is insufficient evidence, saying why', () => {
     const f1 = evidenceLog({ metrics: [metric('includes', 'f1', 0.4, 39)] });
     const r = outcome({ metric: 'f1', errors: 'exclude' }, [f1], { '1/includes': run });

@@ -6,7 +6,7 @@
  * applies to the means of sample scores (accuracy, mean) only.
  */
 import type { SamplePolicy, ThresholdRule } from '../../common/thresholds';
-import { meansBySample } from './bounds';
+import { meansBySample, reproducingMeans } from './bounds';
 import type { ModelEvidence, SampleScore } from './evidence';
 import type { Candidate } from './select-evidence';
 
@@ -39,6 +39,16 @@ export function applySamplePolicy(
   const scores = evidence.sampleScores(log.logId, metric.scorer);
   const text = policyText(scores, errors, limits);
   if (errors === 'as-scored' && limits === 'as-scored') return { candidate, evidence, text };
+  // Under a policy the metric is recomputed as the mean of epoch-averaged scores: only
+  // where that is what the log's metric is (not another reducer's, say).
+  if (
+    metric.recomputed === null ||
+    reproducingMeans(scores, metric.recomputed, metric.n, { atLeast: 1 }) === null
+  ) {
+    return {
+      why: `the rule's policy for errored or limited samples recomputes ${metric.scorer}/${metric.metric} as the mean of the epoch-averaged sample scores, and those do not reproduce the log's value (another epoch reducer, or a value that cannot be recomputed)`,
+    };
+  }
 
   const adjusted = scores.flatMap((score): SampleScore[] => {
     const policy = score.errored ? errors : score.limited ? limits : 'as-scored';
