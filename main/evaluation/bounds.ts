@@ -48,17 +48,34 @@ export function resolveInterval(
   method: IntervalMethod,
 ): IntervalResolution {
   const { log, metric } = candidate;
+  // An interval around a value only the lab recorded would lend it the samples' authority.
+  if (metric.recomputed === null)
+    return {
+      interval: null,
+      why: `the value is only what Inspect recorded (it cannot be recomputed from the samples), and no interval rests on it`,
+    };
   const isMean = MEAN_METRICS.has(bareName(metric.metric));
-  const values = isMean
-    ? reproducingMeans(evidence.sampleScores(log.logId, metric.scorer), observed, metric.n)
-    : null;
+  if (!isMean)
+    return {
+      interval: null,
+      why: `${metric.metric} is not a mean of sample scores, so neither the samples nor the log's stderr (a mean's) give it an interval`,
+    };
+  const values = reproducingMeans(
+    evidence.sampleScores(log.logId, metric.scorer),
+    observed,
+    metric.n,
+  );
   if (values !== null) return fromScores(values, observed, method);
 
   const recorded = log.metrics.find(
     (m) => m.scorer === metric.scorer && bareName(m.metric) === 'stderr',
   );
   const unit = bareName(metric.metric) === 'accuracy' ? ([0, 1] as const) : null;
-  if (recorded?.recomputed != null && Number.isFinite(recorded.recomputed)) {
+  if (
+    recorded?.recomputed != null &&
+    Number.isFinite(recorded.recomputed) &&
+    recorded.recomputed > 0
+  ) {
     const { low, high } = normalInterval(observed, recorded.recomputed, 0.95, unit);
     return {
       interval: [low, high],
@@ -69,13 +86,11 @@ export function resolveInterval(
       caveat: `${WALD_CAVEAT}, around the log's stderr as recomputed from its samples`,
     };
   }
-  const scores = isMean
-    ? `its sample scores do not reproduce the observed value over ${metric.n} samples`
-    : `${metric.metric} is not a mean of sample scores, so the samples give no interval`;
+  const scores = `its sample scores do not reproduce the observed value over ${metric.n} samples`;
   if (recorded?.recomputed != null)
     return {
       interval: null,
-      why: `${scores}, and the stderr recomputed from them is not a number`,
+      why: `${scores}, and the stderr recomputed from them is ${recorded.recomputed === 0 ? '0, which gives no interval' : 'not a number'}`,
     };
   if (recorded?.claimed != null)
     return {
@@ -108,6 +123,12 @@ function fromScores(
       caveat: null,
     };
   }
+  // Scores that do not vary give the normal approximation a width of 0: no interval at all.
+  if (!(stderr > 0))
+    return {
+      interval: null,
+      why: `every sample scores ${String(values[0])}, so the normal approximation gives an interval of width 0, which is no interval${successes !== null ? ' (a proportion method would give one)' : ''}`,
+    };
   const unit = values.every((v) => v >= 0 && v <= 1) ? ([0, 1] as const) : null;
   const { low, high } = normalInterval(observed, stderr, 0.95, unit);
   return {

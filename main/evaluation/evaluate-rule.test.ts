@@ -3,7 +3,7 @@ import type { ThresholdRule } from '../thresholds';
 import { Z_95 } from './bounds';
 import type { SampleScore } from './evidence';
 import { evaluateRule } from './evaluate-rule';
-import { proportionInterval } from './intervals';
+import { intervalAtRate, proportionInterval } from './intervals';
 import { RuleOutcomeSchema } from '../../common/evaluation/outcome';
 import {
   evidenceLog,
@@ -255,15 +255,48 @@ describe('bounds from the samples, never from a number only the lab vouches for'
     expect(evaluateRule(rule({ basis: 'lower95' }), evidence).ci95).toBeNull();
   });
 
-  it('gives none for a metric that is not a mean of the scores, without reading samples', () => {
+  it("gives none for a metric that is not a mean of the scores (its stderr is a mean's), without reading samples", () => {
+    // std 0.498 with the log's stderr 0.091 recomputed: that stderr is not std's.
     const log = evidenceLog({
-      metrics: [metric('includes', 'f1', 0.6, 5, { recomputed: null, status: 'not-recomputable' })],
+      metrics: [metric('includes', 'std', 0.498, 30), metric('includes', 'stderr', 0.091, 30)],
     });
     const evidence = modelEvidence([log], { '1/includes': scores(1, 1, 1, 0, 0) });
-    const r = evaluateRule(rule({ metric: 'f1', basis: 'upper95', operator: '<' }), evidence);
+    const r = evaluateRule(rule({ metric: 'std', basis: 'lower95', value: 0.3 }), evidence);
     expect(r.status).toBe('insufficient-evidence');
-    expect(r.explanation).toContain('f1 is not a mean of sample scores');
+    expect(r.explanation).toContain('std is not a mean of sample scores');
     expect(evidence.sampleReads).toEqual([]);
+  });
+
+  it('gives none around a value only the lab recorded, whatever stderr the log has', () => {
+    const log = evidenceLog({
+      metrics: [
+        metric('includes', 'accuracy', 0.95, 30, { recomputed: null, status: 'not-recomputable' }),
+        metric('includes', 'stderr', 0.04, 30),
+      ],
+    });
+    const r = outcome({ basis: 'lower95', value: 0.85 }, [log]);
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.ci95).toBeNull();
+    expect(r.explanation).toContain('the value is only what Inspect recorded');
+  });
+
+  it('gives none where the scores do not vary: a normal interval of width 0 decides nothing', () => {
+    const log = evidenceLog({ metrics: [metric('includes', 'accuracy', 0.5, 3)] });
+    const r = outcome({ basis: 'lower95', value: 0.5 }, [log], {
+      '1/includes': scores(0.5, 0.5, 0.5),
+    });
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.explanation).toContain('an interval of width 0');
+    // 0 of 2 by Wald: insufficient; by Wilson (the default) an interval with the rule of three.
+    const none = evidenceLog({ metrics: [metric('includes', 'accuracy', 0, 2)] });
+    const zero = { '1/includes': scores(0, 0) };
+    expect(
+      outcome({ basis: 'upper95', operator: '<=', value: 0.01, interval: 'wald' }, [none], zero)
+        .status,
+    ).toBe('insufficient-evidence');
+    expect(outcome({ basis: 'upper95', operator: '<=', value: 0.01 }, [none], zero).status).toBe(
+      'not-met',
+    );
   });
 
   it('without sample scores that reproduce it, the normal approximation around the stderr the reader recomputed, and it says so', () => {
@@ -349,12 +382,22 @@ describe('insufficient evidence', () => {
   });
 
   it('a bound short of samples says how many would decide it at the observed rate', () => {
-    // 1.959964² × 0.6 × 0.4 / (0.6 − 0.5)² = 92.2: 93 samples.
+    // The fewest n whose Wilson interval at exactly 0.6 of n is clear of 0.5; the normal
+    // approximation's z²·p(1 − p)/(p − t)² would say 93.
+    const clear = (n: number) => intervalAtRate('wilson', 0.6, n).low > 0.5;
+    expect([clear(96), clear(97)]).toEqual([false, true]);
     const r = outcome({ basis: 'lower95', value: 0.5, minSamples: 50 });
     expect(r.status).toBe('insufficient-evidence');
     expect(r.explanation).toBe(
-      'Only 30 samples in logs/cybench.eval in run.evbundle (observed 0.600); the rule needs at least 50: insufficient evidence. At the observed rate 0.600, about 93 samples would put the 95% interval clear of 0.5 (normal approximation: z²·p(1 − p)/(p − 0.5)²).',
+      'Only 30 samples in logs/cybench.eval in run.evbundle (observed 0.600); the rule needs at least 50: insufficient evidence. At the observed rate 0.600, 97 samples would put the Wilson 95% interval clear of 0.5.',
     );
+    // 90% against 0.8: 62 by Wilson's lower bound, where the normal approximation says 35.
+    const high = evidenceLog({ metrics: [metric('includes', 'accuracy', 0.9, 10)] });
+    expect(
+      outcome({ basis: 'lower95', value: 0.8, minSamples: 20 }, [high], {
+        '1/includes': scores(...Array<number>(9).fill(1), 0),
+      }).explanation,
+    ).toContain('62 samples would put the Wilson 95% interval clear of 0.8');
     // At the threshold itself no number does; a point rule needs only its minimum.
     expect(outcome({ basis: 'lower95', value: 0.6, minSamples: 50 }).explanation).toContain(
       'no number of samples at that rate decides it',
@@ -512,6 +555,12 @@ describe('errored and limited samples, as the rule says', () => {
     expect(r.explanation).toBe(
       'Wilson lower 95% bound 0.014 (2 of 40 samples scored 1, observed 0.050, recomputed from logs/cybench.eval in run.evbundle) is ≥ 0.01 by 0.004: met. Samples: 1 errored, counted as failures; 20 at a limit, taken as Inspect scored them.',
     );
+  });
+
+  it('a policy with no sample it applies to changes nothing', () => {
+    expect(
+      outcome({ basis: 'lower95', value: 0.4, errors: 'failure', limits: 'exclude' }).bound,
+    ).toBe(wilson18of30.low);
   });
 
   it('limited samples left out: 2 of 19', () => {

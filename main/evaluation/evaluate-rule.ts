@@ -5,8 +5,8 @@
 import { printable } from '../../common/text';
 import type { Operator, ThresholdRule } from '../thresholds';
 import type { IntervalMethod } from '../../common/thresholds';
-import { resolveInterval, Z_95, type IntervalResolution } from './bounds';
-import { noSuccessUpperBound } from './intervals';
+import { resolveInterval, type IntervalResolution } from './bounds';
+import { intervalAtRate, normalInterval, noSuccessUpperBound } from './intervals';
 import { applySamplePolicy } from './sample-policy';
 import type { ModelEvidence } from './evidence';
 import type {
@@ -190,11 +190,11 @@ function insufficiency(
   }
   if (observed === null) return null; // noValue() explains it
   if (metric.n < rule.minSamples) {
-    return `Only ${plural(metric.n, 'sample')} in ${where} (observed ${fmt(observed)}); the rule needs at least ${rule.minSamples}: insufficient evidence.${enoughText(rule, observed)}`;
+    return `Only ${plural(metric.n, 'sample')} in ${where} (observed ${fmt(observed)}); the rule needs at least ${rule.minSamples}: insufficient evidence.${enoughText(rule, observed, bareMetric(metric.metric))}`;
   }
   if (rule.basis === 'point') return null;
   if (metric.n < 2) {
-    return `A 95% bound needs at least two samples and ${where} has ${metric.n} (observed ${fmt(observed)}); a stderr below two samples is 0 by convention, not an estimate: insufficient evidence.${enoughText(rule, observed)}`;
+    return `A 95% bound needs at least two samples and ${where} has ${metric.n} (observed ${fmt(observed)}); a stderr below two samples is 0 by convention, not an estimate: insufficient evidence.${enoughText(rule, observed, bareMetric(metric.metric))}`;
   }
   if (resolution.interval === null) {
     return `No ${boundName(rule)}: ${resolution.why} (${where}, observed ${fmt(observed)}, n ${metric.n}). Insufficient evidence.`;
@@ -202,26 +202,38 @@ function insufficiency(
   return null;
 }
 
+/** The most samples "enough evidence" looks at: beyond, it says "more than". */
+const MOST_SAMPLES_NEEDED = 100_000;
+
 /**
- * For a bound on a rate short of samples: how many would put the 95% interval clear of the
- * threshold at the rate observed, n ≥ z²·p(1 − p)/(p − t)² (the normal approximation), and
- * at least the rule's minimum. Null for a point rule or a rate of 0 or 1 (no variance to go
- * by), and when the rate is the threshold itself (no n decides it).
+ * For a bound on a success rate short of samples: the fewest samples whose interval, by the
+ * rule's method at exactly the rate observed (p·n of n), is clear of the threshold, and at
+ * least the rule's minimum. Null past MOST_SAMPLES_NEEDED. Only for accuracy strictly
+ * between 0 and 1: a mean on another scale has no such rate.
  */
 function samplesNeeded(rule: ThresholdRule, observed: number): number | null {
-  if (rule.basis === 'point' || !(observed > 0 && observed < 1)) return null;
-  const gap = observed - rule.value;
-  if (gap === 0) return null;
-  const n = Math.ceil((Z_95 * Z_95 * observed * (1 - observed)) / (gap * gap));
-  return Math.max(2, rule.minSamples, n);
+  const method = rule.interval ?? 'wilson';
+  const clear = (n: number) => {
+    const { low, high } =
+      method === 'wald'
+        ? normalInterval(observed, Math.sqrt((observed * (1 - observed)) / n), 0.95, [0, 1])
+        : intervalAtRate(method, observed, n);
+    return low > rule.value || high < rule.value;
+  };
+  for (let n = Math.max(2, rule.minSamples); n <= MOST_SAMPLES_NEEDED; n += 1)
+    if (clear(n)) return n;
+  return null;
 }
 
-function enoughText(rule: ThresholdRule, observed: number): string {
-  if (rule.basis === 'point' || !(observed > 0 && observed < 1)) return '';
+function enoughText(rule: ThresholdRule, observed: number, metric: string): string {
+  if (rule.basis === 'point' || metric !== 'accuracy' || !(observed > 0 && observed < 1)) return '';
+  if (observed === rule.value)
+    return ' The observed rate is the threshold itself: no number of samples at that rate decides it.';
   const n = samplesNeeded(rule, observed);
+  const method = METHOD_TEXT[rule.interval ?? 'wilson'];
   return n === null
-    ? ' The observed rate is the threshold itself: no number of samples at that rate decides it.'
-    : ` At the observed rate ${fmt(observed)}, about ${n} samples would put the 95% interval clear of ${rule.value} (normal approximation: z²·p(1 − p)/(p − ${rule.value})²).`;
+    ? ` At the observed rate ${fmt(observed)}, more than ${MOST_SAMPLES_NEEDED.toLocaleString('en-US')} samples would be needed for the ${method} interval to be clear of ${rule.value}.`
+    : ` At the observed rate ${fmt(observed)}, ${n} samples would put the ${method} 95% interval clear of ${rule.value}.`;
 }
 
 function noEvidence(rule: ThresholdRule, evidence: ModelEvidence): string {
@@ -350,4 +362,8 @@ export function fmt(value: number): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function bareMetric(metric: string): string {
+  return metric.replace(/^inspect_ai\//, '');
 }

@@ -29,6 +29,28 @@ export function proportionInterval(
   if (!Number.isSafeInteger(n) || n < 1 || !Number.isSafeInteger(successes))
     throw new RangeError(`no proportion of ${successes} in ${n}`);
   if (successes < 0 || successes > n) throw new RangeError(`${successes} of ${n} is no proportion`);
+  return intervalAt(method, successes, n, confidence);
+}
+
+/**
+ * The interval at a rate p of n samples (p·n successes, not necessarily a whole number), for
+ * asking how many samples a rate would need: the formulas hold for any 0 ≤ x ≤ n.
+ */
+export function intervalAtRate(
+  method: ProportionMethod,
+  rate: number,
+  n: number,
+  confidence = 0.95,
+): Interval {
+  return intervalAt(method, rate * n, n, confidence);
+}
+
+function intervalAt(
+  method: ProportionMethod,
+  successes: number,
+  n: number,
+  confidence: number,
+): Interval {
   const alpha = 1 - confidence;
   switch (method) {
     case 'wilson':

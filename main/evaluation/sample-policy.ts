@@ -30,6 +30,7 @@ export function applySamplePolicy(
   const limits = rule.limits ?? 'as-scored';
   const { log, metric } = candidate;
   if (!MEAN_METRICS.has(metric.metric.replace(/^inspect_ai\//, ''))) {
+    // Whether any sample is affected is in the samples, which only a mean's rule reads.
     return errors === 'as-scored' && limits === 'as-scored'
       ? { candidate, evidence, text: null }
       : {
@@ -38,7 +39,11 @@ export function applySamplePolicy(
   }
   const scores = evidence.sampleScores(log.logId, metric.scorer);
   const text = policyText(scores, errors, limits);
-  if (errors === 'as-scored' && limits === 'as-scored') return { candidate, evidence, text };
+  const affected = scores.some(
+    (s) =>
+      (s.errored && errors !== 'as-scored') || (!s.errored && s.limited && limits !== 'as-scored'),
+  );
+  if (!affected) return { candidate, evidence, text };
   // Under a policy the metric is recomputed as the mean of epoch-averaged scores: only
   // where that is what the log's metric is (not another reducer's, say).
   if (

@@ -284,6 +284,27 @@ describe('metrics', () => {
     });
     // A lab claiming the unclustered value under the clustered metric is caught.
     expect(clustered(0.2236, { cluster: 'category' })?.status).toBe('differs');
+    // Ids compared as numpy compares them: 1 and "1" are one cluster, and one cluster has no
+    // clustered stderr (C − 1 = 0: NaN in Inspect, none here).
+    const mixed = [1, '1', 1, '1', 1, '1'].map((id, i) => ({
+      ...scored(`m${i}`, 1, { match: i % 2 }),
+      metadata: { category: id },
+    }));
+    expect(
+      checkMetrics(
+        [
+          {
+            name: 'match',
+            scorer: 'match',
+            metrics: {
+              stderr: { name: 'stderr', value: Number.NaN, params: { cluster: 'category' } },
+            },
+          },
+        ],
+        mixed,
+        DEFAULT,
+      )[0],
+    ).toMatchObject({ recomputed: null });
     // A key no sample has: not recomputable, as Inspect itself raises.
     expect(clustered(0.1, { cluster: 'competition' })).toMatchObject({
       recomputed: null,

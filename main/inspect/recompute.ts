@@ -365,10 +365,20 @@ function clusterKey(params: Readonly<Record<string, unknown>>): string | null {
 function clusteredStderr(values: readonly number[], clusters: readonly Scalar[]): number {
   const m = mean(values);
   const sums = new Map<string, number>();
+  // As numpy's np.unique(np.array(ids)) compares them: with any string among the ids all are
+  // compared as Python's str() of them (1 and "1" are one cluster, True is "True"); else as
+  // numbers, True being 1. (A JSON 1.0 reads as 1 here, where Python's str gives "1.0".)
+  const asText = clusters.some((id) => typeof id === 'string');
   values.forEach((value, i) => {
-    // Keyed by type and value: the number 1 and the string "1" are different clusters.
-    const id = JSON.stringify(clusters[i] ?? null);
-    sums.set(id, (sums.get(id) ?? 0) + (value - m));
+    const id = clusters[i] ?? '';
+    const key = asText
+      ? typeof id === 'boolean'
+        ? id
+          ? 'True'
+          : 'False'
+        : String(id)
+      : String(Number(id));
+    sums.set(key, (sums.get(key) ?? 0) + (value - m));
   });
   const count = sums.size;
   let variance = 0;
