@@ -37,7 +37,7 @@ export interface SearchService {
 }
 
 export function createSearchService(db: DeskDatabase): SearchService {
-  /** At most `rows` hits of a valid query (view() asks for one more than its limit). */
+  /** At most `rows` matches of a valid query (view() asks for one more than its limit). */
   const search = ({ text, model, benchmark, filter = '', limit }: SearchQuery, rows = limit) => {
     if (text.length > MAX_QUERY_CHARS)
       throw new DeskError('INVALID_ARGUMENT', `A search is at most ${MAX_QUERY_CHARS} characters.`);
@@ -47,20 +47,25 @@ export function createSearchService(db: DeskDatabase): SearchService {
     if (words.length === 0)
       throw new DeskError('INVALID_ARGUMENT', 'Search for at least one word.');
     const match = words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
-    const hits = db.search.transcripts({
+    const matches = db.search.transcripts({
       match,
       model,
       benchmark,
       filter: sampleFilter(filter, model),
       limit: rows,
     });
-    // Only the hits returned are read again, so the cost is the page's, not the match's.
-    return hits.map(({ sampleRow, ...hit }): TranscriptHit => {
+    return { matches, words };
+  };
+  /**
+   * Each hit with the message its words are in. Only the hits returned are read again, so
+   * the cost is the page's, not the match's.
+   */
+  const located = (matches: readonly HitRow[], words: readonly string[]) =>
+    matches.map(({ sampleRow, ...hit }): TranscriptHit => {
       const row = db.search.transcriptOf(sampleRow);
       const messageIndex = row ? hitMessage(row.transcript, row.messageStarts, words) : null;
       return { ...hit, messageIndex };
     });
-  };
   /** The filter read against the scorers of the samples searched (the model's, or all). */
   const sampleFilter = (text: string, model: ModelRef | null) => {
     const modelId = model && db.models.idOf(model.developer, model.name, model.version);
@@ -75,11 +80,14 @@ export function createSearchService(db: DeskDatabase): SearchService {
     return parsed.filter;
   };
   return {
-    transcripts: (query) => search(query),
+    transcripts: (query) => {
+      const { matches, words } = search(query);
+      return located(matches, words);
+    },
     view: (query) => {
-      // One more than asked says whether there are more.
-      const rows = search(query, query.limit + 1);
-      const hits = rows.slice(0, query.limit).map((hit) => ({
+      // One more than asked says whether there are more; only those shown are located.
+      const { matches, words } = search(query, query.limit + 1);
+      const hits = located(matches.slice(0, query.limit), words).map((hit) => ({
         modelId: hit.modelId,
         modelLabel: modelLabel(hit),
         bundleFile: printable(hit.bundleFile),
@@ -91,7 +99,7 @@ export function createSearchService(db: DeskDatabase): SearchService {
         messageIndex: hit.messageIndex,
         snippet: printable(hit.snippet.replaceAll('\n', ' ')),
       }));
-      return { hits, more: rows.length > query.limit };
+      return { hits, more: matches.length > query.limit };
     },
   };
 }
