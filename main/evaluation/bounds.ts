@@ -21,6 +21,20 @@ export const Z_95 = zOf(0.95);
 /** Metrics that are the mean of the (epoch-reduced) sample scores (Inspect's built-ins). */
 const MEAN_METRICS = new Set(['accuracy', 'mean']);
 
+export function isMeanMetric(metric: string): boolean {
+  return MEAN_METRICS.has(bareName(metric));
+}
+
+/** A metric key without Inspect's package prefix, as the reader recognises built-ins. */
+export function bareName(metric: string): string {
+  return metric.replace(/^inspect_ai\//, '');
+}
+
+/** How many values are 1 when every one is 0 or 1 (a proportion); else null. */
+export function successesOf(values: readonly number[]): number | null {
+  return values.every((v) => v === 0 || v === 1) ? values.filter((v) => v === 1).length : null;
+}
+
 /** Agreement between a value from samples and the log's, as the reader's tolerance. */
 const RELATIVE_TOLERANCE = 1e-6;
 
@@ -54,8 +68,7 @@ export function resolveInterval(
       interval: null,
       why: `the value is only what Inspect recorded (it cannot be recomputed from the samples), and no interval rests on it`,
     };
-  const isMean = MEAN_METRICS.has(bareName(metric.metric));
-  if (!isMean)
+  if (!isMeanMetric(metric.metric))
     return {
       interval: null,
       why: `${metric.metric} is not a mean of sample scores, so neither the samples nor the log's stderr (a mean's) give it an interval`,
@@ -109,8 +122,7 @@ function fromScores(
   method: IntervalMethod,
 ): IntervalResolution {
   const n = values.length;
-  const proportion = values.every((v) => v === 0 || v === 1);
-  const successes = proportion ? values.filter((v) => v === 1).length : null;
+  const successes = successesOf(values);
   const stderr = stderrOf(values);
   if (successes !== null && method !== 'wald') {
     const { low, high } = proportionInterval(method, successes, n);
@@ -177,11 +189,6 @@ export function stderrOf(values: readonly number[]): number {
   let squares = 0;
   for (const v of values) squares += (v - m) ** 2;
   return Math.sqrt(squares / (values.length - 1)) / Math.sqrt(values.length);
-}
-
-/** A metric key without Inspect's package prefix, as the reader recognises built-ins. */
-function bareName(metric: string): string {
-  return metric.replace(/^inspect_ai\//, '');
 }
 
 function mean(values: readonly number[]): number {

@@ -21,7 +21,7 @@ import type {
   VersionMetric,
 } from '../../common/comparison';
 import type { EvidenceLog, EvidenceMetric, ModelEvidence } from './evidence';
-import { meansBySample } from './bounds';
+import { isMeanMetric, meansBySample, successesOf } from './bounds';
 import { proportionInterval } from './intervals';
 import { pairedDifference } from './paired';
 
@@ -62,7 +62,7 @@ function compareBenchmarks(a: ModelEvidence, b: ModelEvidence): BenchmarkCompari
           a: va,
           b: vb,
           difference: va.value === null || vb.value === null ? null : vb.value - va.value,
-          paired: PROPORTION_METRICS.has(ma.metric)
+          paired: isMeanMetric(ma.metric)
             ? pairedDifference(ra.means, rb.means, ra.oneEpoch && rb.oneEpoch)
             : null,
         },
@@ -146,9 +146,6 @@ function versionMetric(
   return { value, source, n: metric.n, interval: wilsonOfMetric(metric, samples) };
 }
 
-/** Inspect's metrics that are a proportion when every score is 0 or 1. */
-const PROPORTION_METRICS = new Set(['accuracy', 'mean']);
-
 /**
  * Wilson's interval when the metric is the proportion of samples scored 1 among samples
  * scored 0 or 1: a proportion metric whose recomputed value is that proportion, over the
@@ -160,10 +157,10 @@ function wilsonOfMetric(
 ): Interval | null {
   const values = [...samples.values()];
   const n = values.length;
-  if (!PROPORTION_METRICS.has(metric.metric)) return null;
+  if (!isMeanMetric(metric.metric)) return null;
   if (metric.recomputed === null || n === 0 || n !== metric.n) return null;
-  if (!values.every((v) => v === 0 || v === 1)) return null;
-  const successes = values.filter((v) => v === 1).length;
+  const successes = successesOf(values);
+  if (successes === null) return null;
   if (Math.abs(successes / n - metric.recomputed) > 1e-9) return null;
   return proportionInterval('wilson', successes, n);
 }

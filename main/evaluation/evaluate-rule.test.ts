@@ -61,6 +61,12 @@ describe('bounds and operators', () => {
     );
   });
 
+  it("reads the scorer's sample scores once for the policy and the interval together", () => {
+    const evidence = modelEvidence([cybench], solved18of30);
+    evaluateRule(rule({ basis: 'lower95', value: 0.4 }), evidence);
+    expect(evidence.sampleReads).toEqual(['1/includes']);
+  });
+
   it('lower95 > 0.45: not met, margin negative', () => {
     const r = outcome({ basis: 'lower95', operator: '>', value: 0.45 });
     expect(r.status).toBe('not-met');

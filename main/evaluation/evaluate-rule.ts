@@ -5,7 +5,7 @@
 import { printable } from '../../common/text';
 import type { Operator, ThresholdRule } from '../thresholds';
 import type { IntervalMethod } from '../../common/thresholds';
-import { resolveInterval, type IntervalResolution } from './bounds';
+import { bareName, resolveInterval, type IntervalResolution } from './bounds';
 import { intervalAtRate, normalInterval, noSuccessUpperBound } from './intervals';
 import { applySamplePolicy } from './sample-policy';
 import type { ModelEvidence } from './evidence';
@@ -190,11 +190,11 @@ function insufficiency(
   }
   if (observed === null) return null; // noValue() explains it
   if (metric.n < rule.minSamples) {
-    return `Only ${plural(metric.n, 'sample')} in ${where} (observed ${fmt(observed)}); the rule needs at least ${rule.minSamples}: insufficient evidence.${enoughText(rule, observed, bareMetric(metric.metric))}`;
+    return `Only ${plural(metric.n, 'sample')} in ${where} (observed ${fmt(observed)}); the rule needs at least ${rule.minSamples}: insufficient evidence.${enoughText(rule, observed, bareName(metric.metric))}`;
   }
   if (rule.basis === 'point') return null;
   if (metric.n < 2) {
-    return `A 95% bound needs at least two samples and ${where} has ${metric.n} (observed ${fmt(observed)}); a stderr below two samples is 0 by convention, not an estimate: insufficient evidence.${enoughText(rule, observed, bareMetric(metric.metric))}`;
+    return `A 95% bound needs at least two samples and ${where} has ${metric.n} (observed ${fmt(observed)}); a stderr below two samples is 0 by convention, not an estimate: insufficient evidence.${enoughText(rule, observed, bareName(metric.metric))}`;
   }
   if (resolution.interval === null) {
     return `No ${boundName(rule)}: ${resolution.why} (${where}, observed ${fmt(observed)}, n ${metric.n}). Insufficient evidence.`;
@@ -220,9 +220,21 @@ function samplesNeeded(rule: ThresholdRule, observed: number): number | null {
         : intervalAtRate(method, observed, n);
     return low > rule.value || high < rule.value;
   };
-  for (let n = Math.max(2, rule.minSamples); n <= MOST_SAMPLES_NEEDED; n += 1)
-    if (clear(n)) return n;
-  return null;
+  // At a fixed rate the interval narrows as n grows, so "clear" holds from some n on:
+  // double until it holds, then halve the gap (a few dozen intervals, not 100,000).
+  let low = Math.max(2, rule.minSamples) - 1;
+  let high = low + 1;
+  while (!clear(high)) {
+    if (high >= MOST_SAMPLES_NEEDED) return null;
+    low = high;
+    high = Math.min(MOST_SAMPLES_NEEDED, high * 2);
+  }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (clear(middle)) high = middle;
+    else low = middle;
+  }
+  return high;
 }
 
 function enoughText(rule: ThresholdRule, observed: number, metric: string): string {
@@ -362,8 +374,4 @@ export function fmt(value: number): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function bareMetric(metric: string): string {
-  return metric.replace(/^inspect_ai\//, '');
 }

@@ -6,11 +6,9 @@
  * applies to the means of sample scores (accuracy, mean) only.
  */
 import type { SamplePolicy, ThresholdRule } from '../../common/thresholds';
-import { meansBySample, reproducingMeans } from './bounds';
+import { isMeanMetric, meansBySample, reproducingMeans } from './bounds';
 import type { ModelEvidence, SampleScore } from './evidence';
 import type { Candidate } from './select-evidence';
-
-const MEAN_METRICS = new Set(['accuracy', 'mean']);
 
 export type PolicyApplied =
   | {
@@ -29,7 +27,7 @@ export function applySamplePolicy(
   const errors = rule.errors ?? 'as-scored';
   const limits = rule.limits ?? 'as-scored';
   const { log, metric } = candidate;
-  if (!MEAN_METRICS.has(metric.metric.replace(/^inspect_ai\//, ''))) {
+  if (!isMeanMetric(metric.metric)) {
     // Whether any sample is affected is in the samples, which only a mean's rule reads.
     return errors === 'as-scored' && limits === 'as-scored'
       ? { candidate, evidence, text: null }
@@ -43,7 +41,8 @@ export function applySamplePolicy(
     (s) =>
       (s.errored && errors !== 'as-scored') || (!s.errored && s.limited && limits !== 'as-scored'),
   );
-  if (!affected) return { candidate, evidence, text };
+  // The interval reads these same scores: from here, not again from the database.
+  if (!affected) return { candidate, evidence: serving(evidence, candidate, scores), text };
   // Under a policy the metric is recomputed as the mean of epoch-averaged scores: only
   // where that is what the log's metric is (not another reducer's, say).
   if (
@@ -66,14 +65,23 @@ export function applySamplePolicy(
   const observed = means.reduce((sum, v) => sum + v, 0) / means.length;
   return {
     candidate: { log, metric: { ...metric, recomputed: observed, n: means.length } },
-    evidence: {
-      ...evidence,
-      sampleScores: (logId, scorer) =>
-        logId === log.logId && scorer === metric.scorer
-          ? adjusted
-          : evidence.sampleScores(logId, scorer),
-    },
+    evidence: serving(evidence, candidate, adjusted),
     text,
+  };
+}
+
+/** `evidence`, but the candidate's log and scorer give `scores`. */
+function serving(
+  evidence: ModelEvidence,
+  { log, metric }: Candidate,
+  scores: readonly SampleScore[],
+): ModelEvidence {
+  return {
+    ...evidence,
+    sampleScores: (logId, scorer) =>
+      logId === log.logId && scorer === metric.scorer
+        ? scores
+        : evidence.sampleScores(logId, scorer),
   };
 }
 
