@@ -41,7 +41,7 @@ import { sealSecretKey } from '../../main/key-files';
 import type { Workspace } from '../../main/workspace';
 import { makeWorkstation, type TestWorkstation } from '../support/lab';
 import { RESULTS_FILE, recordResults } from './results';
-import { writeSyntheticEvalLog } from './synthetic-inspect';
+import { DEFAULT_MODEL, writeSyntheticEvalLog } from './synthetic-inspect';
 
 const MB = 1_000_000;
 const MIN_BUNDLE_BYTES = Number(process.env.BENCH_MIN_MB ?? '200') * MB;
@@ -87,7 +87,13 @@ async function run(work: string): Promise<void> {
       logs: logs.map((l) => l.file),
       // The roster's name for the signing key: an evaluator calling itself otherwise is flagged.
       evaluator: { id: 'bench-lab', name: station.lab.name },
-      model: { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' },
+      // Every generated log runs on the default model, which the lab vouches for.
+      model: {
+        developer: 'Acme AI',
+        name: 'frontier-1',
+        version: '2026-10',
+        inspectModels: [DEFAULT_MODEL],
+      },
       suite: { name: 'cyber-ctf', version: '1.0' },
       signers: [station.lab.unlocked],
       now: () => new Date('2026-10-03T12:00:00.000Z'),

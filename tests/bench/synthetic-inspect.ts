@@ -55,7 +55,8 @@ export interface SyntheticLog extends SyntheticLogStats {
   readonly bytes: Buffer;
 }
 
-const DEFAULT_MODEL = 'anthropic/claude-sonnet-4-20250514';
+/** The `eval.model` of a log generated without one. */
+export const DEFAULT_MODEL = 'anthropic/claude-sonnet-4-20250514';
 const DEFAULT_CREATED = new Date('2026-10-02T09:15:00.000Z');
 const DEFAULT_TRANSCRIPT_CHARS = { min: 4_000, max: 60_000 };
 const TOKEN_LIMIT = 200_000;
