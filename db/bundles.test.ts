@@ -26,6 +26,7 @@ describe('bundle statements: imports that are not complete', () => {
       messageCount: 2,
       messageStarts: '[0,12]',
       errorRetries: 0,
+      invalidation: null,
       inputTokens: 1,
       outputTokens: 1,
       totalTokens: 2,

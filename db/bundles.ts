@@ -111,6 +111,8 @@ export interface SampleRowInput {
   readonly messageStarts: string | null;
   /** How often Inspect retried the sample after an error; null if imported before 0012. */
   readonly errorRetries: number | null;
+  /** Who invalidated the sample, when and why, as JSON; null for a valid one (or before 0013). */
+  readonly invalidation: string | null;
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly totalTokens: number;
@@ -231,10 +233,10 @@ export function bundleStatements(db: Database.Database): BundleStatements {
   );
   const insertSample = db.prepare(
     `INSERT INTO sample (log_id, sample_id, epoch, input, target, error, limit_hit, limit_type,
-       metadata, message_count, message_starts, error_retries, input_tokens, output_tokens,
-       total_tokens, total_time, working_time)
+       metadata, message_count, message_starts, error_retries, invalidation, input_tokens,
+       output_tokens, total_tokens, total_time, working_time)
      VALUES (@logId, @sampleId, @epoch, @input, @target, @error, @limitHit, @limitType,
-       @metadata, @messageCount, @messageStarts, @errorRetries, @inputTokens, @outputTokens, @totalTokens, @totalTime, @workingTime)`,
+       @metadata, @messageCount, @messageStarts, @errorRetries, @invalidation, @inputTokens, @outputTokens, @totalTokens, @totalTime, @workingTime)`,
   );
   const insertScore = db.prepare<
     [number, string, string, number | null, string | null, string | null]

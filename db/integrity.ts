@@ -120,7 +120,7 @@ function integrityReader(db: Database.Database, schemaVersion: number): Integrit
     `SELECT s.id, s.sample_id AS sampleId, s.epoch, s.input, s.target, s.error,
             s.limit_hit AS limitHit, s.limit_type AS limitType, s.metadata,
             s.message_count AS messageCount, s.message_starts AS messageStarts,
-            s.error_retries AS errorRetries,
+            s.error_retries AS errorRetries, s.invalidation,
             s.input_tokens AS inputTokens, s.output_tokens AS outputTokens,
             s.total_tokens AS totalTokens, s.total_time AS totalTime,
             s.working_time AS workingTime, t.transcript

@@ -288,6 +288,19 @@ describe('migrations', () => {
     check.close();
   });
 
+  it('0013 keeps the samples imported before it as valid, and takes only JSON for an invalidation', () => {
+    const file = databaseWithOneBundle(tempDir(), 12);
+    addOneSample(file);
+
+    openDatabase(file).close();
+    const check = new Database(file);
+    expect(check.prepare(`SELECT invalidation AS i FROM sample`).get()).toEqual({ i: null });
+    const set = check.prepare<[string]>(`UPDATE sample SET invalidation = ?`);
+    set.run('{"timestamp":null,"author":"qa","reason":"leaked answer"}');
+    expect(() => set.run('not json')).toThrow(/CHECK constraint/);
+    check.close();
+  });
+
   it('a second connection refuses a database that is not at the latest version', () => {
     const file = path.join(tempDir(), 'desk.sqlite3');
     const raw = new Database(file);

@@ -58,6 +58,8 @@ export interface SampleScoreRow {
   readonly errored: number;
   /** 1 when the sample stopped at a limit, 0 otherwise. */
   readonly limited: number;
+  /** 1 when someone invalidated the sample after the run, 0 otherwise. */
+  readonly invalidated: number;
 }
 
 /**
@@ -134,7 +136,8 @@ export function modelStatements(db: Database.Database): ModelStatements {
   );
   const sampleScores = db.prepare<[string, number], SampleScoreRow>(
     `SELECT s.sample_id AS sampleId, s.epoch, sc.numeric,
-            s.error IS NOT NULL AS errored, s.limit_hit IS NOT NULL AS limited
+            s.error IS NOT NULL AS errored, s.limit_hit IS NOT NULL AS limited,
+            s.invalidation IS NOT NULL AS invalidated
        FROM sample s LEFT JOIN sample_score sc ON sc.sample_id = s.id AND sc.scorer = ?
       WHERE s.log_id = ?
       ORDER BY s.id`,

@@ -41,11 +41,12 @@ const COLUMNS: Readonly<Record<SampleField, string>> = {
   working_time: 's.working_time',
   messages: 's.message_count',
   retries: 's.error_retries',
-  status: `(CASE WHEN s.error IS NOT NULL THEN 'error' WHEN s.limit_hit IS NOT NULL THEN 'limit' ELSE 'complete' END)`,
+  status: `(CASE WHEN s.invalidation IS NOT NULL THEN 'invalidated' WHEN s.error IS NOT NULL THEN 'error' WHEN s.limit_hit IS NOT NULL THEN 'limit' ELSE 'complete' END)`,
   has_error: '(s.error IS NOT NULL)',
   has_limit: '(s.limit_hit IS NOT NULL)',
   // A sample imported before 0012 counts as not retried (retries itself is missing there).
   has_retries: '(coalesce(s.error_retries, 0) > 0)',
+  invalidated: '(s.invalidation IS NOT NULL)',
 };
 
 const MATH: Readonly<Record<Exclude<MathFunction, 'round'>, string>> = {

@@ -126,8 +126,13 @@ const CASES: [string, Predicate][] = [
   ['has_retries', (s) => (s.errorRetries ?? 0) > 0],
   ['retries >= 2', (s) => s.errorRetries !== null && s.errorRetries >= 2],
   ['retries == 0', (s) => s.errorRetries === 0],
-  ['status == "limit"', (s) => s.error === null && s.limitHit !== null],
-  ['status in ("error", "complete")', (s) => s.error !== null || s.limitHit === null],
+  ['invalidated', (s) => s.invalidation !== null],
+  ['status == "invalidated"', (s) => s.invalidation !== null],
+  ['status == "limit"', (s) => s.invalidation === null && s.error === null && s.limitHit !== null],
+  [
+    'status in ("error", "complete")',
+    (s) => s.invalidation === null && (s.error !== null || s.limitHit === null),
+  ],
   [`${asName(HOSTILE_NAME)} == "x"`, (s) => s.scores[HOSTILE_NAME]?.value === 'x'],
   [`metadata.${asName(HOSTILE_NAME)} == "x"`, (s) => meta(s, HOSTILE_NAME) === 'x'],
 ];
@@ -320,6 +325,7 @@ describe('sample statements: one page of a scope, filtered and sorted', () => {
       totalTime: withError.totalTime,
       workingTime: withError.workingTime,
       errorRetries: withError.errorRetries,
+      invalidation: withError.invalidation,
       metadata: JSON.stringify(withError.metadata),
       scores: Object.entries(withError.scores)
         .sort(([a], [b]) => (a < b ? -1 : 1))

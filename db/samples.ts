@@ -149,7 +149,7 @@ export function sampleStatements(db: Database.Database): SampleStatements {
               s.limit_hit AS limitHit, s.limit_type AS limitType, s.message_count AS messageCount,
               s.input_tokens AS inputTokens, s.output_tokens AS outputTokens,
               s.total_tokens AS totalTokens, s.total_time AS totalTime,
-              s.working_time AS workingTime, s.error_retries AS errorRetries, s.metadata
+              s.working_time AS workingTime, s.error_retries AS errorRetries, s.invalidation, s.metadata
          FROM page p CROSS JOIN sample s ON s.id = p.id CROSS JOIN eval_log l ON l.id = s.log_id
         ${order.clause('p.sort_key', 'p.id')}`,
     ).all(...order.params, ...where.params, query.limit, query.offset) as (Omit<

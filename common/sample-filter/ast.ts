@@ -28,11 +28,12 @@ export const SAMPLE_FIELD_TYPES = {
   working_time: 'number',
   messages: 'number',
   retries: 'number',
-  /** error, limit or complete: what the grid's Status column shows. */
+  /** invalidated, error, limit or complete: what the grid's Status column shows. */
   status: 'text',
   has_error: 'boolean',
   has_limit: 'boolean',
   has_retries: 'boolean',
+  invalidated: 'boolean',
 } as const satisfies Record<string, ValueType>;
 
 export type ValueType = 'number' | 'text' | 'boolean';

@@ -294,7 +294,7 @@ describe('the sample filter language: constructs', () => {
 
 describe('the sample filter language: every refusal, in one sentence naming where', () => {
   const fields =
-    'id, epoch, input, target, error, limit, tokens, input_tokens, output_tokens, duration, working_time, messages, retries, status, has_error, has_limit, has_retries, answer, metadata.<key>';
+    'id, epoch, input, target, error, limit, tokens, input_tokens, output_tokens, duration, working_time, messages, retries, status, has_error, has_limit, has_retries, invalidated, answer, metadata.<key>';
 
   it('names an unknown field, the fields and the scorers', () => {
     expect(refusal('scor > 1')).toBe(

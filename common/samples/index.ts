@@ -29,6 +29,8 @@ export const SampleRowViewSchema = z.strictObject({
   messages: Count,
   /** Retries after an error (Inspect's error_retries); null if imported before they were kept. */
   retries: Count.nullable(),
+  /** Someone invalidated the sample after the run (Inspect's sample.invalidation). */
+  invalidated: z.boolean(),
   tokens: z.number().nonnegative(),
   totalTime: Seconds,
   workingTime: Seconds,

@@ -46,6 +46,7 @@ export function sampleColumns(sample: InspectSample): SampleColumns {
     messageCount: sample.messageCount,
     messageStarts: JSON.stringify(sample.messageStarts),
     errorRetries: sample.errorRetries,
+    invalidation: sample.invalidation === null ? null : JSON.stringify(sample.invalidation),
     inputTokens: sample.modelUsage.inputTokens,
     outputTokens: sample.modelUsage.outputTokens,
     totalTokens: sample.modelUsage.totalTokens,

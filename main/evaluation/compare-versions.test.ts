@@ -58,6 +58,7 @@ const s = (sampleId: string, numeric: number, epoch = 1): SampleScore => ({
   numeric,
   errored: false,
   limited: false,
+  invalidated: false,
 });
 
 describe('two versions side by side', () => {

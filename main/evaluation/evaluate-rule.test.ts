@@ -217,12 +217,12 @@ describe('bounds from the samples, never from a number only the lab vouches for'
 
   it('epochs averaged per sample: (1,0), (1,1), (0,0) → 0.5, 1, 0 is no proportion: the normal approximation around 0.5/√3 = 0.28867513, clipped to 1', () => {
     const epochs = [
-      { sampleId: 'a', epoch: 1, numeric: 1, errored: false, limited: false },
-      { sampleId: 'a', epoch: 2, numeric: 0, errored: false, limited: false },
-      { sampleId: 'b', epoch: 1, numeric: 1, errored: false, limited: false },
-      { sampleId: 'b', epoch: 2, numeric: 1, errored: false, limited: false },
-      { sampleId: 'c', epoch: 1, numeric: 0, errored: false, limited: false },
-      { sampleId: 'c', epoch: 2, numeric: 0, errored: false, limited: false },
+      { sampleId: 'a', epoch: 1, numeric: 1, errored: false, limited: false, invalidated: false },
+      { sampleId: 'a', epoch: 2, numeric: 0, errored: false, limited: false, invalidated: false },
+      { sampleId: 'b', epoch: 1, numeric: 1, errored: false, limited: false, invalidated: false },
+      { sampleId: 'b', epoch: 2, numeric: 1, errored: false, limited: false, invalidated: false },
+      { sampleId: 'c', epoch: 1, numeric: 0, errored: false, limited: false, invalidated: false },
+      { sampleId: 'c', epoch: 2, numeric: 0, errored: false, limited: false, invalidated: false },
     ];
     const evidence = modelEvidence([noStderr(0.5, 3)], { '1/includes': epochs });
     const r = evaluateRule(rule({ basis: 'upper95', operator: '<=', value: 1 }), evidence);
@@ -239,7 +239,7 @@ describe('bounds from the samples, never from a number only the lab vouches for'
     const evidence = modelEvidence([noStderr(0.6, 5)], {
       '1/includes': [
         ...scores(1, 1, 1, 0, 0),
-        { sampleId: 's6', epoch: 1, numeric: null, errored: false, limited: false },
+        { sampleId: 's6', epoch: 1, numeric: null, errored: false, limited: false, invalidated: false },
       ],
     });
     expect(evaluateRule(rule({ basis: 'lower95' }), evidence).successes).toBe(3);
@@ -261,7 +261,7 @@ describe('bounds from the samples, never from a number only the lab vouches for'
     expect(evaluateRule(rule({ basis: 'lower95' }), evidence).ci95).toBeNull();
   });
 
-  it("gives none for a metric that is not a mean of the scores (its stderr is a mean's), without reading samples", () => {
+  it("gives none for a metric that is not a mean of the scores (its stderr is a mean's)", () => {
     // std 0.498 with the log's stderr 0.091 recomputed: that stderr is not std's.
     const log = evidenceLog({
       metrics: [metric('includes', 'std', 0.498, 30), metric('includes', 'stderr', 0.091, 30)],
@@ -270,7 +270,6 @@ describe('bounds from the samples, never from a number only the lab vouches for'
     const r = evaluateRule(rule({ metric: 'std', basis: 'lower95', value: 0.3 }), evidence);
     expect(r.status).toBe('insufficient-evidence');
     expect(r.explanation).toContain('std is not a mean of sample scores');
-    expect(evidence.sampleReads).toEqual([]);
   });
 
   it('gives none around a value only the lab recorded, whatever stderr the log has', () => {
@@ -531,13 +530,14 @@ describe('errored and limited samples, as the rule says', () => {
   // stopped at the message limit (scored 0). Inspect's accuracy is 2 of the 39 scored.
   const run = [
     ...scores(1, 1, ...Array<number>(17).fill(0)),
-    { sampleId: 'err', epoch: 1, numeric: null, errored: true, limited: false },
+    { sampleId: 'err', epoch: 1, numeric: null, errored: true, limited: false, invalidated: false },
     ...Array.from({ length: 20 }, (_, i) => ({
       sampleId: `lim${i}`,
       epoch: 1,
       numeric: 0,
       errored: false,
       limited: true,
+      invalidated: false,
     })),
   ];
   const log = evidenceLog({ metrics: [metric('includes', 'accuracy', 2 / 39, 39)] });
@@ -576,15 +576,49 @@ describe('errored and limited samples, as the rule says', () => {
     expect(r.explanation).toContain('20 at a limit, left out.');
   });
 
+  it('samples invalidated after the run are left out and counted, whatever the policy', () => {
+    const invalid = (sampleId: string, numeric: number) => ({
+      sampleId,
+      epoch: 1,
+      numeric,
+      errored: false,
+      limited: false,
+      invalidated: true,
+    });
+    // Inspect's accuracy still counts the two invalidated samples: 3 of 41.
+    const withInvalid = evidenceLog({ metrics: [metric('includes', 'accuracy', 3 / 41, 41)] });
+    const r = outcome({ basis: 'lower95', value: 0.01, errors: 'failure' }, [withInvalid], {
+      '1/includes': [...run, invalid('leak1', 1), invalid('leak2', 0)],
+    });
+    expect(r.n).toBe(40);
+    expect(r.successes).toBe(2);
+    expect(r.bound).toBe(proportionInterval('wilson', 2, 40).low);
+    expect(r.explanation).toMatch(
+      /Samples: 2 invalidated after the run, left out; 1 errored, counted as failures; 20 at a limit, taken as Inspect scored them\.$/,
+    );
+  });
+
+  it('an invalidated sample of a metric that is no mean of sample scores makes the rule insufficient', () => {
+    const f1 = evidenceLog({ metrics: [metric('includes', 'f1', 0.4, 5)] });
+    const r = outcome({ metric: 'f1' }, [f1], {
+      '1/includes': [
+        ...scores(1, 0, 1, 0),
+        { sampleId: 'x', epoch: 1, numeric: 1, errored: false, limited: false, invalidated: true },
+      ],
+    });
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.explanation).toContain('samples invalidated after the run are left out');
+  });
+
   it("a policy where the log's metric is another reducer's (max over epochs) is insufficient evidence", () => {
     // Epochs (1, 0) and (0, 0): the log's accuracy 0.5 is of max-reduced scores; the mean of
     // epoch averages is 0.25, so recomputing it under a policy would change the quantity.
     const maxed = evidenceLog({ metrics: [metric('includes', 'accuracy', 0.5, 2)] });
     const epochs = [
-      { sampleId: 'a', epoch: 1, numeric: 1, errored: false, limited: false },
-      { sampleId: 'a', epoch: 2, numeric: 0, errored: false, limited: true },
-      { sampleId: 'b', epoch: 1, numeric: 0, errored: false, limited: false },
-      { sampleId: 'b', epoch: 2, numeric: 0, errored: false, limited: false },
+      { sampleId: 'a', epoch: 1, numeric: 1, errored: false, limited: false, invalidated: false },
+      { sampleId: 'a', epoch: 2, numeric: 0, errored: false, limited: true, invalidated: false },
+      { sampleId: 'b', epoch: 1, numeric: 0, errored: false, limited: false, invalidated: false },
+      { sampleId: 'b', epoch: 2, numeric: 0, errored: false, limited: false, invalidated: false },
     ];
     const r = outcome({ limits: 'exclude' }, [maxed], { '1/includes': epochs });
     expect(r.status).toBe('insufficient-evidence');

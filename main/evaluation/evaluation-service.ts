@@ -129,6 +129,7 @@ export function readModelEvidence(
         numeric: row.numeric,
         errored: row.errored === 1,
         limited: row.limited === 1,
+        invalidated: row.invalidated === 1,
       })),
   };
 }

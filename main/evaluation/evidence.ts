@@ -64,6 +64,8 @@ export interface SampleScore {
   readonly errored: boolean;
   /** The sample stopped at a limit (message, token, time, …). */
   readonly limited: boolean;
+  /** Someone invalidated the sample after the run (Inspect's sample.invalidation). */
+  readonly invalidated: boolean;
 }
 
 /** A log of a bundle that does not count, and why (docs/evaluation.md, "Evidence that does not count"). */

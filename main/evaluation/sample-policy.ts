@@ -2,8 +2,10 @@
  * A rule's policy for samples that ended in an error or stopped at a limit
  * (docs/evaluation.md, "Errors and limits"): take them as Inspect scored them (an errored
  * sample is unscored unless the run scored errors), count them as failures, or leave them
- * out. Any policy but as-scored recomputes the metric from the samples under it, so it
- * applies to the means of sample scores (accuracy, mean) only.
+ * out. Samples someone invalidated after the run (Inspect's sample.invalidation) are always
+ * left out: Inspect's own metrics still count them. Any policy but as-scored, and any
+ * invalidated sample, recomputes the metric from the samples, so it applies to the means of
+ * sample scores (accuracy, mean) only.
  */
 import type { SamplePolicy, ThresholdRule } from '../../common/thresholds';
 import { isMeanMetric, meansBySample, reproducingMeans } from './bounds';
@@ -27,19 +29,25 @@ export function applySamplePolicy(
   const errors = rule.errors ?? 'as-scored';
   const limits = rule.limits ?? 'as-scored';
   const { log, metric } = candidate;
+  const scores = evidence.sampleScores(log.logId, metric.scorer);
+  const invalidated = scores.some((s) => s.invalidated);
   if (!isMeanMetric(metric.metric)) {
-    // Whether any sample is affected is in the samples, which only a mean's rule reads.
+    if (invalidated)
+      return {
+        why: `samples invalidated after the run are left out, which recomputes the metric from the samples, and ${metric.metric} is not a mean of sample scores`,
+      };
     return errors === 'as-scored' && limits === 'as-scored'
       ? { candidate, evidence, text: null }
       : {
           why: `the rule's policy for errored or limited samples recomputes the metric from the samples, and ${metric.metric} is not a mean of sample scores`,
         };
   }
-  const scores = evidence.sampleScores(log.logId, metric.scorer);
   const text = policyText(scores, errors, limits);
   const affected = scores.some(
     (s) =>
-      (s.errored && errors !== 'as-scored') || (!s.errored && s.limited && limits !== 'as-scored'),
+      s.invalidated ||
+      (s.errored && errors !== 'as-scored') ||
+      (!s.errored && s.limited && limits !== 'as-scored'),
   );
   // The interval reads these same scores: from here, not again from the database.
   if (!affected) return { candidate, evidence: serving(evidence, candidate, scores), text };
@@ -50,11 +58,12 @@ export function applySamplePolicy(
     reproducingMeans(scores, metric.recomputed, metric.n, { atLeast: 1 }) === null
   ) {
     return {
-      why: `the rule's policy for errored or limited samples recomputes ${metric.scorer}/${metric.metric} as the mean of the epoch-averaged sample scores, and those do not reproduce the log's value (another epoch reducer, or a value that cannot be recomputed)`,
+      why: `${invalidated ? 'leaving out the samples invalidated after the run' : "the rule's policy for errored or limited samples"} recomputes ${metric.scorer}/${metric.metric} as the mean of the epoch-averaged sample scores, and those do not reproduce the log's value (another epoch reducer, or a value that cannot be recomputed)`,
     };
   }
 
   const adjusted = scores.flatMap((score): SampleScore[] => {
+    if (score.invalidated) return [];
     const policy = score.errored ? errors : score.limited ? limits : 'as-scored';
     if (policy === 'exclude') return [];
     return [policy === 'failure' ? { ...score, numeric: 0 } : score];
@@ -91,16 +100,22 @@ const TREATMENT: Readonly<Record<SamplePolicy, string>> = {
   exclude: 'left out',
 };
 
-/** "Samples: 1 errored, counted as failures; 20 at a limit, left out." */
+/**
+ * "Samples: 1 errored, counted as failures; 20 at a limit, left out." An invalidated sample
+ * is counted as that alone, whatever else happened to it.
+ */
 function policyText(
   scores: readonly SampleScore[],
   errors: SamplePolicy,
   limits: SamplePolicy,
 ): string | null {
-  const errored = new Set(scores.filter((s) => s.errored).map((s) => s.sampleId)).size;
-  const limited = new Set(scores.filter((s) => !s.errored && s.limited).map((s) => s.sampleId))
+  const valid = scores.filter((s) => !s.invalidated);
+  const invalidated = new Set(scores.filter((s) => s.invalidated).map((s) => s.sampleId)).size;
+  const errored = new Set(valid.filter((s) => s.errored).map((s) => s.sampleId)).size;
+  const limited = new Set(valid.filter((s) => !s.errored && s.limited).map((s) => s.sampleId))
     .size;
   const parts = [
+    ...(invalidated > 0 ? [`${invalidated} invalidated after the run, left out`] : []),
     ...(errored > 0
       ? [
           `${errored} errored, ${errors === 'as-scored' ? 'taken as Inspect scored them (unscored ones left out)' : TREATMENT[errors]}`,

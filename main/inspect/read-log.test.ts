@@ -222,6 +222,32 @@ describe('.eval quirks', () => {
     expect(log.samples.map((s) => s.errorRetries)).toEqual([2, 0]);
   });
 
+  it('keeps who invalidated a sample and why (sample.invalidation), even a malformed one', async () => {
+    const invalid = sample(
+      1,
+      1,
+      { match: 'C' },
+      {
+        invalidation: {
+          timestamp: '2026-11-30T10:00:00Z',
+          author: 'qa@lab',
+          reason: 'answer leaked in the prompt',
+          metadata: { ticket: 7 },
+        },
+      },
+    );
+    const odd = sample(2, 1, { match: 'I' }, { invalidation: 'yes' });
+    const log = await readInspectLog(
+      'invalidated.eval',
+      await buildZip(evalMembers(header({ total: 3 }), [invalid, odd, sample(3, 1, { match: 'C' })])),
+    );
+    expect(log.samples.map((s) => s.invalidation)).toEqual([
+      { timestamp: '2026-11-30T10:00:00Z', author: 'qa@lab', reason: 'answer leaked in the prompt' },
+      { timestamp: null, author: null, reason: null },
+      null,
+    ]);
+  });
+
   it('stores an attachment referenced 480 times once per text, not 480 times', async () => {
     const log = await readInspectLog('repeat.eval', await repeatedAttachmentLog(MiB, 480));
     const [read] = log.samples;

@@ -48,6 +48,7 @@ function scored(
     transcript: '',
     messageStarts: [],
     errorRetries: 0,
+    invalidation: null,
   };
 }
 

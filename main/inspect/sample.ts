@@ -13,7 +13,7 @@ import {
   type TextCounter,
   type TextResolver,
 } from './transcript';
-import type { InspectSample, SampleScore } from './types';
+import type { InspectSample, SampleInvalidation, SampleScore } from './types';
 import { valueToFloat } from './value-to-float';
 
 export function toInspectSample(sample: EvalSample, counter: TextCounter): InspectSample {
@@ -53,9 +53,23 @@ export function toInspectSample(sample: EvalSample, counter: TextCounter): Inspe
     metadata: scalarMetadata(sample.metadata ?? {}, counter),
     messageCount: messages.length,
     errorRetries: sample.error_retries?.length ?? 0,
+    invalidation: invalidationOf(sample.invalidation, counter),
     transcript: transcript.text,
     messageStarts: transcript.messageStarts,
   };
+}
+
+/** A sample is invalid once anything is recorded as its invalidation, details or not. */
+function invalidationOf(value: unknown, counter: TextCounter): SampleInvalidation | null {
+  if (value === undefined || value === null) return null;
+  const field = (key: string): string | null => {
+    const text: unknown =
+      typeof value === 'object' && Object.hasOwn(value, key)
+        ? (value as Record<string, unknown>)[key]
+        : null;
+    return typeof text === 'string' ? storeCapped(counter, text, MAX_NAME_CHARS) : null;
+  };
+  return { timestamp: field('timestamp'), author: field('author'), reason: field('reason') };
 }
 
 /** Keys past this many are dropped: real datasets carry a handful, a hostile one millions. */

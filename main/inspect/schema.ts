@@ -230,6 +230,11 @@ export const EvalSampleSchema = z.object({
   error: z.object({ message: z.string() }).nullish(),
   /** The errors of earlier attempts that Inspect retried (only how many is kept). */
   error_retries: z.array(z.unknown()).nullish(),
+  /**
+   * Set when someone invalidated the sample after the run (Inspect's ProvenanceData:
+   * timestamp, author, reason). Any value but null invalidates it, even a malformed one.
+   */
+  invalidation: z.unknown().optional(),
   // Inspect's types are context, time, working, message, token, cost, operator and custom
   // (EvalSampleLimitType); any other string is kept as written.
   limit: z.object({ type: z.string(), limit: Float.nullish() }).nullish(),

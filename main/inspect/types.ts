@@ -187,10 +187,19 @@ export interface InspectSample {
   readonly messageCount: number;
   /** How often Inspect retried the sample after an error (its `error_retries`). */
   readonly errorRetries: number;
+  /** Who invalidated the sample after the run, when and why; null for a valid sample. */
+  readonly invalidation: SampleInvalidation | null;
   /** Every message as plain text (tool calls as `name(arguments)`), attachments resolved. */
   readonly transcript: string;
   /** Where each message starts in `transcript` (UTF-16 offsets, one per message, ascending). */
   readonly messageStarts: readonly number[];
+}
+
+/** Inspect's ProvenanceData of an invalidated sample, its strings capped; each may be absent. */
+export interface SampleInvalidation {
+  readonly timestamp: string | null;
+  readonly author: string | null;
+  readonly reason: string | null;
 }
 
 export type MetricStatus = 'match' | 'differs' | 'not-recomputable';

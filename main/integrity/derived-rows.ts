@@ -122,8 +122,9 @@ function compareKeyed<S extends object, D>(
 
 /** Each field of `derived` against the stored row's field of the same name. */
 /**
- * Read since 0009 (run facts, limit type, metadata), 0011 (message starts) or 0012 (error
- * retries); a row imported before holds NULL there, which is not a difference.
+ * Read since 0009 (run facts, limit type, metadata), 0011 (message starts), 0012 (error
+ * retries) or 0013 (invalidation); a row imported before holds NULL there, which is not a
+ * difference (nor is it for a valid sample, whose invalidation is NULL anyway).
  */
 const ADDED_BY_A_MIGRATION: ReadonlySet<string> = new Set([
   'runFacts',
@@ -131,6 +132,7 @@ const ADDED_BY_A_MIGRATION: ReadonlySet<string> = new Set([
   'metadata',
   'messageStarts',
   'errorRetries',
+  'invalidation',
 ]);
 
 function differences(what: string, stored: object, derived: Record<string, unknown>): string[] {

@@ -124,6 +124,7 @@ function rowView(row: SampleGridRow): SampleRowView {
     limit: row.limitHit,
     messages: row.messageCount,
     retries: row.errorRetries,
+    invalidated: row.invalidation !== null,
     tokens: row.totalTokens,
     totalTime: row.totalTime,
     workingTime: row.workingTime,

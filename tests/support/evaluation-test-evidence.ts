@@ -70,6 +70,7 @@ export function scores(...values: (number | null)[]): SampleScore[] {
     numeric,
     errored: false,
     limited: false,
+    invalidated: false,
   }));
 }
 

@@ -137,6 +137,11 @@ function syntheticSample(
     messageStarts: null,
     // Some retried once or twice; the first log's as if imported before retries were kept.
     errorRetries: logIndex === 0 ? null : i % 23 === 0 ? 1 + (i % 2) : 0,
+    // A few invalidated after the run, with who and why.
+    invalidation:
+      logIndex === 1 && i % 29 === 0
+        ? JSON.stringify({ timestamp: null, author: 'qa', reason: 'leaked answer' })
+        : null,
     inputTokens: i * 7,
     outputTokens: i * 3,
     totalTokens: i * 10,
@@ -161,10 +166,10 @@ function sampleInserter(
 ): (sample: Omit<SyntheticSample, 'rowId'>) => SyntheticSample {
   const sample = raw.prepare(
     `INSERT INTO sample (log_id, sample_id, epoch, input, target, error, limit_hit, limit_type,
-        message_count, error_retries, input_tokens, output_tokens, total_tokens, total_time,
-        working_time, metadata)
+        message_count, error_retries, invalidation, input_tokens, output_tokens, total_tokens,
+        total_time, working_time, metadata)
      VALUES (@logId, @sampleId, @epoch, @input, @target, @error, @limitHit, @limitType,
-        @messageCount, @errorRetries, @inputTokens, @outputTokens, @totalTokens, @totalTime, @workingTime, @metadata)`,
+        @messageCount, @errorRetries, @invalidation, @inputTokens, @outputTokens, @totalTokens, @totalTime, @workingTime, @metadata)`,
   );
   const score = raw.prepare(
     `INSERT INTO sample_score (sample_id, scorer, value, numeric, answer) VALUES (?, ?, ?, ?, ?)`,

@@ -45,6 +45,7 @@ export const HIDEABLE_COLUMNS = [
 
 /** What the Status column says (the filter's `status`). */
 function statusOf(row: SampleRowView): string {
+  if (row.invalidated) return 'Invalidated';
   return row.error !== null ? 'Error' : row.limit !== null ? 'Limit' : 'Complete';
 }
 
