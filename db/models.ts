@@ -62,6 +62,14 @@ export interface SampleScoreRow {
   readonly invalidated: number;
 }
 
+export interface SampleMetadataValueRow {
+  readonly sampleId: string;
+  /** The value as SQLite holds it (true and false as 1 and 0), null when the key is missing. */
+  readonly value: string | number | null;
+  /** json_each's type of it: 'text', 'integer', 'real', 'true', 'false', 'null', …; null when missing. */
+  readonly type: string | null;
+}
+
 /**
  * The read side of imported evidence, by model. Every stored bundle passed verification
  * (a rejected one is never stored), so "every bundle" here is "every verified bundle";
@@ -76,6 +84,8 @@ export interface ModelStatements {
   claimsOf(modelId: number): EvidenceClaimRow[];
   /** Every sample and epoch of one log, with one scorer's numeric score where it gave one. */
   sampleScores(logId: number, scorer: string): SampleScoreRow[];
+  /** One metadata key's value of every sample of one log (first epoch), for clustering. */
+  sampleMetadataValues(logId: number, key: string): SampleMetadataValueRow[];
   /** Every (benchmark, scorer, metric) some complete import has, for the threshold editor. */
   metricNames(): MetricNameRow[];
 }
@@ -143,6 +153,15 @@ export function modelStatements(db: Database.Database): ModelStatements {
       ORDER BY s.id`,
   );
 
+  // json_each, not a JSON path: a key is any text the log wrote, quotes and dots included.
+  const sampleMetadataValues = db.prepare<[string, number], SampleMetadataValueRow>(
+    `SELECT s.sample_id AS sampleId, m.atom AS value, m.type
+       FROM sample s LEFT JOIN json_each(s.metadata) m ON m.key = ?
+      WHERE s.log_id = ? AND s.epoch = (SELECT min(f.epoch) FROM sample f
+                                         WHERE f.log_id = s.log_id AND f.sample_id = s.sample_id)
+      ORDER BY s.id`,
+  );
+
   return {
     list: () => list.all(),
     idOf: (developer, name, version) => idOf.get(developer, name, version)?.id,
@@ -150,6 +169,7 @@ export function modelStatements(db: Database.Database): ModelStatements {
     metricsOf: (modelId) => metricsOf.all(modelId),
     claimsOf: (modelId) => claimsOf.all(modelId),
     sampleScores: (logId, scorer) => sampleScores.all(scorer, logId),
+    sampleMetadataValues: (logId, key) => sampleMetadataValues.all(key, logId),
     metricNames: () => metricNames.all(),
   };
 }

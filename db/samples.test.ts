@@ -476,3 +476,27 @@ describe('sample statements: a hostile filter', () => {
     e.db.close();
   });
 });
+
+describe('one metadata key of every sample, for a rule that clusters by it', () => {
+  const tempDir = useTempDirs();
+
+  it('reads the value of the first epoch, its JSON type, and null where the key is missing, for any key', () => {
+    const e = buildSyntheticEvidence(path.join(tempDir(), 'desk.sqlite3'), {
+      logs: [{ samples: 30, epochs: 2 }],
+    });
+    const logId = e.logIds[0] ?? 0;
+    const first = e.samples.filter((s) => s.logId === logId && s.epoch === 1);
+    for (const key of ['category', 'difficulty', 'odd key.v2', HOSTILE_NAME, 'absent']) {
+      const rows = e.db.models.sampleMetadataValues(logId, key);
+      expect(rows.map((r) => r.sampleId)).toEqual(first.map((s) => s.sampleId));
+      rows.forEach((row, i) => {
+        const wrote = first[i]?.metadata?.[key];
+        if (wrote === undefined || wrote === null) expect(row.value, key).toBeNull();
+        else if (typeof wrote === 'boolean')
+          expect([row.value, row.type]).toEqual([wrote ? 1 : 0, String(wrote)]);
+        else expect(row.value).toBe(wrote);
+      });
+    }
+    e.db.close();
+  });
+});

@@ -21,8 +21,11 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const VALUE_SOURCES = ['recomputed', 'claimed-only'] as const;
 export type ValueSource = (typeof VALUE_SOURCES)[number];
 
-/** Where the standard error came from: the scorer's stderr metric, or the sample scores. */
-export const STDERR_SOURCES = ['recomputed', 'samples'] as const;
+/**
+ * Where the standard error came from: the scorer's stderr metric (recomputed), the sample
+ * scores, or the sample scores clustered by the rule's metadata key.
+ */
+export const STDERR_SOURCES = ['recomputed', 'samples', 'clustered'] as const;
 export type StderrSource = (typeof STDERR_SOURCES)[number];
 
 const Count = z.number().int().nonnegative();
@@ -63,6 +66,8 @@ export const RuleOutcomeSchema = z.strictObject({
   operator: z.enum(OPERATORS),
   threshold: z.number(),
   basis: z.enum(BASES),
+  /** The two-sided confidence of the interval a bound is an end of; null for a point rule. */
+  confidence: z.number().nullable(),
   minSamples: z.number().int(),
   status: z.enum(RULE_STATUSES),
   /** Null when no evidence matched or the log holds no value. */
@@ -71,11 +76,21 @@ export const RuleOutcomeSchema = z.strictObject({
   stderr: z.number().nullable(),
   stderrSource: z.enum(STDERR_SOURCES).nullable(),
   /**
-   * The 95% interval from the samples, by `intervalMethod`, inside the metric's range; null
-   * when the samples give none, or below two samples.
+   * The interval from the samples at `confidence` (95% for a point rule), by
+   * `intervalMethod`, inside the metric's range; null when the samples give none, or below
+   * two samples.
    */
-  ci95: z.tuple([z.number(), z.number()]).nullable(),
+  interval: z.tuple([z.number(), z.number()]).nullable(),
   intervalMethod: z.enum(INTERVAL_METHODS).nullable(),
+  /** How the samples were clustered for the interval, when the rule names a cluster. */
+  cluster: z
+    .strictObject({
+      key: z.string(),
+      clusters: Count,
+      /** The proportion method's sample size, n over the design effect; null for Wald. */
+      effectiveN: z.number().positive().nullable(),
+    })
+    .nullable(),
   /** Samples scored 1 when every sample is scored 0 or 1 (a proportion); else null. */
   successes: Count.nullable(),
   /** What was compared with the threshold; null unless the rule is met or not met. */

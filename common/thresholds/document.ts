@@ -10,9 +10,27 @@ export const THRESHOLD_SET_TYPE = 'designation-desk/threshold-set/v1';
 export const OPERATORS = ['>=', '>', '<=', '<'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
-/** What is compared with the threshold: the observed value, or a 95% confidence bound. */
-export const BASES = ['point', 'lower95', 'upper95'] as const;
+/**
+ * What is compared with the threshold: the observed value, or an end of the confidence
+ * interval at the rule's `confidence`. `lower95` and `upper95` are the older names of a
+ * lower or upper bound at 95%, and keep that meaning.
+ */
+export const BASES = ['point', 'lower', 'upper', 'lower95', 'upper95'] as const;
 export type Basis = (typeof BASES)[number];
+
+/** The default confidence of an interval, and the only one of a lower95 or upper95 rule. */
+export const DEFAULT_CONFIDENCE = 0.95;
+
+/** "95%", "97.5%": a confidence as people write it. */
+export function percentOf(confidence: number): string {
+  return `${String(Math.round(confidence * 10_000) / 100)}%`;
+}
+
+/** Which end of the interval a basis compares, or null for the observed value. */
+export function boundSide(basis: Basis): 'lower' | 'upper' | null {
+  if (basis === 'point') return null;
+  return basis === 'lower' || basis === 'lower95' ? 'lower' : 'upper';
+}
 
 /**
  * How a bound is computed from the samples (docs/evaluation.md, "Bounds"): for a proportion,
@@ -46,8 +64,18 @@ export const ThresholdRuleSchema = z.strictObject({
   operator: z.enum(OPERATORS),
   value: z.number(),
   basis: z.enum(BASES),
-  /** For a 95% basis: how the bound is computed; absent means Wilson's. */
+  /**
+   * For a bound: the two-sided confidence of the interval it is an end of (0.95: each end
+   * is a one-sided 97.5% bound); absent means 95%.
+   */
+  confidence: z.number().min(0.5).max(0.999).optional(),
+  /** For a bound: how it is computed; absent means Wilson's. */
   interval: z.enum(INTERVAL_METHODS).optional(),
+  /**
+   * A sample metadata key whose values group samples that are not independent (tasks of one
+   * competition or category): the interval then rests on Inspect's clustered stderr.
+   */
+  cluster: Text.optional(),
   /** Samples that ended in an error; absent means as-scored. */
   errors: z.enum(SAMPLE_POLICIES).optional(),
   /** Samples that stopped at a limit; absent means as-scored. */
@@ -84,6 +112,22 @@ export const ThresholdSetSchema = z
   .superRefine((set, ctx) => {
     const ids = new Set<string>();
     set.rules.forEach((rule, i) => {
+      if (rule.confidence !== undefined && boundSide(rule.basis) === null)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'confidence'],
+          message: 'applies only to a lower or upper bound, and the basis is the observed value',
+        });
+      if (
+        rule.confidence !== undefined &&
+        rule.confidence !== DEFAULT_CONFIDENCE &&
+        (rule.basis === 'lower95' || rule.basis === 'upper95')
+      )
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'confidence'],
+          message: 'must be 0.95 for a lower95 or upper95 basis; use lower or upper for another',
+        });
       if (ids.has(rule.id))
         ctx.addIssue({
           code: 'custom',

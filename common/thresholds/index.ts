@@ -1,6 +1,9 @@
 /** Threshold sets: the plaintext document's schema and the metadata anyone may see. */
 export {
   BASES,
+  DEFAULT_CONFIDENCE,
+  boundSide,
+  percentOf,
   INTERVAL_METHODS,
   DesignationRuleSchema,
   OPERATORS,

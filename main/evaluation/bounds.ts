@@ -1,5 +1,5 @@
 /**
- * A rule's 95% interval, from the samples (docs/evaluation.md, "Bounds").
+ * A rule's interval at its confidence, from the samples (docs/evaluation.md, "Bounds").
  *
  * When the metric is a mean of the sample scores (Inspect's accuracy and mean) and the
  * scores reproduce it (the same n, epochs averaged per sample, the same mean), the interval
@@ -10,13 +10,13 @@
  * it from the samples. Never around a stderr only the lab vouches for (one Inspect recorded
  * that cannot be recomputed): then there is no bound, and the rule is insufficient evidence.
  */
-import type { IntervalMethod } from '../../common/thresholds';
+import { percentOf, type IntervalMethod } from '../../common/thresholds';
 import type { StderrSource } from '../../common/evaluation/outcome';
 import type { Candidate } from './select-evidence';
 import type { ModelEvidence, SampleScore } from './evidence';
-import { normalInterval, proportionInterval, zOf } from './intervals';
-
-export const Z_95 = zOf(0.95);
+import { printable } from '../../common/text';
+import { clusterCount, clusteredStderr, type ClusterId } from '../inspect';
+import { intervalAtRate, normalInterval, proportionInterval } from './intervals';
 
 /** Metrics that are the mean of the (epoch-reduced) sample scores (Inspect's built-ins). */
 const MEAN_METRICS = new Set(['accuracy', 'mean']);
@@ -38,6 +38,26 @@ export function successesOf(values: readonly number[]): number | null {
 /** Agreement between a value from samples and the log's, as the reader's tolerance. */
 const RELATIVE_TOLERANCE = 1e-6;
 
+/** What a rule's cluster did to its interval. */
+export interface ClusterFacts {
+  /** The sample metadata key. */
+  readonly key: string;
+  readonly clusters: number;
+  /**
+   * For a proportion: n·(design effect)⁻¹, the sample size whose binomial variance is the
+   * clustered one (never more than n); null for the normal approximation.
+   */
+  readonly effectiveN: number | null;
+}
+
+/** How a rule wants its interval. */
+export interface IntervalRequest {
+  readonly method: IntervalMethod;
+  readonly confidence: number;
+  /** A sample metadata key to cluster by, or null. */
+  readonly cluster: string | null;
+}
+
 export type IntervalResolution =
   | {
       readonly interval: readonly [number, number];
@@ -49,18 +69,21 @@ export type IntervalResolution =
       readonly stderrSource: StderrSource | null;
       /** What the reader must know about the method (a Wald interval's shortcomings). */
       readonly caveat: string | null;
+      /** How the samples were clustered, when the rule names a cluster. */
+      readonly cluster: ClusterFacts | null;
     }
   | { readonly interval: null; readonly why: string };
 
-const WALD_CAVEAT =
-  'the normal approximation, which covers less than 95% for samples this small and near 0 or 1';
+const waldCaveat = (confidence: number) =>
+  `the normal approximation, which covers less than ${percentOf(confidence)} for samples this small and near 0 or 1`;
 
 export function resolveInterval(
   candidate: Candidate,
   observed: number,
   evidence: ModelEvidence,
-  method: IntervalMethod,
+  request: IntervalRequest,
 ): IntervalResolution {
+  const { method, confidence } = request;
   const { log, metric } = candidate;
   // An interval around a value only the lab recorded would lend it the samples' authority.
   if (metric.recomputed === null)
@@ -73,12 +96,19 @@ export function resolveInterval(
       interval: null,
       why: `${metric.metric} is not a mean of sample scores, so neither the samples nor the log's stderr (a mean's) give it an interval`,
     };
-  const values = reproducingMeans(
-    evidence.sampleScores(log.logId, metric.scorer),
-    observed,
-    metric.n,
-  );
-  if (values !== null) return fromScores(values, observed, method);
+  const scores = evidence.sampleScores(log.logId, metric.scorer);
+  const values = reproducingMeans(scores, observed, metric.n);
+  if (request.cluster !== null) {
+    if (values === null)
+      return {
+        interval: null,
+        why: `the rule clusters by "${request.cluster}", which needs the sample scores, and they do not reproduce the observed value over ${metric.n} samples`,
+      };
+    const ids = [...meansBySample(scores).keys()];
+    const of = evidence.sampleClusters(log.logId, request.cluster);
+    return clustered(values, ids, of, observed, { ...request, cluster: request.cluster });
+  }
+  if (values !== null) return fromScores(values, observed, method, confidence);
 
   const recorded = log.metrics.find(
     (m) => m.scorer === metric.scorer && bareName(m.metric) === 'stderr',
@@ -89,30 +119,31 @@ export function resolveInterval(
     Number.isFinite(recorded.recomputed) &&
     recorded.recomputed > 0
   ) {
-    const { low, high } = normalInterval(observed, recorded.recomputed, 0.95, unit);
+    const { low, high } = normalInterval(observed, recorded.recomputed, confidence, unit);
     return {
       interval: [low, high],
       method: 'wald',
       successes: null,
       stderr: recorded.recomputed,
       stderrSource: 'recomputed',
-      caveat: `${WALD_CAVEAT}, around the log's stderr as recomputed from its samples`,
+      caveat: `${waldCaveat(confidence)}, around the log's stderr as recomputed from its samples`,
+      cluster: null,
     };
   }
-  const scores = `its sample scores do not reproduce the observed value over ${metric.n} samples`;
+  const unreproduced = `its sample scores do not reproduce the observed value over ${metric.n} samples`;
   if (recorded?.recomputed != null)
     return {
       interval: null,
-      why: `${scores}, and the stderr recomputed from them is ${recorded.recomputed === 0 ? '0, which gives no interval' : 'not a number'}`,
+      why: `${unreproduced}, and the stderr recomputed from them is ${recorded.recomputed === 0 ? '0, which gives no interval' : 'not a number'}`,
     };
   if (recorded?.claimed != null)
     return {
       interval: null,
-      why: `${scores}, and the log's stderr ${String(recorded.claimed)} is only what Inspect recorded (it cannot be recomputed from the samples): a bound never rests on a number only the lab vouches for`,
+      why: `${unreproduced}, and the log's stderr ${String(recorded.claimed)} is only what Inspect recorded (it cannot be recomputed from the samples): a bound never rests on a number only the lab vouches for`,
     };
   return {
     interval: null,
-    why: `${scores}, and the log records no stderr for scorer "${metric.scorer}"`,
+    why: `${unreproduced}, and the log records no stderr for scorer "${metric.scorer}"`,
   };
 }
 
@@ -120,12 +151,13 @@ function fromScores(
   values: readonly number[],
   observed: number,
   method: IntervalMethod,
+  confidence: number,
 ): IntervalResolution {
   const n = values.length;
   const successes = successesOf(values);
   const stderr = stderrOf(values);
   if (successes !== null && method !== 'wald') {
-    const { low, high } = proportionInterval(method, successes, n);
+    const { low, high } = proportionInterval(method, successes, n, confidence);
     return {
       interval: [low, high],
       method,
@@ -133,6 +165,7 @@ function fromScores(
       stderr,
       stderrSource: 'samples',
       caveat: null,
+      cluster: null,
     };
   }
   // Scores that do not vary give the normal approximation a width of 0: no interval at all.
@@ -142,7 +175,7 @@ function fromScores(
       why: `every sample scores ${String(values[0])}, so the normal approximation gives an interval of width 0, which is no interval${successes !== null ? ' (a proportion method would give one)' : ''}`,
     };
   const unit = values.every((v) => v >= 0 && v <= 1) ? ([0, 1] as const) : null;
-  const { low, high } = normalInterval(observed, stderr, 0.95, unit);
+  const { low, high } = normalInterval(observed, stderr, confidence, unit);
   return {
     interval: [low, high],
     method: 'wald',
@@ -151,8 +184,75 @@ function fromScores(
     stderrSource: 'samples',
     caveat:
       successes !== null
-        ? `${WALD_CAVEAT}, as the rule asks`
-        : `${WALD_CAVEAT}: the scores are not all 0 or 1 (partial credit, or epochs that disagree), so they are no proportion`,
+        ? `${waldCaveat(confidence)}, as the rule asks`
+        : `${waldCaveat(confidence)}: the scores are not all 0 or 1 (partial credit, or epochs that disagree), so they are no proportion`,
+    cluster: null,
+  };
+}
+
+/**
+ * The interval when samples share clusters: around Inspect's clustered stderr s_c. For a
+ * proportion by the rule's method at the effective sample size n_eff = p̂(1 − p̂)/s_c², at
+ * most n (Korn & Graubard 1998: the binomial interval of the sample size with the
+ * clustered variance; clustering never narrows it), and n at p̂ = 0 or 1; otherwise, or for
+ * `wald`, the normal approximation around s_c.
+ */
+function clustered(
+  values: readonly number[],
+  ids: readonly string[],
+  of: ReadonlyMap<string, ClusterId | null>,
+  observed: number,
+  request: IntervalRequest & { readonly cluster: string },
+): IntervalResolution {
+  const { method, confidence, cluster: key } = request;
+  const clusterIds: ClusterId[] = [];
+  for (const id of ids) {
+    const value = of.get(id) ?? null;
+    if (value === null)
+      return {
+        interval: null,
+        why: `sample ${JSON.stringify(printable(id))} has no metadata "${key}" to cluster by`,
+      };
+    clusterIds.push(value);
+  }
+  const clusters = clusterCount(clusterIds);
+  if (clusters < 2)
+    return {
+      interval: null,
+      why: `every sample has the same "${key}", and one cluster gives no clustered standard error`,
+    };
+  const n = values.length;
+  const stderr = clusteredStderr(values, clusterIds);
+  const successes = successesOf(values);
+  if (successes !== null && method !== 'wald') {
+    const p = successes / n;
+    const effectiveN = stderr > 0 ? Math.min(n, (p * (1 - p)) / (stderr * stderr)) : n;
+    const { low, high } = intervalAtRate(method, p, effectiveN, confidence);
+    return {
+      interval: [low, high],
+      method,
+      successes,
+      stderr,
+      stderrSource: 'clustered',
+      caveat: null,
+      cluster: { key, clusters, effectiveN },
+    };
+  }
+  if (!(stderr > 0))
+    return {
+      interval: null,
+      why: `the clustered standard error by "${key}" is 0, which gives the normal approximation no width`,
+    };
+  const unit = values.every((v) => v >= 0 && v <= 1) ? ([0, 1] as const) : null;
+  const { low, high } = normalInterval(observed, stderr, confidence, unit);
+  return {
+    interval: [low, high],
+    method: 'wald',
+    successes,
+    stderr,
+    stderrSource: 'clustered',
+    caveat: waldCaveat(confidence),
+    cluster: { key, clusters, effectiveN: null },
   };
 }
 

@@ -49,6 +49,7 @@ function evidence(logs: EvidenceLog[], scores: Record<number, SampleScore[]>): M
     logs,
     excluded: [],
     sampleScores: (logId) => scores[logId] ?? [],
+    sampleClusters: () => new Map(),
   };
 }
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ThresholdRule } from '../thresholds';
-import { Z_95 } from './bounds';
 import type { SampleScore } from './evidence';
 import { evaluateRule } from './evaluate-rule';
-import { intervalAtRate, proportionInterval } from './intervals';
+import { intervalAtRate, proportionInterval, zOf } from './intervals';
 import { RuleOutcomeSchema } from '../../common/evaluation/outcome';
 import {
   evidenceLog,
@@ -23,6 +22,7 @@ const solved18of30 = {
   '1/includes': scores(...Array<number>(18).fill(1), ...Array<number>(12).fill(0)),
 };
 const wilson18of30 = proportionInterval('wilson', 18, 30);
+const Z_95 = zOf(0.95);
 
 function outcome(
   overrides: Partial<ThresholdRule>,
@@ -33,6 +33,100 @@ function outcome(
   RuleOutcomeSchema.parse(result);
   return result;
 }
+
+describe('the confidence a rule names', () => {
+  it('lower at 99%: the Wilson 99% interval of 18 of 30, named in the sentence', () => {
+    const r = outcome({ basis: 'lower', confidence: 0.99, value: 0.3 });
+    expect(r.confidence).toBe(0.99);
+    expect(r.bound).toBe(proportionInterval('wilson', 18, 30, 0.99).low);
+    expect(r.bound).toBeLessThan(wilson18of30.low);
+    expect(r.explanation).toMatch(/^Wilson lower 99% bound 0\.3\d\d \(18 of 30 samples scored 1/);
+  });
+
+  it('a lower95 rule written before confidences existed means a lower bound at 95%', () => {
+    const old = outcome({ basis: 'lower95', value: 0.4 });
+    const now = outcome({ basis: 'lower', confidence: 0.95, value: 0.4 });
+    expect(old.bound).toBe(now.bound);
+    expect(old.bound).toBe(wilson18of30.low);
+    expect(old.confidence).toBe(0.95);
+    expect(old.explanation).toBe(now.explanation);
+  });
+
+  it('at 0 of n, the rule of three at the rule’s confidence', () => {
+    const none = {
+      '1/includes': scores(...Array<number>(30).fill(0)),
+    };
+    const zero = evidenceLog({ metrics: [metric('includes', 'accuracy', 0, 30)] });
+    const r = outcome({ basis: 'upper', confidence: 0.9, operator: '<', value: 0.2 }, [zero], none);
+    expect(r.bound).toBe(proportionInterval('wilson', 0, 30, 0.9).high);
+    expect(r.explanation).toContain(
+      `the one-sided 90% upper bound is 1 − 0.1^(1/30) = ${(1 - 0.1 ** (1 / 30)).toFixed(3)}`,
+    );
+  });
+});
+
+describe('clustered samples', () => {
+  // Six tasks in three competitions A, A, A, B, B, C scored 1, 1, 0, 0, 0, 1: mean 0.5;
+  // per-cluster sums of deviations 0.5, −1, 0.5; Inspect's clustered stderr
+  // √(3/2 · 1.5) / 6 = 0.25, against the independent √(0.25/6) = 0.204. The design effect
+  // 0.25² / (0.25/6) = 1.5 gives an effective n of 6 / 1.5 = 4.
+  const six = evidenceLog({ metrics: [metric('includes', 'accuracy', 0.5, 6)] });
+  const samples = { '1/includes': scores(1, 1, 0, 0, 0, 1) };
+  const competitions: Record<string, Record<string, string>> = {
+    '1/competition': { s1: 'A', s2: 'A', s3: 'A', s4: 'B', s5: 'B', s6: 'C' },
+  };
+  const evaluate = (overrides: Partial<ThresholdRule>, clusters = competitions) => {
+    const r = evaluateRule(
+      rule({ basis: 'lower', value: 0.1, cluster: 'competition', ...overrides }),
+      modelEvidence([six], samples, clusters),
+    );
+    RuleOutcomeSchema.parse(r);
+    return r;
+  };
+
+  it('Wilson at the effective sample size of the clustered stderr (Korn & Graubard 1998)', () => {
+    const r = evaluate({});
+    expect(r.stderr).toBeCloseTo(0.25, 12);
+    expect(r.stderrSource).toBe('clustered');
+    expect(r.cluster?.clusters).toBe(3);
+    expect(r.cluster?.effectiveN).toBeCloseTo(4, 12);
+    const expected = intervalAtRate('wilson', 0.5, 4);
+    expect(r.bound).toBeCloseTo(expected.low, 12);
+    expect(r.bound).toBeLessThan(proportionInterval('wilson', 3, 6).low);
+    expect(r.explanation).toContain(
+      'clustered by "competition": 3 clusters, stderr 0.250, effective n 4.0',
+    );
+  });
+
+  it('never narrower than the independent interval: an effective n is at most n', () => {
+    const paired = { '1/competition': { s1: 'A', s2: 'B', s3: 'A', s4: 'B', s5: 'C', s6: 'C' } };
+    // Clusters A = (s1, s3) = (1, 0), B = (s2, s4) = (1, 0), C = (s5, s6) = (0, 1): every
+    // cluster's deviations sum to 0, a clustered stderr of 0, so the effective n stays 6.
+    const r = evaluate({}, paired);
+    expect(r.cluster?.effectiveN).toBe(6);
+    expect(r.bound).toBe(proportionInterval('wilson', 3, 6).low);
+  });
+
+  it('the normal approximation around the clustered stderr when the rule asks for wald', () => {
+    const r = evaluate({ interval: 'wald' });
+    expect(r.intervalMethod).toBe('wald');
+    expect(r.bound).toBeCloseTo(Math.max(0, 0.5 - Z_95 * 0.25), 12);
+    expect(r.cluster?.effectiveN).toBeNull();
+  });
+
+  it('is insufficient evidence when a sample has no such metadata, or all share one cluster', () => {
+    const missing = evaluate({}, { '1/competition': { s1: 'A', s2: 'B' } });
+    expect(missing.status).toBe('insufficient-evidence');
+    expect(missing.explanation).toContain(
+      'sample "s3" has no metadata "competition" to cluster by',
+    );
+    const one = evaluate(
+      {},
+      { '1/competition': { s1: 'A', s2: 'A', s3: 'A', s4: 'A', s5: 'A', s6: 'A' } },
+    );
+    expect(one.explanation).toContain('one cluster gives no clustered standard error');
+  });
+});
 
 describe('bounds and operators', () => {
   it('lower95 ≥ 0.4: Wilson lower bound 0.4232 for 18 of 30, met, with a sentence a reviewer can read', () => {
@@ -46,7 +140,7 @@ describe('bounds and operators', () => {
     expect(r.n).toBe(30);
     expect(r.bound).toBe(wilson18of30.low);
     expect(r.margin).toBeCloseTo(wilson18of30.low - 0.4, 12);
-    expect(r.ci95).toEqual([wilson18of30.low, wilson18of30.high]);
+    expect(r.interval).toEqual([wilson18of30.low, wilson18of30.high]);
     expect(r.sourceLog).toEqual({
       bundleId: 1,
       bundleFile: 'run.evbundle',
@@ -103,7 +197,7 @@ describe('bounds and operators', () => {
     expect(r.bound).toBe(0.6);
     expect(r.margin).toBeCloseTo(margin, 12);
     // The interval is reported whatever the basis.
-    expect(r.ci95).toEqual([wilson18of30.low, wilson18of30.high]);
+    expect(r.interval).toEqual([wilson18of30.low, wilson18of30.high]);
   });
 
   it('a point rule says observed, n and where from', () => {
@@ -185,7 +279,7 @@ describe('the value compared', () => {
     expect(r.source).toBe('claimed-only');
     expect(r.margin).toBeCloseTo(0.05, 12);
     expect(r.stderr).toBeNull();
-    expect(r.ci95).toBeNull();
+    expect(r.interval).toBeNull();
     expect(r.explanation).toBe(
       'Observed 0.300 (n 1, claimed only: the value Inspect recorded in logs/doomla_3epochs.eval in run.evbundle, which cannot be recomputed from the samples) is ≥ 0.25 by 0.050: met.',
     );
@@ -239,7 +333,14 @@ describe('bounds from the samples, never from a number only the lab vouches for'
     const evidence = modelEvidence([noStderr(0.6, 5)], {
       '1/includes': [
         ...scores(1, 1, 1, 0, 0),
-        { sampleId: 's6', epoch: 1, numeric: null, errored: false, limited: false, invalidated: false },
+        {
+          sampleId: 's6',
+          epoch: 1,
+          numeric: null,
+          errored: false,
+          limited: false,
+          invalidated: false,
+        },
       ],
     });
     expect(evaluateRule(rule({ basis: 'lower95' }), evidence).successes).toBe(3);
@@ -249,7 +350,7 @@ describe('bounds from the samples, never from a number only the lab vouches for'
     const evidence = modelEvidence([noStderr(0.6, 5)], { '1/includes': scores(1, 1, 0, 0, 0) });
     const r = evaluateRule(rule({ basis: 'lower95' }), evidence);
     expect(r.status).toBe('insufficient-evidence');
-    expect(r.ci95).toBeNull();
+    expect(r.interval).toBeNull();
     expect(r.bound).toBeNull();
     expect(r.explanation).toBe(
       'No lower 95% bound: its sample scores do not reproduce the observed value over 5 samples, and the log records no stderr for scorer "includes" (logs/cybench.eval in run.evbundle, observed 0.600, n 5). Insufficient evidence.',
@@ -258,7 +359,7 @@ describe('bounds from the samples, never from a number only the lab vouches for'
 
   it('gives none when the sample count differs from n (4 samples for n 5)', () => {
     const evidence = modelEvidence([noStderr(0.75, 5)], { '1/includes': scores(1, 1, 1, 0) });
-    expect(evaluateRule(rule({ basis: 'lower95' }), evidence).ci95).toBeNull();
+    expect(evaluateRule(rule({ basis: 'lower95' }), evidence).interval).toBeNull();
   });
 
   it("gives none for a metric that is not a mean of the scores (its stderr is a mean's)", () => {
@@ -281,7 +382,7 @@ describe('bounds from the samples, never from a number only the lab vouches for'
     });
     const r = outcome({ basis: 'lower95', value: 0.85 }, [log]);
     expect(r.status).toBe('insufficient-evidence');
-    expect(r.ci95).toBeNull();
+    expect(r.interval).toBeNull();
     expect(r.explanation).toContain('the value is only what Inspect recorded');
   });
 
@@ -421,7 +522,7 @@ describe('insufficient evidence', () => {
     const r = outcome({ basis: 'lower95' }, [log]);
     expect(r.status).toBe('insufficient-evidence');
     expect(r.stderr).toBeNull();
-    expect(r.ci95).toBeNull();
+    expect(r.interval).toBeNull();
     expect(r.explanation).toMatch(/^A 95% bound needs at least two samples/);
     // The same evidence decides a point rule.
     expect(outcome({ basis: 'point' }, [log]).status).toBe('met');

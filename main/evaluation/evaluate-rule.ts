@@ -4,7 +4,12 @@
  */
 import { printable } from '../../common/text';
 import type { Operator, ThresholdRule } from '../thresholds';
-import type { IntervalMethod } from '../../common/thresholds';
+import {
+  boundSide,
+  DEFAULT_CONFIDENCE,
+  percentOf,
+  type IntervalMethod,
+} from '../../common/thresholds';
 import { bareName, resolveInterval, type IntervalResolution } from './bounds';
 import { intervalAtRate, normalInterval, noSuccessUpperBound } from './intervals';
 import { applySamplePolicy } from './sample-policy';
@@ -40,6 +45,7 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
     operator: rule.operator,
     threshold: rule.value,
     basis: rule.basis,
+    confidence: boundSide(rule.basis) === null ? null : confidenceOf(rule),
     minSamples: rule.minSamples,
   };
   const [first, ...others] = candidatesFor(rule, evidence.logs);
@@ -51,8 +57,9 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
       source: null,
       stderr: null,
       stderrSource: null,
-      ci95: null,
+      interval: null,
       intervalMethod: null,
+      cluster: null,
       successes: null,
       bound: null,
       margin: null,
@@ -74,15 +81,20 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
   const resolution: IntervalResolution =
     observed === null || n < 2 || policy === null
       ? { interval: null, why: 'there is no observed value' }
-      : resolveInterval(chosen, observed, policy.evidence, rule.interval ?? 'wilson');
+      : resolveInterval(chosen, observed, policy.evidence, {
+          method: rule.interval ?? 'wilson',
+          confidence: confidenceOf(rule),
+          cluster: rule.cluster ?? null,
+        });
   const interval = resolution.interval === null ? null : resolution.interval;
   const facts = {
     observed,
     source,
     stderr: resolution.interval === null ? null : resolution.stderr,
     stderrSource: resolution.interval === null ? null : resolution.stderrSource,
-    ci95: interval === null ? null : ([interval[0], interval[1]] as [number, number]),
+    interval: interval === null ? null : ([interval[0], interval[1]] as [number, number]),
     intervalMethod: resolution.interval === null ? null : resolution.method,
+    cluster: resolution.interval === null ? null : resolution.cluster,
     successes: resolution.interval === null ? null : resolution.successes,
     n,
     sourceLog: sourceLogOf(chosen),
@@ -112,10 +124,11 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
   }
 
   let bound = observed;
-  if (rule.basis !== 'point') {
-    // insufficiency() has made sure a 95% basis has its interval; never compare a NaN.
-    if (interval === null) throw new Error('a 95% basis reached comparison without an interval');
-    bound = interval[rule.basis === 'lower95' ? 0 : 1];
+  const side = boundSide(rule.basis);
+  if (side !== null) {
+    // insufficiency() has made sure a bound has its interval; never compare a NaN.
+    if (interval === null) throw new Error('a bound reached comparison without an interval');
+    bound = interval[side === 'lower' ? 0 : 1];
   }
   const margin = marginOf(rule.operator, bound, rule.value);
   const met = satisfies(rule.operator, bound, rule.value);
@@ -129,6 +142,11 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
       comparison(rule, chosen, { observed, source, resolution, bound, margin, met }),
     ),
   };
+}
+
+/** The two-sided confidence of the rule's interval. */
+function confidenceOf(rule: ThresholdRule): number {
+  return rule.confidence ?? DEFAULT_CONFIDENCE;
 }
 
 /**
@@ -194,7 +212,7 @@ function insufficiency(
   }
   if (rule.basis === 'point') return null;
   if (metric.n < 2) {
-    return `A 95% bound needs at least two samples and ${where} has ${metric.n} (observed ${fmt(observed)}); a stderr below two samples is 0 by convention, not an estimate: insufficient evidence.${enoughText(rule, observed, bareName(metric.metric))}`;
+    return `A ${percentOf(confidenceOf(rule))} bound needs at least two samples and ${where} has ${metric.n} (observed ${fmt(observed)}); a stderr below two samples is 0 by convention, not an estimate: insufficient evidence.${enoughText(rule, observed, bareName(metric.metric))}`;
   }
   if (resolution.interval === null) {
     return `No ${boundName(rule)}: ${resolution.why} (${where}, observed ${fmt(observed)}, n ${metric.n}). Insufficient evidence.`;
@@ -216,8 +234,13 @@ function samplesNeeded(rule: ThresholdRule, observed: number): number | null {
   const clear = (n: number) => {
     const { low, high } =
       method === 'wald'
-        ? normalInterval(observed, Math.sqrt((observed * (1 - observed)) / n), 0.95, [0, 1])
-        : intervalAtRate(method, observed, n);
+        ? normalInterval(
+            observed,
+            Math.sqrt((observed * (1 - observed)) / n),
+            confidenceOf(rule),
+            [0, 1],
+          )
+        : intervalAtRate(method, observed, n, confidenceOf(rule));
     return low > rule.value || high < rule.value;
   };
   // At a fixed rate the interval narrows as n grows, so "clear" holds from some n on:
@@ -245,7 +268,7 @@ function enoughText(rule: ThresholdRule, observed: number, metric: string): stri
   const method = METHOD_TEXT[rule.interval ?? 'wilson'];
   return n === null
     ? ` At the observed rate ${fmt(observed)}, more than ${MOST_SAMPLES_NEEDED.toLocaleString('en-US')} samples would be needed for the ${method} interval to be clear of ${rule.value}.`
-    : ` At the observed rate ${fmt(observed)}, ${n} samples would put the ${method} 95% interval clear of ${rule.value}.`;
+    : ` At the observed rate ${fmt(observed)}, ${n} samples would put the ${method} ${percentOf(confidenceOf(rule))} interval clear of ${rule.value}.`;
 }
 
 function noEvidence(rule: ThresholdRule, evidence: ModelEvidence): string {
@@ -304,20 +327,24 @@ function comparison(
       : `claimed only: the value Inspect recorded in ${whereOf(chosen)}, which cannot be recomputed from the samples`;
   const n = `n ${chosen.metric.n}`;
   let subject: string;
-  if (rule.basis === 'point') {
+  if (boundSide(rule.basis) === null) {
     subject = `Observed ${fmt(result.observed)} (${n}, ${from})`;
   } else if (result.resolution.interval !== null) {
     const r = result.resolution;
     const counted =
       r.successes === null ? n : `${r.successes} of ${chosen.metric.n} samples scored 1`;
     const stderrText =
-      r.method === 'wald' && r.stderr !== null
-        ? `, stderr ${fmt(r.stderr)}${r.stderrSource === 'samples' ? ' of the sample scores' : ''}`
-        : '';
-    const notes = [r.caveat, extremeNote(r.successes, chosen.metric.n)].filter((t) => t !== null);
+      r.cluster !== null
+        ? `, clustered by "${r.cluster.key}": ${r.cluster.clusters} clusters, stderr ${fmt(r.stderr ?? Number.NaN)}${r.cluster.effectiveN === null ? '' : `, effective n ${r.cluster.effectiveN.toFixed(1)}`}`
+        : r.method === 'wald' && r.stderr !== null
+          ? `, stderr ${fmt(r.stderr)}${r.stderrSource === 'samples' ? ' of the sample scores' : ''}`
+          : '';
+    const notes = [r.caveat, extremeNote(r.successes, chosen.metric.n, confidenceOf(rule))].filter(
+      (t) => t !== null,
+    );
     subject = `${METHOD_TEXT[r.method]} ${boundName(rule)} ${fmt(result.bound)} (${counted}, observed ${fmt(result.observed)}${stderrText}, ${from}${notes.map((t) => `; ${t}`).join('')})`;
   } else {
-    throw new Error('a 95% basis reached its sentence without an interval');
+    throw new Error('a bound reached its sentence without an interval');
   }
   const op = OPERATOR_TEXT[rule.operator];
   return result.met
@@ -332,17 +359,23 @@ const METHOD_TEXT: Readonly<Record<IntervalMethod, string>> = {
   wald: 'Wald',
 };
 
-/** At 0 (or n) of n, what a reader checks a bound against: the rule of three. */
-function extremeNote(successes: number | null, n: number): string | null {
+/**
+ * At 0 (or n) of n, what a reader checks a bound against: the one-sided bound at the rule's
+ * confidence, 1 − α^(1/n), which at 95% is about 3/n (the rule of three).
+ */
+function extremeNote(successes: number | null, n: number, confidence: number): string | null {
+  const alpha = String(Math.round((1 - confidence) * 10_000) / 10_000);
+  const one = percentOf(confidence);
+  const three = confidence === DEFAULT_CONFIDENCE ? ', about 3/n (the rule of three)' : '';
   if (successes === 0)
-    return `with none scored 1, the one-sided 95% upper bound is 1 − 0.05^(1/${n}) = ${fmt(noSuccessUpperBound(n))}, about 3/n (the rule of three)`;
+    return `with none scored 1, the one-sided ${one} upper bound is 1 − ${alpha}^(1/${n}) = ${fmt(noSuccessUpperBound(n, confidence))}${three}`;
   if (successes === n)
-    return `with all scored 1, the one-sided 95% lower bound is 0.05^(1/${n}) = ${fmt(1 - noSuccessUpperBound(n))}`;
+    return `with all scored 1, the one-sided ${one} lower bound is ${alpha}^(1/${n}) = ${fmt(1 - noSuccessUpperBound(n, confidence))}`;
   return null;
 }
 
 function boundName(rule: ThresholdRule): string {
-  return rule.basis === 'lower95' ? 'lower 95% bound' : 'upper 95% bound';
+  return `${boundSide(rule.basis) ?? 'observed'} ${percentOf(confidenceOf(rule))} bound`;
 }
 
 function whereOf(candidate: Candidate): string {

@@ -12,6 +12,7 @@ import { modelLabel, type MetricName, type ModelRef, type ModelSummary } from '.
 import type { UnlockedKey } from '../crypto';
 import { readStandings } from '../review';
 import { storedEnum } from '../stored-value';
+import type { ClusterId } from '../inspect';
 import type { ThresholdService, ThresholdSet } from '../thresholds';
 import type { RunRef, VersionComparison } from '../../common/comparison';
 import { compareVersions } from './compare-versions';
@@ -131,6 +132,12 @@ export function readModelEvidence(
         limited: row.limited === 1,
         invalidated: row.invalidated === 1,
       })),
+    sampleClusters: (logId, key) =>
+      new Map(
+        db.models
+          .sampleMetadataValues(logId, key)
+          .map((row) => [row.sampleId, clusterIdOf(row.value, row.type)]),
+      ),
   };
 }
 
@@ -219,4 +226,21 @@ function printableComparison(comparison: VersionComparison): VersionComparison {
       })),
     })),
   };
+}
+
+/** A metadata value as json_each gives it, as the cluster id Inspect would read. */
+function clusterIdOf(value: string | number | null, type: string | null): ClusterId | null {
+  switch (type) {
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'integer':
+    case 'real':
+      return Number(value);
+    case 'text':
+      return String(value);
+    default:
+      return null;
+  }
 }

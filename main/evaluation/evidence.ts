@@ -4,6 +4,7 @@
  */
 
 import type { Evaluator } from '../../common/bundles';
+import type { ClusterId } from '../inspect';
 import type { ModelRef } from '../../common/models';
 
 /** One metric of one scorer in a log (docs/formats.md, "Recomputing the metrics"). */
@@ -86,4 +87,9 @@ export interface ModelEvidence {
    * of rows.
    */
   sampleScores(logId: number, scorer: string): readonly SampleScore[];
+  /**
+   * One metadata key's value for each sample id of one log (null where a sample lacks it or
+   * it is no scalar), read only for a rule that clusters by that key.
+   */
+  sampleClusters(logId: number, key: string): ReadonlyMap<string, ClusterId | null>;
 }

@@ -4,7 +4,6 @@
  * from the database.
  */
 export { evaluate } from './evaluate';
-export { Z_95 } from './bounds';
 export {
   createEvaluationService,
   readModelEvidence,

@@ -112,8 +112,7 @@ function policyText(
   const valid = scores.filter((s) => !s.invalidated);
   const invalidated = new Set(scores.filter((s) => s.invalidated).map((s) => s.sampleId)).size;
   const errored = new Set(valid.filter((s) => s.errored).map((s) => s.sampleId)).size;
-  const limited = new Set(valid.filter((s) => !s.errored && s.limited).map((s) => s.sampleId))
-    .size;
+  const limited = new Set(valid.filter((s) => !s.errored && s.limited).map((s) => s.sampleId)).size;
   const parts = [
     ...(invalidated > 0 ? [`${invalidated} invalidated after the run, left out`] : []),
     ...(errored > 0

@@ -239,10 +239,16 @@ describe('.eval quirks', () => {
     const odd = sample(2, 1, { match: 'I' }, { invalidation: 'yes' });
     const log = await readInspectLog(
       'invalidated.eval',
-      await buildZip(evalMembers(header({ total: 3 }), [invalid, odd, sample(3, 1, { match: 'C' })])),
+      await buildZip(
+        evalMembers(header({ total: 3 }), [invalid, odd, sample(3, 1, { match: 'C' })]),
+      ),
     );
     expect(log.samples.map((s) => s.invalidation)).toEqual([
-      { timestamp: '2026-11-30T10:00:00Z', author: 'qa@lab', reason: 'answer leaked in the prompt' },
+      {
+        timestamp: '2026-11-30T10:00:00Z',
+        author: 'qa@lab',
+        reason: 'answer leaked in the prompt',
+      },
       { timestamp: null, author: null, reason: null },
       null,
     ]);

@@ -20,6 +20,7 @@
  * A run that did not finish has no claims to check; partialMetrics gives each scorer's
  * mean over the samples it has, by steps 1 to 3.
  */
+import { clusteredStderr } from './clustered-stderr';
 import type { EvalScore } from './schema';
 import { finiteOrNull } from './finite';
 import type { InspectSample, MetricCheck, PartialMetric } from './types';
@@ -354,36 +355,6 @@ function clusterKey(params: Readonly<Record<string, unknown>>): string | null {
   const keys = Object.keys(params);
   const key = params.cluster;
   return keys.length === 1 && typeof key === 'string' ? key : null;
-}
-
-/**
- * Inspect's clustered standard error (scorer/_metrics/std.py, after Miller 2024,
- * arXiv:2411.00640, appendix A, with a finite-cluster correction):
- * √(C/(C−1) · Σ_c (Σ_{i∈c} (x_i − x̄))²) / n over C clusters; NaN for one cluster, as
- * Inspect's division by C − 1 = 0 gives.
- */
-function clusteredStderr(values: readonly number[], clusters: readonly Scalar[]): number {
-  const m = mean(values);
-  const sums = new Map<string, number>();
-  // As numpy's np.unique(np.array(ids)) compares them: with any string among the ids all are
-  // compared as Python's str() of them (1 and "1" are one cluster, True is "True"); else as
-  // numbers, True being 1. (A JSON 1.0 reads as 1 here, where Python's str gives "1.0".)
-  const asText = clusters.some((id) => typeof id === 'string');
-  values.forEach((value, i) => {
-    const id = clusters[i] ?? '';
-    const key = asText
-      ? typeof id === 'boolean'
-        ? id
-          ? 'True'
-          : 'False'
-        : String(id)
-      : String(Number(id));
-    sums.set(key, (sums.get(key) ?? 0) + (value - m));
-  });
-  const count = sums.size;
-  let variance = 0;
-  for (const sum of sums.values()) variance += sum * sum;
-  return Math.sqrt((variance * count) / (count - 1)) / values.length;
 }
 
 /** Sample standard deviation (ddof = 1), 0 below two values, as Inspect's std and stderr. */

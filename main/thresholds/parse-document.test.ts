@@ -70,6 +70,21 @@ describe('parseThresholdSet', () => {
       'The threshold set\'s rules[0].id must be 1-64 letters, digits, ".", "_" or "-".',
     ],
     [
+      'a confidence on a rule that compares the observed value',
+      { ...valid, rules: [{ ...rule, basis: 'point', confidence: 0.99 }] },
+      "The threshold set's rules[0].confidence applies only to a lower or upper bound, and the basis is the observed value.",
+    ],
+    [
+      'a lower95 rule at another confidence',
+      { ...valid, rules: [{ ...rule, basis: 'lower95', confidence: 0.99 }] },
+      "The threshold set's rules[0].confidence must be 0.95 for a lower95 or upper95 basis; use lower or upper for another.",
+    ],
+    [
+      'a confidence of 100%',
+      { ...valid, rules: [{ ...rule, basis: 'lower', confidence: 1 }] },
+      "The threshold set's rules[0].confidence must be at most 0.999.",
+    ],
+    [
       'atLeast k above the number of rules',
       { ...valid, designation: { kind: 'atLeast', k: 40 } },
       "The threshold set's designation.k is more than the number of rules in the set.",

@@ -16,7 +16,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db';
-import { reproducingMeans, stderrOf, Z_95 } from '../../main/evaluation/bounds';
+import { reproducingMeans, stderrOf } from '../../main/evaluation/bounds';
+import { zOf } from '../../main/evaluation/intervals';
 import {
   EvaluationSchema,
   readModelEvidence,
@@ -33,6 +34,8 @@ import {
   writeEntries,
 } from '../support/bundle-surgery';
 import { fixtureLogs, makeBundle, makeWorkstation, type TestWorkstation } from '../support/lab';
+
+const Z_95 = zOf(0.95);
 
 const MODEL = { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' };
 const fixture = (name: string) => {
@@ -240,7 +243,7 @@ describe('evaluation over imported bundles', () => {
     expect(r.bound).toBeCloseTo(0.75 - Z_95 * 0.25, 12);
     expect(r.margin).toBeCloseTo(0.75 - Z_95 * 0.25 - 0.25, 12);
     // 0.75 + 1.959964 × 0.25 = 1.24 is past the range of scores in [0, 1]: clipped.
-    expect(r.ci95).toEqual([r.bound, 1]);
+    expect(r.interval).toEqual([r.bound, 1]);
     // Same bundle, one sample each: path order. popularity.eval recorded no scores at all.
     expect(r.alsoSeen.map((s) => [s.logPath, s.observed, s.n])).toEqual([
       ['logs/log_formats.eval', 0, 1],

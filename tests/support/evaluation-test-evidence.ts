@@ -8,6 +8,7 @@ import type {
   ModelEvidence,
   SampleScore,
 } from '../../main/evaluation';
+import type { ClusterId } from '../../main/inspect';
 
 export function evidenceLog(overrides: Partial<EvidenceLog> = {}): EvidenceLog {
   return {
@@ -48,6 +49,8 @@ export function metric(
 export function modelEvidence(
   logs: readonly EvidenceLog[],
   samples: Readonly<Record<string, readonly SampleScore[]>> = {},
+  /** By "logId/key": each sample id's value of that metadata key. */
+  clusters: Readonly<Record<string, Readonly<Record<string, ClusterId | null>>>> = {},
 ): ModelEvidence & { readonly sampleReads: string[] } {
   const sampleReads: string[] = [];
   return {
@@ -59,6 +62,7 @@ export function modelEvidence(
       sampleReads.push(`${logId}/${scorer}`);
       return samples[`${logId}/${scorer}`] ?? [];
     },
+    sampleClusters: (logId, key) => new Map(Object.entries(clusters[`${logId}/${key}`] ?? {})),
   };
 }
 

@@ -3,11 +3,13 @@
  * status reads the same in the dossier, the editor and any later screen.
  */
 import type { Outcome, RuleStatus } from '../../../common/evaluation';
-import type {
-  Basis,
-  DesignationRule,
-  IntervalMethod,
-  SamplePolicy,
+import {
+  boundSide,
+  percentOf,
+  type Basis,
+  type DesignationRule,
+  type IntervalMethod,
+  type SamplePolicy,
 } from '../../../common/thresholds';
 
 export const OUTCOME_TEXT: Readonly<Record<Outcome, string>> = {
@@ -22,11 +24,23 @@ export const RULE_STATUS_TEXT: Readonly<Record<RuleStatus, string>> = {
   'insufficient-evidence': 'Insufficient evidence',
 };
 
-export const BASIS_TEXT: Readonly<Record<Basis, string>> = {
+/** The bases the editor offers: lower95 and upper95 are a lower or upper bound at 95%. */
+export const EDITOR_BASES = ['point', 'lower', 'upper'] as const;
+
+export const BASIS_TEXT: Readonly<Record<(typeof EDITOR_BASES)[number], string>> = {
   point: 'observed value',
-  lower95: 'lower 95% bound',
-  upper95: 'upper 95% bound',
+  lower: 'lower bound',
+  upper: 'upper bound',
 };
+
+/** "observed value", "lower 95% bound". */
+export function basisText(basis: Basis, confidence: number | null): string {
+  const side = boundSide(basis);
+  return side === null ? 'observed value' : `${side} ${percentOf(confidence ?? 0.95)} bound`;
+}
+
+/** The confidences the editor offers (two-sided, so each end is one-sided at 95%, 97.5%, 99.5%). */
+export const CONFIDENCES = ['0.9', '0.95', '0.99'] as const;
 
 /** How a bound is computed, as the editor offers it and the dossier names it. */
 export const INTERVAL_TEXT: Readonly<Record<IntervalMethod, string>> = {

@@ -8,7 +8,7 @@ export interface RuleDraft {
   readonly id: string;
   readonly benchmark: string;
   readonly scorer?: string;
-  readonly basis?: 'point' | 'lower95' | 'upper95';
+  readonly basis?: 'point' | 'lower' | 'upper';
   readonly value: string;
   readonly minSamples?: string;
 }

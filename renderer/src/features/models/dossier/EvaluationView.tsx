@@ -1,7 +1,8 @@
 import type { ModelEvaluation, RuleOutcome } from '../../../../../common/evaluation';
 import { formatCount, formatNumber, formatSigned } from '../../../format';
 import { DataTable, Hint, Named, type DataTableColumn } from '../../../ui';
-import { BASIS_TEXT, INTERVAL_NAME, OUTCOME_TEXT, RULE_STATUS_TEXT } from '../../../vocabulary';
+import { basisText, INTERVAL_NAME, OUTCOME_TEXT, RULE_STATUS_TEXT } from '../../../vocabulary';
+import { percentOf } from '../../../../../common/thresholds';
 import { ruleMetricId, ruleMetricName } from './rule-names';
 import { ThresholdChart } from './ThresholdChart';
 import styles from './Dossier.module.css';
@@ -22,8 +23,8 @@ const OUTCOME_CLASS = {
 
 function observed(rule: RuleOutcome): string {
   const method = rule.intervalMethod === null ? '' : `${INTERVAL_NAME[rule.intervalMethod]} `;
-  const interval = rule.ci95
-    ? ` (${method}${formatNumber(rule.ci95[0])}–${formatNumber(rule.ci95[1])})`
+  const interval = rule.interval
+    ? ` (${method}${percentOf(rule.confidence ?? 0.95)} ${formatNumber(rule.interval[0])}–${formatNumber(rule.interval[1])})`
     : '';
   return `${formatNumber(rule.observed)}${interval}${rule.source === 'claimed-only' ? ' *' : ''}`;
 }
@@ -47,7 +48,7 @@ const COLUMNS: readonly DataTableColumn<RuleOutcome>[] = [
   },
   {
     id: 'observed',
-    header: 'Observed (95% interval)',
+    header: 'Observed (interval)',
     size: 190,
     numeric: true,
     value: (r) => r.observed ?? NO_VALUE,
@@ -57,7 +58,7 @@ const COLUMNS: readonly DataTableColumn<RuleOutcome>[] = [
     id: 'threshold',
     header: 'Threshold',
     size: 220,
-    value: (r) => `${BASIS_TEXT[r.basis]} ${r.operator} ${formatNumber(r.threshold)}`,
+    value: (r) => `${basisText(r.basis, r.confidence)} ${r.operator} ${formatNumber(r.threshold)}`,
   },
   {
     id: 'margin',

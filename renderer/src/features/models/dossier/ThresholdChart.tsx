@@ -95,10 +95,10 @@ export function ThresholdChart({ rules }: { readonly rules: readonly RuleOutcome
               <text x={LEFT - 10} y={y + 4} textAnchor="end" className={styles.chartText}>
                 {clipped(ruleMetricName(rule))}
               </text>
-              {rule.ci95 && (
+              {rule.interval && (
                 <line
-                  x1={x(rule.ci95[0])}
-                  x2={x(rule.ci95[1])}
+                  x1={x(rule.interval[0])}
+                  x2={x(rule.interval[1])}
                   y1={y}
                   y2={y}
                   className={styles.interval}

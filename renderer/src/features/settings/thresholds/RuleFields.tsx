@@ -1,14 +1,22 @@
 import {
-  BASES,
+  boundSide,
+  percentOf,
   INTERVAL_METHODS,
   OPERATORS,
   SAMPLE_POLICIES,
+  type Basis,
   type Operator,
   type ThresholdRule,
 } from '../../../../../common/thresholds';
-import { BASIS_TEXT, INTERVAL_TEXT, POLICY_TEXT } from '../../../vocabulary';
+import {
+  BASIS_TEXT,
+  CONFIDENCES,
+  EDITOR_BASES,
+  INTERVAL_TEXT,
+  POLICY_TEXT,
+} from '../../../vocabulary';
 import { Button, VisuallyHidden } from '../../../ui';
-import { BENCHMARKS_LIST, withScorer } from './draft';
+import { BENCHMARKS_LIST, withText } from './draft';
 
 const OPERATOR_TEXT: Readonly<Record<Operator, string>> = {
   '>=': '>=',
@@ -50,6 +58,34 @@ function Choice<T extends string>({
       ))}
     </select>
   );
+}
+
+/**
+ * The rule with `basis` in the editor's words: a bound is written lower or upper with its
+ * confidence (a lower95 rule becomes lower at 0.95, which means the same); the observed
+ * value has no confidence.
+ */
+function withBasis(rule: ThresholdRule, basis: Basis): ThresholdRule {
+  const next: ThresholdRule = { ...rule };
+  const side = boundSide(basis);
+  if (side === null) {
+    next.basis = 'point';
+    delete next.confidence;
+  } else {
+    next.basis = side;
+    next.confidence = rule.confidence ?? 0.95;
+  }
+  return next;
+}
+
+/** The confidences offered, with the rule's own when a set written elsewhere names another. */
+function confidenceOptions(rule: ThresholdRule): {
+  readonly options: readonly string[];
+  readonly text: Readonly<Record<string, string>>;
+} {
+  const own = String(rule.confidence ?? 0.95);
+  const options = [...new Set<string>([...CONFIDENCES, own])].sort((a, b) => Number(a) - Number(b));
+  return { options, text: Object.fromEntries(options.map((o) => [o, percentOf(Number(o))])) };
 }
 
 /** One rule of the editor, as a row of labelled inputs. */
@@ -116,7 +152,7 @@ export function RuleFields({
           list={`rule-${number}-scorers`}
           value={rule.scorer ?? ''}
           onChange={(e) => {
-            onChange(withScorer(rule, e.target.value));
+            onChange(withText(rule, 'scorer', e.target.value));
           }}
         />
       </td>
@@ -134,11 +170,22 @@ export function RuleFields({
       <td>
         <Choice
           label={label('basis')}
-          options={BASES}
+          options={EDITOR_BASES}
           text={BASIS_TEXT}
-          value={rule.basis}
+          value={boundSide(rule.basis) ?? 'point'}
           onChange={(basis) => {
-            set({ basis });
+            onChange(withBasis(rule, basis));
+          }}
+        />
+      </td>
+      <td>
+        <Choice
+          label={label('confidence')}
+          disabled={boundSide(rule.basis) === null}
+          {...confidenceOptions(rule)}
+          value={String(rule.confidence ?? 0.95)}
+          onChange={(confidence) => {
+            onChange(withBasis({ ...rule, confidence: Number(confidence) }, rule.basis));
           }}
         />
       </td>
@@ -152,6 +199,18 @@ export function RuleFields({
           value={rule.interval ?? 'wilson'}
           onChange={(interval) => {
             set({ interval });
+          }}
+        />
+      </td>
+      <td>
+        {/* A sample metadata key; empty means the samples are independent. */}
+        <input
+          aria-label={label('cluster')}
+          disabled={rule.basis === 'point'}
+          placeholder="none"
+          value={rule.cluster ?? ''}
+          onChange={(e) => {
+            onChange(withText(rule, 'cluster', e.target.value));
           }}
         />
       </td>

@@ -11,7 +11,8 @@ export const EMPTY_RULE: ThresholdRule = {
   metric: 'accuracy',
   operator: '>=',
   value: 0.5,
-  basis: 'lower95',
+  basis: 'lower',
+  confidence: 0.95,
   minSamples: 1,
 };
 
@@ -27,11 +28,19 @@ export function newSetDraft(): ThresholdSet {
   };
 }
 
-/** An empty scorer field means "any scorer": the key is left out, not set to "". */
-export function withScorer(rule: ThresholdRule, scorer: string): ThresholdRule {
+/**
+ * An optional text field set from its input: empty means absent ("any scorer", independent
+ * samples), so the key is left out, not set to "".
+ */
+export function withText(
+  rule: ThresholdRule,
+  field: 'scorer' | 'cluster',
+  text: string,
+): ThresholdRule {
   const next: ThresholdRule = { ...rule };
-  if (scorer) next.scorer = scorer;
-  else delete next.scorer;
+  if (text) next[field] = text;
+  else if (field === 'scorer') delete next.scorer;
+  else delete next.cluster;
   return next;
 }
 
