@@ -48,6 +48,27 @@ export type IntervalMethod = (typeof INTERVAL_METHODS)[number];
 export const SAMPLE_POLICIES = ['as-scored', 'failure', 'exclude'] as const;
 export type SamplePolicy = (typeof SAMPLE_POLICIES)[number];
 
+/**
+ * How a rule reduces each sample's epochs to one score before the mean over samples: as
+ * Inspect's reducers (mean is its default), or pass^k, the chance that k attempts all
+ * succeed. The `_k` ones take the rule's `k`.
+ */
+export const REDUCERS = [
+  'mean',
+  'median',
+  'mode',
+  'max',
+  'at_least_k',
+  'pass_at_k',
+  'pass_hat_k',
+] as const;
+export type ReducerName = (typeof REDUCERS)[number];
+
+/** Whether a reducer takes a k. */
+export function takesK(reducer: ReducerName): boolean {
+  return reducer.endsWith('_k');
+}
+
 const Slug = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"');
@@ -76,6 +97,13 @@ export const ThresholdRuleSchema = z.strictObject({
    * competition or category): the interval then rests on Inspect's clustered stderr.
    */
   cluster: Text.optional(),
+  /**
+   * How each sample's epochs are reduced to one score, for a mean over samples (accuracy,
+   * mean); absent means as the log reduced them.
+   */
+  reducer: z.enum(REDUCERS).optional(),
+  /** The k of at_least_k, pass_at_k and pass_hat_k. */
+  k: z.number().int().min(1).max(1000).optional(),
   /** Samples that ended in an error; absent means as-scored. */
   errors: z.enum(SAMPLE_POLICIES).optional(),
   /** Samples that stopped at a limit; absent means as-scored. */
@@ -112,6 +140,18 @@ export const ThresholdSetSchema = z
   .superRefine((set, ctx) => {
     const ids = new Set<string>();
     set.rules.forEach((rule, i) => {
+      if (rule.reducer !== undefined && takesK(rule.reducer) && rule.k === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'k'],
+          message: 'is needed by the reducer (at_least_k, pass_at_k and pass_hat_k take a k)',
+        });
+      if (rule.k !== undefined && (rule.reducer === undefined || !takesK(rule.reducer)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'k'],
+          message: 'is taken only by the reducers at_least_k, pass_at_k and pass_hat_k',
+        });
       if (rule.confidence !== undefined && boundSide(rule.basis) === null)
         ctx.addIssue({
           code: 'custom',

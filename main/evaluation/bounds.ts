@@ -52,6 +52,8 @@ export interface ClusterFacts {
 
 /** How a rule wants its interval. */
 export interface IntervalRequest {
+  /** How each sample's epochs become its score: the rule's reducer; null for their mean. */
+  readonly reduce: EpochReduce | null;
   readonly method: IntervalMethod;
   readonly confidence: number;
   /** A sample metadata key to cluster by, or null. */
@@ -97,14 +99,15 @@ export function resolveInterval(
       why: `${metric.metric} is not a mean of sample scores, so neither the samples nor the log's stderr (a mean's) give it an interval`,
     };
   const scores = evidence.sampleScores(log.logId, metric.scorer);
-  const values = reproducingMeans(scores, observed, metric.n);
+  const reduce = request.reduce ?? mean;
+  const values = reproducingMeans(scores, observed, metric.n, { reduce });
   if (request.cluster !== null) {
     if (values === null)
       return {
         interval: null,
         why: `the rule clusters by "${request.cluster}", which needs the sample scores, and they do not reproduce the observed value over ${metric.n} samples`,
       };
-    const ids = [...meansBySample(scores).keys()];
+    const ids = [...meansBySample(scores, reduce).keys()];
     const of = evidence.sampleClusters(log.logId, request.cluster);
     return clustered(values, ids, of, observed, { ...request, cluster: request.cluster });
   }
@@ -266,21 +269,38 @@ export function reproducingMeans(
   scores: readonly SampleScore[],
   observed: number,
   n: number,
-  { atLeast = 2 }: { readonly atLeast?: number } = {},
+  { atLeast = 2, reduce = mean }: { readonly atLeast?: number; readonly reduce?: EpochReduce } = {},
 ): number[] | null {
-  const values = [...meansBySample(scores).values()];
+  const values = [...meansBySample(scores, reduce).values()];
   if (values.length < atLeast || values.length !== n) return null;
   const tolerance = RELATIVE_TOLERANCE * Math.max(1, Math.abs(observed));
   return Math.abs(mean(values) - observed) > tolerance ? null : values;
 }
 
-/** Each sample's numeric score averaged over its epochs (Inspect's default reducer). */
-export function meansBySample(scores: readonly SampleScore[]): ReadonlyMap<string, number> {
-  const groups = Map.groupBy(
-    scores.filter((s) => s.numeric !== null && Number.isFinite(s.numeric)),
-    (s) => s.sampleId,
-  );
-  return new Map([...groups].map(([id, epochs]) => [id, mean(epochs.map((s) => s.numeric ?? 0))]));
+/** A sample's epoch scores to its one score. */
+export type EpochReduce = (epochs: readonly number[]) => number;
+
+/**
+ * Each sample's numeric score reduced over its epochs: averaged (Inspect's default reducer)
+ * unless a rule names another.
+ */
+export function meansBySample(
+  scores: readonly SampleScore[],
+  reduce: EpochReduce = mean,
+): ReadonlyMap<string, number> {
+  return new Map([...epochsBySample(scores)].map(([id, epochs]) => [id, reduce(epochs)]));
+}
+
+/** Each sample's numeric epoch scores, unscored epochs left out, in the order first seen. */
+export function epochsBySample(scores: readonly SampleScore[]): ReadonlyMap<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const s of scores) {
+    if (s.numeric === null || !Number.isFinite(s.numeric)) continue;
+    const epochs = groups.get(s.sampleId);
+    if (epochs === undefined) groups.set(s.sampleId, [s.numeric]);
+    else epochs.push(s.numeric);
+  }
+  return groups;
 }
 
 /** sd / √n, the sample standard deviation over n − 1: Inspect's stderr of a mean. */

@@ -128,6 +128,72 @@ describe('clustered samples', () => {
   });
 });
 
+describe("a rule's own epoch reducer", () => {
+  // Four tasks, three epochs each: a solved 1 of 3, b 3 of 3, c 0 of 3, d 2 of 3. The log
+  // reduced them by mean: accuracy (1/3 + 1 + 0 + 2/3) / 4 = 0.5.
+  const epochs = (sampleId: string, ...values: number[]) =>
+    values.map((numeric, i) => ({
+      sampleId,
+      epoch: i + 1,
+      numeric,
+      errored: false,
+      limited: false,
+      invalidated: false,
+    }));
+  const runs = {
+    '1/includes': [
+      ...epochs('a', 1, 0, 0),
+      ...epochs('b', 1, 1, 1),
+      ...epochs('c', 0, 0, 0),
+      ...epochs('d', 0, 1, 1),
+    ],
+  };
+  const log = evidenceLog({ metrics: [metric('includes', 'accuracy', 0.5, 4)] });
+  const evaluate = (overrides: Partial<ThresholdRule>) =>
+    outcome({ basis: 'point', value: 0.5, ...overrides }, [log], runs);
+
+  it('pass@2: 1 − C(n−c, 2)/C(3, 2) per task, averaged (2/3, 1, 0, 1 → 0.667)', () => {
+    const r = evaluate({ reducer: 'pass_at_k', k: 2 });
+    expect(r.observed).toBeCloseTo((2 / 3 + 1 + 0 + 1) / 4, 12);
+    expect(r.n).toBe(4);
+    expect(r.explanation).toContain(
+      "Epochs: each sample's 3 epochs reduced to one score by pass@2 (the unbiased estimator of Chen et al. 2021).",
+    );
+  });
+
+  it('pass^2: C(c, 2)/C(3, 2) per task (0, 1, 0, 1/3 → 0.333), below the mean', () => {
+    const r = evaluate({ reducer: 'pass_hat_k', k: 2 });
+    expect(r.observed).toBeCloseTo((0 + 1 + 0 + 1 / 3) / 4, 12);
+    expect(r.status).toBe('not-met');
+  });
+
+  it('max: a proportion (3 of 4 tasks solved in some epoch), so Wilson', () => {
+    const r = evaluate({ reducer: 'max', basis: 'lower', value: 0.1 });
+    expect(r.observed).toBe(0.75);
+    expect(r.successes).toBe(3);
+    expect(r.bound).toBe(proportionInterval('wilson', 3, 4).low);
+  });
+
+  it('at_least_2 and median: Inspect’s reducers (1 of 3 fails both; 2 of 3 passes both)', () => {
+    expect(evaluate({ reducer: 'at_least_k', k: 2 }).observed).toBe(0.5);
+    expect(evaluate({ reducer: 'median' }).observed).toBe(0.5);
+  });
+
+  it('refuses k above the epochs a sample has, with the reason', () => {
+    const r = evaluate({ reducer: 'pass_at_k', k: 5 });
+    expect(r.status).toBe('insufficient-evidence');
+    expect(r.explanation).toContain(
+      'needs at least 5 scored epochs of every sample, and 4 of 4 samples have fewer (as few as 3)',
+    );
+  });
+
+  it('pass@k scores are no proportion: the normal approximation, said so', () => {
+    const r = evaluate({ reducer: 'pass_at_k', k: 2, basis: 'lower', value: 0.1 });
+    expect(r.intervalMethod).toBe('wald');
+    expect(r.explanation).toContain('so they are no proportion');
+  });
+});
+
 describe('bounds and operators', () => {
   it('lower95 ≥ 0.4: Wilson lower bound 0.4232 for 18 of 30, met, with a sentence a reviewer can read', () => {
     const r = outcome({ basis: 'lower95', operator: '>=', value: 0.4 });

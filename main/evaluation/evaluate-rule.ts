@@ -13,6 +13,7 @@ import {
 import { bareName, resolveInterval, type IntervalResolution } from './bounds';
 import { intervalAtRate, normalInterval, noSuccessUpperBound } from './intervals';
 import { applySamplePolicy } from './sample-policy';
+import { ruleReducer } from './rule-reducer';
 import type { ModelEvidence } from './evidence';
 import type {
   RuleOutcome,
@@ -82,6 +83,7 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
     observed === null || n < 2 || policy === null
       ? { interval: null, why: 'there is no observed value' }
       : resolveInterval(chosen, observed, policy.evidence, {
+          reduce: ruleReducer(rule)?.reduce ?? null,
           method: rule.interval ?? 'wilson',
           confidence: confidenceOf(rule),
           cluster: rule.cluster ?? null,

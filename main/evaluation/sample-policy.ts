@@ -8,7 +8,8 @@
  * sample scores (accuracy, mean) only.
  */
 import type { SamplePolicy, ThresholdRule } from '../../common/thresholds';
-import { isMeanMetric, meansBySample, reproducingMeans } from './bounds';
+import { epochsBySample, isMeanMetric, meansBySample, reproducingMeans } from './bounds';
+import { ruleReducer, type RuleReducer } from './rule-reducer';
 import type { ModelEvidence, SampleScore } from './evidence';
 import type { Candidate } from './select-evidence';
 
@@ -29,9 +30,14 @@ export function applySamplePolicy(
   const errors = rule.errors ?? 'as-scored';
   const limits = rule.limits ?? 'as-scored';
   const { log, metric } = candidate;
+  const reducer = ruleReducer(rule);
   const scores = evidence.sampleScores(log.logId, metric.scorer);
   const invalidated = scores.some((s) => s.invalidated);
   if (!isMeanMetric(metric.metric)) {
+    if (reducer !== null)
+      return {
+        why: `the rule's reducer applies to a mean over samples, and ${metric.metric} is not a mean of sample scores`,
+      };
     if (invalidated)
       return {
         why: `samples invalidated after the run are left out, which recomputes the metric from the samples, and ${metric.metric} is not a mean of sample scores`,
@@ -50,12 +56,15 @@ export function applySamplePolicy(
       (!s.errored && s.limited && limits !== 'as-scored'),
   );
   // The interval reads these same scores: from here, not again from the database.
-  if (!affected) return { candidate, evidence: serving(evidence, candidate, scores), text };
+  if (!affected && reducer === null)
+    return { candidate, evidence: serving(evidence, candidate, scores), text };
   // Under a policy the metric is recomputed as the mean of epoch-averaged scores: only
-  // where that is what the log's metric is (not another reducer's, say).
+  // where that is what the log's metric is (not another reducer's, say). A rule that names
+  // its reducer defines its quantity itself.
   if (
-    metric.recomputed === null ||
-    reproducingMeans(scores, metric.recomputed, metric.n, { atLeast: 1 }) === null
+    reducer === null &&
+    (metric.recomputed === null ||
+      reproducingMeans(scores, metric.recomputed, metric.n, { atLeast: 1 }) === null)
   ) {
     return {
       why: `${invalidated ? 'leaving out the samples invalidated after the run' : "the rule's policy for errored or limited samples"} recomputes ${metric.scorer}/${metric.metric} as the mean of the epoch-averaged sample scores, and those do not reproduce the log's value (another epoch reducer, or a value that cannot be recomputed)`,
@@ -68,15 +77,35 @@ export function applySamplePolicy(
     if (policy === 'exclude') return [];
     return [policy === 'failure' ? { ...score, numeric: 0 } : score];
   });
-  const means = [...meansBySample(adjusted).values()];
+  const short = reducer === null ? null : tooFewEpochs(adjusted, reducer);
+  if (short !== null) return { why: short };
+  const means = [...meansBySample(adjusted, reducer?.reduce).values()];
   if (means.length === 0)
     return { why: `no sample of ${log.path} in ${log.bundleFile} is left under the rule's policy` };
   const observed = means.reduce((sum, v) => sum + v, 0) / means.length;
   return {
     candidate: { log, metric: { ...metric, recomputed: observed, n: means.length } },
     evidence: serving(evidence, candidate, adjusted),
-    text,
+    text: [epochsText(adjusted, reducer), text].filter((t) => t !== null).join(' ') || null,
   };
+}
+
+/** Why some sample has fewer scored epochs than the reducer's k, or null. */
+function tooFewEpochs(scores: readonly SampleScore[], reducer: RuleReducer): string | null {
+  const counts = [...epochsBySample(scores).values()].map((epochs) => epochs.length);
+  const short = counts.filter((n) => n < reducer.epochsNeeded).length;
+  if (short === 0) return null;
+  return `the rule reduces epochs by ${reducer.text}, which needs at least ${reducer.epochsNeeded} scored epochs of every sample, and ${short} of ${counts.length} samples have fewer (as few as ${Math.min(...counts)})`;
+}
+
+/** "Epochs: each sample's 10 epochs reduced to one score by pass@5 (…)." */
+function epochsText(scores: readonly SampleScore[], reducer: RuleReducer | null): string | null {
+  if (reducer === null) return null;
+  const counts = [...epochsBySample(scores).values()].map((epochs) => epochs.length);
+  const fewest = Math.min(...counts);
+  const most = Math.max(...counts);
+  const over = fewest === most ? `${fewest}` : `${fewest} to ${most}`;
+  return `Epochs: each sample's ${over} epochs reduced to one score by ${reducer.text}.`;
 }
 
 /** `evidence`, but the candidate's log and scorer give `scores`. */

@@ -8,6 +8,7 @@ export { readInspectLog, readInspectSample, type SampleLookup } from './read-log
 export { DEFAULT_BUNDLE_LIMITS, EvidenceBudget, type BundleLimits } from './budget';
 export { formatBytes, type ReadLimits } from './limits';
 export { RELATIVE_TOLERANCE } from './recompute';
+export { passAtK, passHatK, reducerFor, type Reducer } from './reducers';
 export { clusterCount, clusteredStderr, type ClusterId } from './clustered-stderr';
 export { valueToFloat } from './value-to-float';
 export type {

@@ -21,10 +21,11 @@
  * mean over the samples it has, by steps 1 to 3.
  */
 import { clusteredStderr } from './clustered-stderr';
+import { reducerFor } from './reducers';
 import type { EvalScore } from './schema';
 import { finiteOrNull } from './finite';
 import type { InspectSample, MetricCheck, PartialMetric } from './types';
-import { inspectFloat, valueToFloat } from './value-to-float';
+import { valueToFloat } from './value-to-float';
 
 export interface RecomputeContext {
   /** The reducer for claimed scores that name none (Inspect's default is mean). */
@@ -200,59 +201,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-type Reducer = (epochs: readonly Scalar[]) => number;
-
-/** Inspect's built-in epoch reducers (inspect_ai/scorer/_reducer/reducer.py). */
-function reducerFor(name: string): Reducer | null {
-  switch (name) {
-    case 'mean':
-      return (epochs) => mean(epochs.map(inspectFloat));
-    case 'median':
-      return (epochs) => median(epochs.map(inspectFloat));
-    case 'max':
-      return (epochs) => Math.max(...epochs.map(inspectFloat));
-    case 'mode':
-      return (epochs) => inspectFloat(mostCommon(epochs));
-  }
-  const passAt = /^pass_at_(\d+)$/.exec(name);
-  if (passAt) return (epochs) => passAtK(epochs.map(inspectFloat), Number(passAt[1]));
-  const atLeast = /^at_least_(\d+)$/.exec(name);
-  if (atLeast) {
-    const k = Number(atLeast[1]);
-    return (epochs) => (epochs.filter((v) => inspectFloat(v) >= 1).length >= k ? 1 : 0);
-  }
-  return null;
-}
-
-/**
- * Python's Counter.most_common(1): the most frequent value, the first seen on a tie.
- * Python counts 1, 1.0 and True as one value, so numbers and booleans share a key.
- */
-function mostCommon(values: readonly Scalar[]): Scalar {
-  const counts = new Map<string, { value: Scalar; count: number }>();
-  for (const value of values) {
-    const key = typeof value === 'string' ? `s${value}` : `n${Number(value)}`;
-    const entry = counts.get(key) ?? { value, count: 0 };
-    entry.count += 1;
-    counts.set(key, entry);
-  }
-  let best: { value: Scalar; count: number } | undefined;
-  for (const entry of counts.values())
-    if (best === undefined || entry.count > best.count) best = entry;
-  return best?.value ?? Number.NaN;
-}
-
-/** The unbiased pass@k estimator (Chen et al. 2021), as Inspect's pass_at reducer. */
-function passAtK(values: readonly number[], k: number): number {
-  const total = values.length;
-  const correct = values.filter((v) => v >= 1).length;
-  if (total < k) return Number.NaN;
-  if (total - correct < k) return 1;
-  let product = 1;
-  for (let i = total - correct + 1; i <= total; i += 1) product *= 1 - k / i;
-  return 1 - product;
-}
-
 const KNOWN_METRICS: Readonly<Record<string, (values: readonly number[]) => number>> = {
   accuracy: mean,
   mean,
@@ -340,14 +288,6 @@ function mean(values: readonly number[]): number {
   let sum = 0;
   for (const value of values) sum += value;
   return sum / values.length;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
 
 /** `stderr(cluster=KEY)`'s key: the one parameter, a string; else null. */

@@ -80,6 +80,16 @@ describe('parseThresholdSet', () => {
       "The threshold set's rules[0].confidence must be 0.95 for a lower95 or upper95 basis; use lower or upper for another.",
     ],
     [
+      'pass_at_k without its k',
+      { ...valid, rules: [{ ...rule, reducer: 'pass_at_k' }] },
+      "The threshold set's rules[0].k is needed by the reducer (at_least_k, pass_at_k and pass_hat_k take a k).",
+    ],
+    [
+      'a k for a reducer that takes none',
+      { ...valid, rules: [{ ...rule, reducer: 'max', k: 3 }] },
+      "The threshold set's rules[0].k is taken only by the reducers at_least_k, pass_at_k and pass_hat_k.",
+    ],
+    [
       'a confidence of 100%',
       { ...valid, rules: [{ ...rule, basis: 'lower', confidence: 1 }] },
       "The threshold set's rules[0].confidence must be at most 0.999.",

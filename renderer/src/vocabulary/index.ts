@@ -6,6 +6,7 @@ import type { Outcome, RuleStatus } from '../../../common/evaluation';
 import {
   boundSide,
   percentOf,
+  REDUCERS,
   type Basis,
   type DesignationRule,
   type IntervalMethod,
@@ -48,6 +49,19 @@ export const INTERVAL_TEXT: Readonly<Record<IntervalMethod, string>> = {
   'clopper-pearson': 'Clopper–Pearson (exact)',
   jeffreys: 'Jeffreys',
   wald: 'Wald (not recommended)',
+};
+
+/** How a rule reduces epochs, as the editor offers it: as the log did, or one of REDUCERS. */
+export const REDUCER_CHOICES = ['as-logged', ...REDUCERS] as const;
+export const REDUCER_TEXT: Readonly<Record<(typeof REDUCER_CHOICES)[number], string>> = {
+  'as-logged': 'as the log',
+  mean: 'mean',
+  median: 'median',
+  mode: 'mode',
+  max: 'max',
+  at_least_k: 'at least k',
+  pass_at_k: 'pass@k',
+  pass_hat_k: 'pass^k',
 };
 
 /** What a rule does with errored samples and samples at a limit. */

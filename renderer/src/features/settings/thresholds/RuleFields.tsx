@@ -1,6 +1,7 @@
 import {
   boundSide,
   percentOf,
+  takesK,
   INTERVAL_METHODS,
   OPERATORS,
   SAMPLE_POLICIES,
@@ -14,6 +15,8 @@ import {
   EDITOR_BASES,
   INTERVAL_TEXT,
   POLICY_TEXT,
+  REDUCER_CHOICES,
+  REDUCER_TEXT,
 } from '../../../vocabulary';
 import { Button, VisuallyHidden } from '../../../ui';
 import { BENCHMARKS_LIST, withText } from './draft';
@@ -86,6 +89,19 @@ function confidenceOptions(rule: ThresholdRule): {
   const own = String(rule.confidence ?? 0.95);
   const options = [...new Set<string>([...CONFIDENCES, own])].sort((a, b) => Number(a) - Number(b));
   return { options, text: Object.fromEntries(options.map((o) => [o, percentOf(Number(o))])) };
+}
+
+/** The reducer as chosen: "as-logged" leaves it out; a k is kept only for a `_k` reducer. */
+function withReducer(
+  rule: ThresholdRule,
+  reducer: (typeof REDUCER_CHOICES)[number],
+): ThresholdRule {
+  const next: ThresholdRule = { ...rule };
+  if (reducer === 'as-logged') delete next.reducer;
+  else next.reducer = reducer;
+  if (reducer === 'as-logged' || !takesK(reducer)) delete next.k;
+  else next.k = rule.k ?? 2;
+  return next;
 }
 
 /** One rule of the editor, as a row of labelled inputs. */
@@ -199,6 +215,29 @@ export function RuleFields({
           value={rule.interval ?? 'wilson'}
           onChange={(interval) => {
             set({ interval });
+          }}
+        />
+      </td>
+      <td>
+        <Choice
+          label={label('epoch reducer')}
+          options={REDUCER_CHOICES}
+          text={REDUCER_TEXT}
+          value={rule.reducer ?? 'as-logged'}
+          onChange={(reducer) => {
+            onChange(withReducer(rule, reducer));
+          }}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={label('k')}
+          type="number"
+          min={1}
+          disabled={rule.reducer === undefined || !takesK(rule.reducer)}
+          value={rule.k ?? ''}
+          onChange={(e) => {
+            set({ k: Number(e.target.value) });
           }}
         />
       </td>

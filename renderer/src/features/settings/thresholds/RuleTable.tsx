@@ -14,6 +14,8 @@ const HEADERS = [
   'Compare',
   'Confidence',
   'Interval',
+  'Epochs',
+  'k',
   'Cluster by',
   'Errored samples',
   'Samples at a limit',
