@@ -5,6 +5,7 @@ import { runBundle } from './commands/bundle';
 import { runBundles } from './commands/bundles';
 import { runDoctor } from './commands/doctor';
 import { runEvaluate } from './commands/evaluate';
+import { runHorizon } from './commands/horizon';
 import { runImport } from './commands/import';
 import { runInit } from './commands/init';
 import { runKeygen } from './commands/keygen';
@@ -28,6 +29,7 @@ const COMMANDS: Readonly<
   thresholds: runThresholds,
   evaluate: runEvaluate,
   search: runSearch,
+  horizon: runHorizon,
   doctor: runDoctor,
 };
 
@@ -46,6 +48,7 @@ Commands:
   thresholds  import, list or show encrypted threshold sets
   evaluate  set a model's evidence against a threshold set
   search    find the transcripts that hold some words, in every imported log
+  horizon   METR time horizons (p50, p80) of the agents in a runs file, with intervals
   doctor    check a data directory for changes made outside the app (read-only)
 
 "desk <command> --help" describes each command.
