@@ -9,7 +9,13 @@
 import { z } from 'zod';
 import { EvaluatorSchema } from '../bundles';
 import { Sha256HexSchema } from '../digest';
-import { BASES, DesignationRuleSchema, INTERVAL_METHODS, OPERATORS } from '../thresholds/document';
+import {
+  BASES,
+  DesignationRuleSchema,
+  INTERVAL_METHODS,
+  MULTIPLE_COMPARISONS,
+  OPERATORS,
+} from '../thresholds/document';
 
 export const RULE_STATUSES = ['met', 'not-met', 'insufficient-evidence'] as const;
 export type RuleStatus = (typeof RULE_STATUSES)[number];
@@ -97,6 +103,27 @@ export const RuleOutcomeSchema = z.strictObject({
   bound: z.number().nullable(),
   /** Distance from the threshold, positive on the met side; null when bound is. */
   margin: z.number().nullable(),
+  /**
+   * For a bound rule met or not: the one-sided p-value of its comparison by its own
+   * interval method (the smallest α at which the end of the 1 − 2α interval is on the met
+   * side); null for a point rule, or a bound compared the other way.
+   */
+  pValue: z.number().min(0).max(1).nullable(),
+  /** Where Holm's step-down put the rule, when the set adjusts for several rules. */
+  familywise: z
+    .strictObject({
+      /** Bound rules in the family. */
+      rules: Count,
+      /** 1 for the smallest p-value. */
+      rank: Count,
+      /** The one-sided level this rank is held to: α / (rules − rank + 1). */
+      level: z.number(),
+      /** The bound at that level, 1 − 2·level two-sided. */
+      bound: z.number(),
+      /** Whether the rule holds for the family (and every rule ranked before it did). */
+      holds: z.boolean(),
+    })
+    .nullable(),
   n: Count.nullable(),
   sourceLog: SourceLogSchema.nullable(),
   /** The bundle's signed results about this log metric. */
@@ -110,6 +137,8 @@ export const EvaluationSchema = z.strictObject({
   thresholdSet: z.strictObject({ id: z.string(), version: z.number().int(), name: z.string() }),
   model: z.strictObject({ developer: z.string(), name: z.string(), version: z.string() }),
   designation: DesignationRuleSchema,
+  /** Whether the set adjusts its bound rules for their number (Holm–Bonferroni). */
+  multipleComparisons: z.enum(MULTIPLE_COMPARISONS),
   outcome: z.enum(OUTCOMES),
   counts: z.strictObject({
     total: Count,

@@ -118,6 +118,14 @@ export const ThresholdRuleSchema = z.strictObject({
 });
 export type ThresholdRule = z.infer<typeof ThresholdRuleSchema>;
 
+/**
+ * Whether a set's bound rules are adjusted for their number: `holm` applies Holm's
+ * step-down (Holm 1979) to them, so that the chance any of them is met by luck alone stays
+ * at one rule's level; `none` (the default) takes each at its own confidence.
+ */
+export const MULTIPLE_COMPARISONS = ['none', 'holm'] as const;
+export type MultipleComparisons = (typeof MULTIPLE_COMPARISONS)[number];
+
 export const DesignationRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('any') }),
   z.strictObject({ kind: z.literal('all') }),
@@ -134,6 +142,7 @@ export const ThresholdSetSchema = z
     notes: z.string().max(10_000).default(''),
     rules: z.array(ThresholdRuleSchema).min(1).max(500),
     designation: DesignationRuleSchema,
+    multipleComparisons: z.enum(MULTIPLE_COMPARISONS).optional(),
   })
   // Messages name the problem, never a value: they end up in errors people read, and rule
   // ids and counts are classified.

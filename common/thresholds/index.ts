@@ -5,6 +5,8 @@ export {
   boundSide,
   percentOf,
   INTERVAL_METHODS,
+  MULTIPLE_COMPARISONS,
+  type MultipleComparisons,
   REDUCERS,
   takesK,
   type ReducerName,

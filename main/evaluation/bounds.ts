@@ -12,6 +12,7 @@
  */
 import { percentOf, type IntervalMethod } from '../../common/thresholds';
 import type { StderrSource } from '../../common/evaluation/outcome';
+import type { Interval } from '../../common/comparison';
 import type { Candidate } from './select-evidence';
 import type { ModelEvidence, SampleScore } from './evidence';
 import { printable } from '../../common/text';
@@ -63,6 +64,8 @@ export interface IntervalRequest {
 export type IntervalResolution =
   | {
       readonly interval: readonly [number, number];
+      /** The same interval at another confidence (for a family-wise adjustment). */
+      readonly at: (confidence: number) => Interval;
       /** The method used: the rule's, or wald where the scores are no proportion. */
       readonly method: IntervalMethod;
       /** Samples scored 1, when every sample is scored 0 or 1. */
@@ -122,9 +125,12 @@ export function resolveInterval(
     Number.isFinite(recorded.recomputed) &&
     recorded.recomputed > 0
   ) {
-    const { low, high } = normalInterval(observed, recorded.recomputed, confidence, unit);
+    const stderr = recorded.recomputed;
+    const at = (c: number) => normalInterval(observed, stderr, c, unit);
+    const { low, high } = at(confidence);
     return {
       interval: [low, high],
+      at,
       method: 'wald',
       successes: null,
       stderr: recorded.recomputed,
@@ -160,9 +166,11 @@ function fromScores(
   const successes = successesOf(values);
   const stderr = stderrOf(values);
   if (successes !== null && method !== 'wald') {
-    const { low, high } = proportionInterval(method, successes, n, confidence);
+    const at = (c: number) => proportionInterval(method, successes, n, c);
+    const { low, high } = at(confidence);
     return {
       interval: [low, high],
+      at,
       method,
       successes,
       stderr,
@@ -178,9 +186,11 @@ function fromScores(
       why: `every sample scores ${String(values[0])}, so the normal approximation gives an interval of width 0, which is no interval${successes !== null ? ' (a proportion method would give one)' : ''}`,
     };
   const unit = values.every((v) => v >= 0 && v <= 1) ? ([0, 1] as const) : null;
-  const { low, high } = normalInterval(observed, stderr, confidence, unit);
+  const at = (c: number) => normalInterval(observed, stderr, c, unit);
+  const { low, high } = at(confidence);
   return {
     interval: [low, high],
+    at,
     method: 'wald',
     successes,
     stderr,
@@ -230,9 +240,11 @@ function clustered(
   if (successes !== null && method !== 'wald') {
     const p = successes / n;
     const effectiveN = stderr > 0 ? Math.min(n, (p * (1 - p)) / (stderr * stderr)) : n;
-    const { low, high } = intervalAtRate(method, p, effectiveN, confidence);
+    const at = (c: number) => intervalAtRate(method, p, effectiveN, c);
+    const { low, high } = at(confidence);
     return {
       interval: [low, high],
+      at,
       method,
       successes,
       stderr,
@@ -247,9 +259,11 @@ function clustered(
       why: `the clustered standard error by "${key}" is 0, which gives the normal approximation no width`,
     };
   const unit = values.every((v) => v >= 0 && v <= 1) ? ([0, 1] as const) : null;
-  const { low, high } = normalInterval(observed, stderr, confidence, unit);
+  const at = (c: number) => normalInterval(observed, stderr, c, unit);
+  const { low, high } = at(confidence);
   return {
     interval: [low, high],
+    at,
     method: 'wald',
     successes,
     stderr,

@@ -13,6 +13,10 @@ import {
 import { bareName, resolveInterval, type IntervalResolution } from './bounds';
 import { intervalAtRate, normalInterval, noSuccessUpperBound } from './intervals';
 import { applySamplePolicy } from './sample-policy';
+import { pValueOf } from './p-value';
+import { marginOf, satisfies } from './satisfies';
+import { fmt } from './format';
+import type { Interval } from '../../common/comparison';
 import { ruleReducer } from './rule-reducer';
 import type { ModelEvidence } from './evidence';
 import type {
@@ -38,6 +42,22 @@ const OPERATOR_TEXT: Readonly<Record<Operator, string>> = {
 };
 
 export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): RuleOutcome {
+  return evaluateRuleFully(rule, evidence).outcome;
+}
+
+/** A rule's outcome, and its interval at any confidence when it has one (for Holm's step-down). */
+export function evaluateRuleFully(
+  rule: ThresholdRule,
+  evidence: ModelEvidence,
+): { readonly outcome: RuleOutcome; readonly at: ((confidence: number) => Interval) | null } {
+  const { outcome, resolution } = decide(rule, evidence);
+  return { outcome, at: resolution?.interval == null ? null : resolution.at };
+}
+
+function decide(
+  rule: ThresholdRule,
+  evidence: ModelEvidence,
+): { readonly outcome: RuleOutcome; readonly resolution: IntervalResolution | null } {
   const header = {
     ruleId: rule.id,
     benchmark: rule.benchmark,
@@ -51,7 +71,7 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
   };
   const [first, ...others] = candidatesFor(rule, evidence.logs);
   if (first === undefined) {
-    return {
+    const outcome: RuleOutcome = {
       ...header,
       status: 'insufficient-evidence',
       observed: null,
@@ -68,8 +88,11 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
       sourceLog: null,
       claims: [],
       alsoSeen: [],
+      pValue: null,
+      familywise: null,
       explanation: noEvidence(rule, evidence),
     };
+    return { outcome, resolution: null };
   }
 
   // The rule's policy for errored and limited samples may recompute the metric.
@@ -115,14 +138,17 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
       ? `In ${whereOf(chosen)}, ${applied.why}: insufficient evidence.`
       : insufficiency(rule, chosen, others, observed, resolution);
   if (shortfall !== null || observed === null || source === null) {
-    return {
+    const outcome: RuleOutcome = {
       ...header,
       ...facts,
       status: 'insufficient-evidence',
       bound: null,
       margin: null,
+      pValue: null,
+      familywise: null,
       explanation: withPolicy(shortfall ?? noValue(chosen)),
     };
+    return { outcome, resolution: null };
   }
 
   let bound = observed;
@@ -134,42 +160,27 @@ export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): Rule
   }
   const margin = marginOf(rule.operator, bound, rule.value);
   const met = satisfies(rule.operator, bound, rule.value);
-  return {
+  const outcome: RuleOutcome = {
     ...header,
     ...facts,
     status: met ? 'met' : 'not-met',
     bound,
     margin,
+    pValue:
+      side === null || resolution.interval === null
+        ? null
+        : pValueOf(side, rule.operator, rule.value, resolution.at),
+    familywise: null,
     explanation: withPolicy(
       comparison(rule, chosen, { observed, source, resolution, bound, margin, met }),
     ),
   };
+  return { outcome, resolution };
 }
 
 /** The two-sided confidence of the rule's interval. */
 function confidenceOf(rule: ThresholdRule): number {
   return rule.confidence ?? DEFAULT_CONFIDENCE;
-}
-
-/**
- * Signed distance from the threshold, positive on the met side: bound − value for ≥ and >,
- * value − bound for ≤ and <. A met ≥ or ≤ rule has margin ≥ 0, a met > or < rule margin > 0.
- */
-export function marginOf(operator: Operator, bound: number, value: number): number {
-  return operator === '>=' || operator === '>' ? bound - value : value - bound;
-}
-
-export function satisfies(operator: Operator, bound: number, value: number): boolean {
-  switch (operator) {
-    case '>=':
-      return bound >= value;
-    case '>':
-      return bound > value;
-    case '<=':
-      return bound <= value;
-    case '<':
-      return bound < value;
-  }
 }
 
 /** The recomputed value; failing that, what Inspect recorded (claimed-only). */
@@ -399,12 +410,6 @@ function sourceLogOf({ log, metric }: Candidate): SourceLog {
 function seenOf(candidate: Candidate): SeenEvidence {
   const { observed, source } = valueOf(candidate);
   return { ...sourceLogOf(candidate), observed, source, n: candidate.metric.n };
-}
-
-/** Three decimals, as reviewers read metrics; small non-zero values keep three digits. */
-export function fmt(value: number): string {
-  if (value === 0 || Math.abs(value) >= 0.001 || !Number.isFinite(value)) return value.toFixed(3);
-  return value.toPrecision(3);
 }
 
 function plural(count: number, noun: string): string {

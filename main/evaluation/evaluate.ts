@@ -4,18 +4,29 @@
  */
 import type { ThresholdSet } from '../thresholds';
 import { designationOutcome } from './designation';
-import { evaluateRule } from './evaluate-rule';
+import { evaluateRuleFully } from './evaluate-rule';
 import type { ModelEvidence } from './evidence';
+import { holmAdjusted } from './holm';
 import type { Evaluation } from '../../common/evaluation/outcome';
 
 export function evaluate(set: ThresholdSet, evidence: ModelEvidence): Evaluation {
-  const rules = set.rules.map((rule) => evaluateRule(rule, evidence));
+  const results = set.rules.map((rule) => ({ rule, ...evaluateRuleFully(rule, evidence) }));
+  const multipleComparisons = set.multipleComparisons ?? 'none';
+  const rules =
+    multipleComparisons === 'holm' ? holmAdjusted(results) : results.map((r) => r.outcome);
   const { developer, name, version } = evidence.model;
+  const designation = designationOutcome(set.designation, rules);
+  const bounds = rules.filter((r) => r.familywise !== null).length;
   return {
     thresholdSet: { id: set.id, version: set.version, name: set.name },
     model: { developer, name, version },
     designation: set.designation,
-    ...designationOutcome(set.designation, rules),
+    multipleComparisons,
+    ...designation,
+    explanation:
+      multipleComparisons === 'holm'
+        ? `${designation.explanation} Bound rules adjusted by Holm–Bonferroni (${bounds} ranked).`
+        : designation.explanation,
     rules,
   };
 }

@@ -10,6 +10,7 @@ import {
   type Basis,
   type DesignationRule,
   type IntervalMethod,
+  type MultipleComparisons,
   type SamplePolicy,
 } from '../../../common/thresholds';
 
@@ -62,6 +63,12 @@ export const REDUCER_TEXT: Readonly<Record<(typeof REDUCER_CHOICES)[number], str
   at_least_k: 'at least k',
   pass_at_k: 'pass@k',
   pass_hat_k: 'pass^k',
+};
+
+/** Whether a set adjusts its bound rules for their number. */
+export const MULTIPLE_COMPARISONS_TEXT: Readonly<Record<MultipleComparisons, string>> = {
+  none: 'each at its own confidence',
+  holm: 'adjusted together (Holm–Bonferroni)',
 };
 
 /** What a rule does with errored samples and samples at a limit. */

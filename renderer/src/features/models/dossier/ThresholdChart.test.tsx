@@ -21,6 +21,8 @@ function outcome(overrides: Partial<RuleOutcome>): RuleOutcome {
     interval: null,
     confidence: null,
     cluster: null,
+    pValue: null,
+    familywise: null,
     intervalMethod: null,
     successes: null,
     bound: 0.6,

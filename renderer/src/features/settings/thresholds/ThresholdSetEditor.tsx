@@ -1,8 +1,16 @@
 import { useState } from 'react';
-import type { ThresholdSet, ThresholdSetMeta } from '../../../../../common/thresholds';
+import {
+  MULTIPLE_COMPARISONS,
+  type ThresholdSet,
+  type ThresholdSetMeta,
+} from '../../../../../common/thresholds';
 import { useDeskMutation } from '../../../desk';
 import { Button, Field, Notice } from '../../../ui';
-import { DESIGNATION_KINDS, DESIGNATION_TEXT } from '../../../vocabulary';
+import {
+  DESIGNATION_KINDS,
+  DESIGNATION_TEXT,
+  MULTIPLE_COMPARISONS_TEXT,
+} from '../../../vocabulary';
 import { useReaderKeys } from './readers';
 import { RuleTable } from './RuleTable';
 import styles from './Thresholds.module.css';
@@ -115,6 +123,24 @@ export function ThresholdSetEditor({
             )}
           </Field>
         )}
+        <Field label="Several bound rules">
+          {(control) => (
+            <select
+              {...control}
+              value={draft.multipleComparisons ?? 'none'}
+              onChange={(e) => {
+                const choice = MULTIPLE_COMPARISONS.find((c) => c === e.target.value);
+                if (choice) setDraft({ ...draft, multipleComparisons: choice });
+              }}
+            >
+              {MULTIPLE_COMPARISONS.map((choice) => (
+                <option key={choice} value={choice}>
+                  {MULTIPLE_COMPARISONS_TEXT[choice]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <RuleTable
         rules={draft.rules}
