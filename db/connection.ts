@@ -8,6 +8,7 @@ import { reviewStatements, type ReviewStatements } from './review';
 import { rosterStatements, type RosterStatements } from './roster';
 import { sampleStatements, type SampleStatements } from './samples';
 import { searchStatements, type SearchStatements } from './search';
+import { taskReferenceStatements, type TaskReferenceStatements } from './task-references';
 import { thresholdSetStatements, type ThresholdSetStatements } from './threshold-sets';
 import { workstationStatements, type WorkstationStatements } from './workstation';
 
@@ -29,6 +30,8 @@ export interface DeskDatabase {
   readonly review: ReviewStatements;
   readonly identities: IdentityStatements;
   readonly thresholdSets: ThresholdSetStatements;
+  /** Signed human expert times per task, for time horizons. */
+  readonly taskReferences: TaskReferenceStatements;
   /** Runs `fn` in one SQLite transaction: all of its writes land, or none. */
   transaction<T>(fn: () => T): T;
   /** Copies the write-ahead log into the database, so the next small commit stays small. */
@@ -84,6 +87,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       review: reviewStatements(db),
       identities: identityStatements(db),
       thresholdSets: thresholdSetStatements(db),
+      taskReferences: taskReferenceStatements(db),
       transaction: (fn) => db.transaction(fn)(),
       checkpoint: () => {
         db.pragma('wal_checkpoint(PASSIVE)');

@@ -29,6 +29,7 @@ export type {
   ThresholdSetMetaRow,
   ThresholdSetVersionRow,
 } from './threshold-sets';
+export type { TaskReferenceTaskRow, TaskReferenceVersionRow } from './task-references';
 export type {
   AcceptedMappingRow,
   BundleInspectModelRow,

@@ -10,6 +10,7 @@ import { identityStatements, type IdentityStatements } from './identities';
 import { migrate } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { rosterStatements, type RosterStatements } from './roster';
+import { taskReferenceStatements, type TaskReferenceStatements } from './task-references';
 
 export interface SchemaObjectRow {
   readonly type: string;
@@ -48,6 +49,7 @@ export interface IntegrityReader {
   readonly schemaVersion: number;
   readonly roster: Pick<RosterStatements, 'all' | 'installs'>;
   readonly identities: Pick<IdentityStatements, 'all'>;
+  readonly taskReferences: Pick<TaskReferenceStatements, 'all' | 'tasks'>;
   schemaObjects(): SchemaObjectRow[];
   auditIds(): AuditIdsRow;
   /** Every evidence digest a complete bundle references. */
@@ -133,10 +135,12 @@ function integrityReader(db: Database.Database, schemaVersion: number): Integrit
   );
   const roster = rosterStatements(db);
   const identities = identityStatements(db);
+  const taskReferences = taskReferenceStatements(db);
   return {
     schemaVersion,
     roster,
     identities,
+    taskReferences,
     schemaObjects: () => objects.all(),
     auditIds: () => ({ seqs: seqs.all().map((r) => r.seq), issued: issued.get()?.seq ?? 0 }),
     evidenceDigests: () => digests.all().map((r) => r.sha256),

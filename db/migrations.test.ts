@@ -301,6 +301,70 @@ describe('migrations', () => {
     check.close();
   });
 
+  it('0014 keeps what was before it and stores task references append-only, with only known time sources', () => {
+    const file = databaseWithOneBundle(tempDir(), 13);
+
+    const db = openDatabase(file);
+    expect(db.bundles.list().map((b) => b.fileName)).toEqual(['old.evbundle']);
+    expect(db.taskReferences.all()).toEqual([]);
+    const version = (referenceId: string, v: number, importedAt: string) => ({
+      referenceId,
+      version: v,
+      document: '{}',
+      digest: 'd'.repeat(64),
+      signerKeyid: 'a'.repeat(64),
+      signature: `${'A'.repeat(86)}==`,
+      importedAt,
+    });
+    const task = {
+      benchmark: 'cybench',
+      taskId: '7',
+      minutes: 42.5,
+      family: 'web',
+      source: 'first-solve',
+    };
+    db.transaction(() => {
+      db.taskReferences.insert(version('cyber-times', 1, '2026-11-03T00:00:00.000Z'), [task]);
+      db.taskReferences.insert(version('ctf-times', 1, '2026-11-04T00:00:00.000Z'), []);
+      db.taskReferences.insert(version('cyber-times', 2, '2026-11-05T00:00:00.000Z'), [
+        { ...task, minutes: 40 },
+      ]);
+    });
+    expect(db.taskReferences.latestVersion('cyber-times')).toBe(2);
+    expect(db.taskReferences.latest().map((r) => `${r.referenceId}@${r.version}`)).toEqual([
+      'ctf-times@1',
+      'cyber-times@2',
+    ]);
+    expect(db.taskReferences.tasks('cyber-times', 1, 'cybench')).toEqual([task]);
+    expect(db.taskReferences.tasks('cyber-times', 2, 'other')).toEqual([]);
+    db.close();
+    const check = new Database(file);
+    check.pragma('foreign_keys = ON');
+    for (const table of ['task_reference_version', 'task_reference_task']) {
+      expect(() => check.prepare(`UPDATE ${table} SET version = 3`).run()).toThrow(/append-only/);
+      expect(() => check.prepare(`DELETE FROM ${table}`).run()).toThrow(/append-only/);
+    }
+    const insertTask = check.prepare<[number, number, string]>(
+      `INSERT INTO task_reference_task (reference_id, version, benchmark, task_id, minutes, family, source)
+         VALUES ('cyber-times', ?, 'cybench', '8', ?, 'web', ?)`,
+    );
+    for (const [v, minutes, source] of [
+      [1, 0, 'estimate'],
+      [1, 5, 'guess'],
+    ] as const)
+      expect(() => insertTask.run(v, minutes, source), source).toThrow(/CHECK constraint/);
+    expect(() => insertTask.run(9, 5, 'estimate')).toThrow(/FOREIGN KEY constraint/);
+    expect(() =>
+      check
+        .prepare(
+          `INSERT INTO task_reference_version (reference_id, version, document, digest, signer_keyid, signature, imported_at)
+             VALUES ('x', 1, 'not json', ?, ?, ?, 'now')`,
+        )
+        .run('d'.repeat(64), 'a'.repeat(64), `${'A'.repeat(86)}==`),
+    ).toThrow(/CHECK constraint/);
+    check.close();
+  });
+
   it('a second connection refuses a database that is not at the latest version', () => {
     const file = path.join(tempDir(), 'desk.sqlite3');
     const raw = new Database(file);

@@ -17,11 +17,12 @@ import { createBundleService, type BundleService, type ImportWorkerOptions } fro
 import { coreDumpStatus, refuseUnlockIfCoreDumpsPossible, type CoreDumpStatus } from './core-dumps';
 import { InvalidMarkingError, parseMarking } from '../common/classification';
 import { DeskError } from '../common/errors';
-import { createEvaluationService, type EvaluationService } from './evaluation';
+import { createEvaluationService, taskTimesFrom, type EvaluationService } from './evaluation';
 import { createEvidenceStore, STAGING_DIR } from './evidence';
 import { createIdentityService, type IdentityService } from './identities';
 import { createSampleService, type SampleService } from './samples';
 import { createSearchService, type SearchService } from './search';
+import { createTaskReferenceService, type TaskReferenceService } from './tasks';
 import { createReviewService, type ReviewService } from './review';
 import { createThresholdService, type ThresholdService } from './thresholds';
 import { createTrustService, type TrustService } from './trust';
@@ -43,6 +44,8 @@ export interface Services {
   readonly thresholds: ThresholdService;
   /** Quarantines and accepted benchmark mappings. */
   readonly review: ReviewService;
+  /** Signed human expert times per task, for time horizons. */
+  readonly tasks: TaskReferenceService;
 }
 
 export interface Workspace {
@@ -177,6 +180,7 @@ function assemble(
   const trust = createTrustService(db, audit, now);
   const store = createEvidenceStore(dataDir, path.join(dataDir, EVIDENCE_DIR));
   const thresholds = createThresholdService({ db, trust, audit, now });
+  const tasks = createTaskReferenceService({ db, trust, audit, now });
   return {
     dataDir,
     services: {
@@ -191,7 +195,7 @@ function assemble(
         now,
         ...(importWorker ? { worker: importWorker } : {}),
       }),
-      evaluation: createEvaluationService(db, thresholds, trust),
+      evaluation: createEvaluationService(db, thresholds, trust, taskTimesFrom(tasks)),
       samples: createSampleService({ db, store, audit }),
       search: createSearchService(db),
       identities: refusingUnlockWhile(
@@ -200,6 +204,7 @@ function assemble(
       ),
       thresholds,
       review: createReviewService({ db, trust, audit, now }),
+      tasks,
     },
     close: () => {
       db.close();

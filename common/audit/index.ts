@@ -19,6 +19,7 @@ export const AUDIT_EVENT_KINDS = [
   'thresholds.revoked',
   'thresholds.opened',
   'evidence.sample-opened',
+  'tasks.reference-imported',
 ] as const;
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
 

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'SAMPLE_NOT_FOUND',
   'EVIDENCE_ALTERED',
+  'TASK_REFERENCE_INVALID',
+  'TASK_REFERENCE_UNVERIFIED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

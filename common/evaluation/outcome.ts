@@ -12,6 +12,7 @@ import { Sha256HexSchema } from '../digest';
 import {
   BASES,
   DesignationRuleSchema,
+  HORIZON_WEIGHTINGS,
   INTERVAL_METHODS,
   MULTIPLE_COMPARISONS,
   OPERATORS,
@@ -64,6 +65,64 @@ export const RelatedClaimSchema = z.strictObject({
 });
 export type RelatedClaim = z.infer<typeof RelatedClaimSchema>;
 
+/** Which signed task reference gave the human times. */
+const TaskReferenceRefSchema = z.strictObject({
+  id: z.string(),
+  version: z.number().int(),
+  signer: z.string(),
+});
+
+/** How a horizon rule's quantity was computed (docs/evaluation.md, "Time horizon"). */
+export const HorizonFactsSchema = z.strictObject({
+  quantile: z.union([z.literal(50), z.literal(80)]),
+  /** β₀ and β₁ of σ(β₀ + β₁·log₂ minutes). */
+  intercept: z.number(),
+  coefficient: z.number(),
+  runs: Count,
+  tasks: Count,
+  families: Count,
+  /** Samples without a human time in the reference, left out. */
+  unmatched: Count,
+  weighting: z.enum(HORIZON_WEIGHTINGS),
+  regularization: z.number(),
+  reference: TaskReferenceRefSchema,
+  /** For a bound: the bootstrap it is a percentile of. */
+  bootstrap: z
+    .strictObject({
+      resamples: Count,
+      seed: z.number().int().nonnegative(),
+      fitted: Count,
+      successDoesNotFall: Count,
+    })
+    .nullable(),
+});
+export type HorizonFacts = z.infer<typeof HorizonFactsSchema>;
+
+/** The difficulty buckets of the strata, in human minutes (METR's task-length bins). */
+export const STRATA_MINUTES = [1, 4, 16, 64, 256, 960] as const;
+
+/** Success by task length (docs/evaluation.md, "Difficulty strata"). */
+export const StrataSchema = z.strictObject({
+  reference: TaskReferenceRefSchema,
+  buckets: z.array(
+    z.strictObject({
+      fromMinutes: z.number(),
+      toMinutes: z.number(),
+      tasks: Count,
+      /** The mean over the bucket's tasks of each task's epoch-averaged score. */
+      successRate: z.number().min(0).max(1).nullable(),
+    }),
+  ),
+  /** Tasks shorter than a minute or longer than 960 minutes. */
+  outside: Count,
+  /** The longest task some epoch solved (scored 1). */
+  longestSolved: z.strictObject({ taskId: z.string(), minutes: z.number() }).nullable(),
+});
+export type Strata = z.infer<typeof StrataSchema>;
+
+/** How an interval was computed: a rule's method, or a horizon's bootstrap percentiles. */
+export const OUTCOME_INTERVAL_METHODS = [...INTERVAL_METHODS, 'bootstrap'] as const;
+
 export const RuleOutcomeSchema = z.strictObject({
   ruleId: z.string(),
   benchmark: z.string(),
@@ -87,7 +146,7 @@ export const RuleOutcomeSchema = z.strictObject({
    * two samples.
    */
   interval: z.tuple([z.number(), z.number()]).nullable(),
-  intervalMethod: z.enum(INTERVAL_METHODS).nullable(),
+  intervalMethod: z.enum(OUTCOME_INTERVAL_METHODS).nullable(),
   /** How the samples were clustered for the interval, when the rule names a cluster. */
   cluster: z
     .strictObject({
@@ -126,6 +185,10 @@ export const RuleOutcomeSchema = z.strictObject({
     .nullable(),
   n: Count.nullable(),
   sourceLog: SourceLogSchema.nullable(),
+  /** For a horizon rule: its fit, reference and bootstrap. */
+  horizon: HorizonFactsSchema.nullable(),
+  /** When the benchmark has a task reference: success by task length. */
+  strata: StrataSchema.nullable(),
   /** The bundle's signed results about this log metric. */
   claims: z.array(RelatedClaimSchema),
   alsoSeen: z.array(SeenEvidenceSchema),

@@ -63,3 +63,8 @@ export function plainName(max: number): z.ZodString {
       'must not contain control, line-separator or text-direction characters, or unpaired surrogates',
   });
 }
+
+/** A document's id (a threshold set's, a task reference's): safe in a file name and a URL. */
+export const SlugSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"');

@@ -4,6 +4,7 @@
  * main-process memory of an unlocked, authorised user; at rest it is always encrypted.
  */
 import { z } from 'zod';
+import { SlugSchema } from '../text';
 
 export const THRESHOLD_SET_TYPE = 'designation-desk/threshold-set/v1';
 
@@ -69,9 +70,25 @@ export function takesK(reducer: ReducerName): boolean {
   return reducer.endsWith('_k');
 }
 
-const Slug = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"');
+/** The weightings of METR's time-horizon fit (docs/time-horizon.md). */
+export const HORIZON_WEIGHTINGS = ['equal', 'invsqrt'] as const;
+
+/**
+ * A rule whose quantity is a cyber time horizon in minutes (docs/evaluation.md, "Time
+ * horizon"): the task length at which the fitted success rate is 50% or 80%, from the
+ * rule's log and scorer and the benchmark's task reference; a bound is a percentile of a
+ * seeded hierarchical bootstrap.
+ */
+export const HorizonRuleSchema = z.strictObject({
+  quantile: z.union([z.literal(50), z.literal(80)]),
+  weighting: z.enum(HORIZON_WEIGHTINGS).default('invsqrt'),
+  regularization: z.number().gt(0).max(1000).default(0.1),
+  resamples: z.number().int().min(100).max(100_000).default(1000),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(42),
+});
+export type HorizonRule = z.infer<typeof HorizonRuleSchema>;
+
+const Slug = SlugSchema;
 const Text = z.string().min(1).max(500);
 
 export const ThresholdRuleSchema = z.strictObject({
@@ -108,6 +125,8 @@ export const ThresholdRuleSchema = z.strictObject({
   errors: z.enum(SAMPLE_POLICIES).optional(),
   /** Samples that stopped at a limit; absent means as-scored. */
   limits: z.enum(SAMPLE_POLICIES).optional(),
+  /** When present, the quantity is this time horizon in minutes, not the metric itself. */
+  horizon: HorizonRuleSchema.optional(),
   /** Fewer samples than this is insufficient evidence. */
   minSamples: z.number().int().min(1).default(1),
   /**
@@ -160,6 +179,16 @@ export const ThresholdSetSchema = z
           code: 'custom',
           path: ['rules', i, 'k'],
           message: 'is taken only by the reducers at_least_k, pass_at_k and pass_hat_k',
+        });
+      if (
+        rule.horizon !== undefined &&
+        (rule.reducer !== undefined || rule.interval !== undefined || rule.cluster !== undefined)
+      )
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'horizon'],
+          message:
+            'takes each epoch as a run and bounds by its bootstrap, so it has no reducer, interval or cluster',
         });
       if (rule.confidence !== undefined && boundSide(rule.basis) === null)
         ctx.addIssue({

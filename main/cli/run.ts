@@ -11,6 +11,7 @@ import { runInit } from './commands/init';
 import { runKeygen } from './commands/keygen';
 import { runRoster } from './commands/roster';
 import { runSearch } from './commands/search';
+import { runTasks } from './commands/tasks';
 import { runThresholds } from './commands/thresholds';
 import { runUser } from './commands/user';
 import { printable } from '../../common/text';
@@ -27,6 +28,7 @@ const COMMANDS: Readonly<
   bundles: runBundles,
   user: runUser,
   thresholds: runThresholds,
+  tasks: runTasks,
   evaluate: runEvaluate,
   search: runSearch,
   horizon: runHorizon,
@@ -46,6 +48,7 @@ Commands:
   bundles   list imported bundles and rejected imports
   user      enrol people with their sealed key files; check a passphrase
   thresholds  import, list or show encrypted threshold sets
+  tasks     import, list or show signed task references (human expert minutes per task)
   evaluate  set a model's evidence against a threshold set
   search    find the transcripts that hold some words, in every imported log
   horizon   METR time horizons (p50, p80) of the agents in a runs file, with intervals

@@ -185,15 +185,9 @@ function fromScores(
       interval: null,
       why: `every sample scores ${String(values[0])}, so the normal approximation gives an interval of width 0, which is no interval${successes !== null ? ' (a proportion method would give one)' : ''}`,
     };
-  const unit = values.every((v) => v >= 0 && v <= 1) ? ([0, 1] as const) : null;
-  const at = (c: number) => normalInterval(observed, stderr, c, unit);
-  const { low, high } = at(confidence);
   return {
-    interval: [low, high],
-    at,
-    method: 'wald',
+    ...waldAround(observed, stderr, values, confidence),
     successes,
-    stderr,
     stderrSource: 'samples',
     caveat:
       successes !== null
@@ -258,19 +252,26 @@ function clustered(
       interval: null,
       why: `the clustered standard error by "${key}" is 0, which gives the normal approximation no width`,
     };
-  const unit = values.every((v) => v >= 0 && v <= 1) ? ([0, 1] as const) : null;
-  const at = (c: number) => normalInterval(observed, stderr, c, unit);
-  const { low, high } = at(confidence);
   return {
-    interval: [low, high],
-    at,
-    method: 'wald',
+    ...waldAround(observed, stderr, values, confidence),
     successes,
-    stderr,
     stderrSource: 'clustered',
     caveat: waldCaveat(confidence),
     cluster: { key, clusters, effectiveN: null },
   };
+}
+
+/** The normal approximation around `stderr`, clipped to [0, 1] when every score is in it. */
+function waldAround(
+  observed: number,
+  stderr: number,
+  values: readonly number[],
+  confidence: number,
+) {
+  const unit = values.every((v) => v >= 0 && v <= 1) ? ([0, 1] as const) : null;
+  const at = (c: number) => normalInterval(observed, stderr, c, unit);
+  const { low, high } = at(confidence);
+  return { interval: [low, high] as const, at, method: 'wald' as const, stderr };
 }
 
 /**

@@ -50,6 +50,7 @@ function evidence(logs: EvidenceLog[], scores: Record<number, SampleScore[]>): M
     excluded: [],
     sampleScores: (logId) => scores[logId] ?? [],
     sampleClusters: () => new Map(),
+    taskTimes: () => ({ kind: 'none' }),
   };
 }
 

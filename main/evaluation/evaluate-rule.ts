@@ -18,6 +18,14 @@ import { marginOf, satisfies } from './satisfies';
 import { fmt } from './format';
 import type { Interval } from '../../common/comparison';
 import { ruleReducer } from './rule-reducer';
+import {
+  decideHorizon,
+  horizonRuns,
+  minutesText,
+  type HorizonBootstraps,
+  type HorizonDecision,
+} from './horizon-rule';
+import { strataOf } from './strata';
 import type { ModelEvidence } from './evidence';
 import type {
   RuleOutcome,
@@ -41,22 +49,31 @@ const OPERATOR_TEXT: Readonly<Record<Operator, string>> = {
   '<': '<',
 };
 
-export function evaluateRule(rule: ThresholdRule, evidence: ModelEvidence): RuleOutcome {
-  return evaluateRuleFully(rule, evidence).outcome;
+/** Horizon bounds computed elsewhere: none, so they are computed here. */
+const NO_BOOTSTRAPS: HorizonBootstraps = () => undefined;
+
+export function evaluateRule(
+  rule: ThresholdRule,
+  evidence: ModelEvidence,
+  bootstraps: HorizonBootstraps = NO_BOOTSTRAPS,
+): RuleOutcome {
+  return evaluateRuleFully(rule, evidence, bootstraps).outcome;
 }
 
 /** A rule's outcome, and its interval at any confidence when it has one (for Holm's step-down). */
 export function evaluateRuleFully(
   rule: ThresholdRule,
   evidence: ModelEvidence,
+  bootstraps: HorizonBootstraps = NO_BOOTSTRAPS,
 ): { readonly outcome: RuleOutcome; readonly at: ((confidence: number) => Interval) | null } {
-  const { outcome, resolution } = decide(rule, evidence);
+  const { outcome, resolution } = decide(rule, evidence, bootstraps);
   return { outcome, at: resolution?.interval == null ? null : resolution.at };
 }
 
 function decide(
   rule: ThresholdRule,
   evidence: ModelEvidence,
+  bootstraps: HorizonBootstraps,
 ): { readonly outcome: RuleOutcome; readonly resolution: IntervalResolution | null } {
   const header = {
     ruleId: rule.id,
@@ -90,6 +107,8 @@ function decide(
       alsoSeen: [],
       pValue: null,
       familywise: null,
+      horizon: null,
+      strata: null,
       explanation: noEvidence(rule, evidence),
     };
     return { outcome, resolution: null };
@@ -103,7 +122,7 @@ function decide(
   const { observed, source } = valueOf(chosen);
   const n = chosen.metric.n;
   const resolution: IntervalResolution =
-    observed === null || n < 2 || policy === null
+    observed === null || n < 2 || policy === null || rule.horizon !== undefined
       ? { interval: null, why: 'there is no observed value' }
       : resolveInterval(chosen, observed, policy.evidence, {
           reduce: ruleReducer(rule)?.reduce ?? null,
@@ -131,25 +150,65 @@ function decide(
       status,
     })),
     alsoSeen: others.map(seenOf),
+    horizon: null,
+    strata: policy === null ? null : strataFor(rule, chosen, policy.evidence),
   };
+  const insufficient = (why: string) => ({
+    outcome: {
+      ...header,
+      ...facts,
+      status: 'insufficient-evidence' as const,
+      bound: null,
+      margin: null,
+      pValue: null,
+      familywise: null,
+      explanation: withPolicy(why),
+    },
+    resolution: null,
+  });
+
+  if (rule.horizon !== undefined) {
+    const shortfall =
+      policy === null
+        ? `In ${whereOf(chosen)}, ${'why' in applied ? applied.why : ''}: insufficient evidence.`
+        : insufficiency({ ...rule, basis: 'point' }, chosen, others, observed, resolution);
+    const decided =
+      shortfall === null && policy !== null
+        ? horizonOf(rule, chosen, policy.evidence, bootstraps)
+        : { why: shortfall ?? noValue(chosen) };
+    if ('why' in decided) return insufficient(decided.why);
+    const margin = marginOf(rule.operator, decided.bound, rule.value);
+    const met = satisfies(rule.operator, decided.bound, rule.value);
+    const op = OPERATOR_TEXT[rule.operator];
+    const outcome: RuleOutcome = {
+      ...header,
+      ...facts,
+      observed: decided.observed,
+      source: 'recomputed',
+      interval: decided.interval === null ? null : [decided.interval[0], decided.interval[1]],
+      intervalMethod: decided.facts.bootstrap === null ? null : 'bootstrap',
+      n: decided.facts.tasks,
+      horizon: decided.facts,
+      status: met ? 'met' : 'not-met',
+      bound: decided.bound,
+      margin,
+      pValue: null,
+      familywise: null,
+      explanation: withPolicy(
+        met
+          ? `${decided.subject} is ${op} ${rule.value} minutes by ${minutesText(margin)}: met.`
+          : `${decided.subject} is not ${op} ${rule.value} minutes (margin ${minutesText(margin)}): not met.`,
+      ),
+    };
+    return { outcome, resolution: null };
+  }
 
   const shortfall =
     'why' in applied
       ? `In ${whereOf(chosen)}, ${applied.why}: insufficient evidence.`
       : insufficiency(rule, chosen, others, observed, resolution);
-  if (shortfall !== null || observed === null || source === null) {
-    const outcome: RuleOutcome = {
-      ...header,
-      ...facts,
-      status: 'insufficient-evidence',
-      bound: null,
-      margin: null,
-      pValue: null,
-      familywise: null,
-      explanation: withPolicy(shortfall ?? noValue(chosen)),
-    };
-    return { outcome, resolution: null };
-  }
+  if (shortfall !== null || observed === null || source === null)
+    return insufficient(shortfall ?? noValue(chosen));
 
   let bound = observed;
   const side = boundSide(rule.basis);
@@ -176,6 +235,30 @@ function decide(
     ),
   };
   return { outcome, resolution };
+}
+
+/** The rule's horizon, or why it has none: too few tasks with a human time, say. */
+function horizonOf(
+  rule: ThresholdRule,
+  chosen: Candidate,
+  evidence: ModelEvidence,
+  bootstraps: HorizonBootstraps,
+): HorizonDecision {
+  const found = horizonRuns(rule, chosen, evidence);
+  if ('why' in found) return { why: `In ${whereOf(chosen)}, ${found.why}: insufficient evidence.` };
+  if (found.tasks < Math.max(2, rule.minSamples))
+    return {
+      why: `Only ${plural(found.tasks, 'task')} of ${whereOf(chosen)} have a human time in task reference ${found.reference.id} version ${found.reference.version}${found.unmatched > 0 ? ` (${plural(found.unmatched, 'sample')} have none)` : ''}; a horizon needs at least ${Math.max(2, rule.minSamples)}: insufficient evidence.`,
+    };
+  const decided = decideHorizon(rule, found, whereOf(chosen), bootstraps);
+  return 'why' in decided ? { why: `${decided.why}: insufficient evidence.` } : decided;
+}
+
+/** Success by task length, when a task reference covers the rule's benchmark. */
+function strataFor(rule: ThresholdRule, chosen: Candidate, evidence: ModelEvidence) {
+  const lookup = evidence.taskTimes(rule.benchmark);
+  if (lookup.kind !== 'found') return null;
+  return strataOf(evidence.sampleScores(chosen.log.logId, chosen.metric.scorer), lookup);
 }
 
 /** The two-sided confidence of the rule's interval. */

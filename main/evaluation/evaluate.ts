@@ -7,10 +7,22 @@ import { designationOutcome } from './designation';
 import { evaluateRuleFully } from './evaluate-rule';
 import type { ModelEvidence } from './evidence';
 import { holmAdjusted } from './holm';
+import type { HorizonBootstraps } from './horizon-rule';
 import type { Evaluation } from '../../common/evaluation/outcome';
 
-export function evaluate(set: ThresholdSet, evidence: ModelEvidence): Evaluation {
-  const results = set.rules.map((rule) => ({ rule, ...evaluateRuleFully(rule, evidence) }));
+/**
+ * `bootstraps` are the horizon rules' bootstraps when a worker has run them (see
+ * horizonJobs); any missing are computed here.
+ */
+export function evaluate(
+  set: ThresholdSet,
+  evidence: ModelEvidence,
+  bootstraps: HorizonBootstraps = () => undefined,
+): Evaluation {
+  const results = set.rules.map((rule) => ({
+    rule,
+    ...evaluateRuleFully(rule, evidence, bootstraps),
+  }));
   const multipleComparisons = set.multipleComparisons ?? 'none';
   const rules =
     multipleComparisons === 'holm' ? holmAdjusted(results) : results.map((r) => r.outcome);

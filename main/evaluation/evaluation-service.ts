@@ -2,6 +2,7 @@
  * Evaluation over the workstation's database: lists the models with evidence and sets a
  * threshold set against one of them. Reads only; the engine does the work.
  */
+import type { ResourceLimits } from 'node:worker_threads';
 import type { DeskDatabase } from '../../db';
 import type { EvidenceClaimRow, EvidenceLogRow, EvidenceMetricRow } from '../../db/models';
 import { CLAIM_STATUSES, METRIC_STATUSES, type BundleStanding } from '../../common/bundles';
@@ -18,33 +19,54 @@ import type { RunRef, VersionComparison } from '../../common/comparison';
 import { compareVersions } from './compare-versions';
 import type { TrustService } from '../trust';
 import { evaluate } from './evaluate';
+import { horizonJobs } from './horizon-rule';
+import { runWorker } from '../workers';
+import type { BootstrapAnswer, BootstrapTask } from '../horizon';
+import horizonWorker from '../horizon/horizon.worker?modulePath';
 import type {
   EvidenceClaim,
   EvidenceLog,
   EvidenceMetric,
   ExcludedLog,
   ModelEvidence,
+  TaskTimesLookup,
 } from './evidence';
+
+/** Fits of a few thousand runs: a small heap. */
+const HORIZON_WORKER_LIMITS: ResourceLimits = {
+  maxOldGenerationSizeMb: 256,
+  maxYoungGenerationSizeMb: 32,
+  stackSizeMb: 4,
+};
 
 export interface EvaluationService {
   /** Every model some imported bundle is about, by developer, name and version. */
   models(): ModelSummary[];
-  evaluate(model: ModelRef, set: ThresholdSet): Evaluation;
+  /** Horizon bootstraps run in a worker: the main process never blocks on them. */
+  evaluate(model: ModelRef, set: ThresholdSet): Promise<Evaluation>;
   /**
    * The model against the latest version of `setId` (default: the set changed most
    * recently) as `reader` may see it: evaluated, or why not (locked, no set, not granted).
    */
-  assess(model: ModelRef, setId: string | null, reader: UnlockedKey | null): ModelEvaluation;
+  assess(
+    model: ModelRef,
+    setId: string | null,
+    reader: UnlockedKey | null,
+  ): Promise<ModelEvaluation>;
   /** The benchmarks, scorers and metrics of the evidence, for writing rules. */
   metricNames(): MetricName[];
   /** Two versions side by side: no threshold values, only the evidence. */
   compare(a: ModelRef, b: ModelRef): VersionComparison;
 }
 
+/** A benchmark's task reference, as the task reference service gives it. */
+export type TaskTimesSource = (benchmark: string) => TaskTimesLookup;
+
 export function createEvaluationService(
   db: DeskDatabase,
   thresholds: ThresholdService,
   trust: TrustService,
+  taskTimes: TaskTimesSource,
 ): EvaluationService {
   const service: EvaluationService = {
     models: () =>
@@ -56,7 +78,21 @@ export function createEvaluationService(
         bundleCount,
         latestRun,
       })),
-    evaluate: (model, set) => evaluate(set, readModelEvidence(db, trust, model)),
+    evaluate: async (model, set) => {
+      const evidence = readModelEvidence(db, trust, model, taskTimes);
+      const jobs = horizonJobs(set.rules, evidence);
+      if (jobs.length === 0) return evaluate(set, evidence);
+      const answer = await runWorker<BootstrapAnswer>(
+        horizonWorker,
+        { jobs } satisfies BootstrapTask,
+        {
+          name: 'desk-horizon-worker',
+          resourceLimits: HORIZON_WORKER_LIMITS,
+        },
+      );
+      const summaries = new Map(answer.summaries.map((s) => [s.id, s.summary]));
+      return evaluate(set, evidence, (ruleId) => summaries.get(ruleId));
+    },
     metricNames: () =>
       db.models.metricNames().map((m) => ({
         benchmark: printable(m.benchmark),
@@ -65,9 +101,12 @@ export function createEvaluationService(
       })),
     compare: (a, b) =>
       printableComparison(
-        compareVersions(readModelEvidence(db, trust, a), readModelEvidence(db, trust, b)),
+        compareVersions(
+          readModelEvidence(db, trust, a, taskTimes),
+          readModelEvidence(db, trust, b, taskTimes),
+        ),
       ),
-    assess: (model, setId, reader) => {
+    assess: async (model, setId, reader) => {
       if (reader === null) return { state: 'locked' };
       const chosen = setId ?? thresholds.latestSetId();
       if (chosen === undefined) return { state: 'no-threshold-set' };
@@ -83,7 +122,7 @@ export function createEvaluationService(
       return {
         state: 'evaluated',
         commitment: opened.commitment,
-        evaluation: service.evaluate(model, opened.document),
+        evaluation: await service.evaluate(model, opened.document),
       };
     },
   };
@@ -98,6 +137,7 @@ export function readModelEvidence(
   db: DeskDatabase,
   trust: TrustService,
   model: ModelRef,
+  taskTimes: TaskTimesSource,
 ): ModelEvidence {
   const modelId = db.models.idOf(model.developer, model.name, model.version);
   if (modelId === undefined) {
@@ -132,6 +172,7 @@ export function readModelEvidence(
         limited: row.limited === 1,
         invalidated: row.invalidated === 1,
       })),
+    taskTimes,
     sampleClusters: (logId, key) =>
       new Map(
         db.models

@@ -92,4 +92,34 @@ export interface ModelEvidence {
    * it is no scalar), read only for a rule that clusters by that key.
    */
   sampleClusters(logId: number, key: string): ReadonlyMap<string, ClusterId | null>;
+  /**
+   * The human expert time of each task of a benchmark, from the latest signed task
+   * reference that lists it (docs/formats.md, "Task reference"), read only for a rule
+   * that needs them.
+   */
+  taskTimes(benchmark: string): TaskTimesLookup;
 }
+
+/** One task's human expert time, as a task reference gives it. */
+export interface TaskTime {
+  readonly minutes: number;
+  readonly family: string;
+  /** How the time was obtained (first solve, timed run, estimate, …). */
+  readonly source: string;
+}
+
+export type TaskTimesLookup =
+  | {
+      readonly kind: 'found';
+      /** Which reference, for the sentence: its id, version and who signed it. */
+      readonly reference: {
+        readonly id: string;
+        readonly version: number;
+        readonly signer: string;
+      };
+      /** By task id, matched to the sample ids of the benchmark's logs. */
+      readonly tasks: ReadonlyMap<string, TaskTime>;
+    }
+  | { readonly kind: 'none' }
+  /** A stored reference that no longer verifies: never used, and said so. */
+  | { readonly kind: 'failed'; readonly why: string };

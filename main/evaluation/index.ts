@@ -4,6 +4,8 @@
  * from the database.
  */
 export { evaluate } from './evaluate';
+export { horizonJobs, type HorizonBootstraps } from './horizon-rule';
+export { taskTimesFrom } from './task-times';
 export {
   createEvaluationService,
   readModelEvidence,
@@ -15,6 +17,8 @@ export type {
   EvidenceMetric,
   ModelEvidence,
   SampleScore,
+  TaskTime,
+  TaskTimesLookup,
 } from './evidence';
 export * from '../../common/evaluation';
 export * from '../../common/models';

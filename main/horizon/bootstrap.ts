@@ -32,6 +32,8 @@ export const CONFIDENCE = 0.95;
 
 export interface BootstrapOptions extends HorizonOptions {
   readonly resamples: number;
+  /** The intervals' two-sided confidence; CONFIDENCE unless given. */
+  readonly confidence?: number;
   /** A whole number 0 ≤ seed ≤ 2^53 − 1. */
   readonly seed: number;
 }
@@ -111,10 +113,12 @@ export function bootstrapHorizons(
     }
   }
   const fitted = values.coefficient.length;
+  const confidence = options.confidence ?? CONFIDENCE;
+  const interval = (of: number[]) => percentileInterval(of, confidence);
   return {
     resamples: options.resamples,
     seed: options.seed,
-    confidence: CONFIDENCE,
+    confidence,
     fitted,
     noSuccesses,
     noFailures,
@@ -123,10 +127,10 @@ export function bootstrapHorizons(
       fitted === 0
         ? null
         : {
-            coefficient: percentileInterval(values.coefficient),
-            intercept: percentileInterval(values.intercept),
-            p50: percentileInterval(values.p50),
-            p80: percentileInterval(values.p80),
+            coefficient: interval(values.coefficient),
+            intercept: interval(values.intercept),
+            p50: interval(values.p50),
+            p80: interval(values.p80),
           },
   };
 }
@@ -174,12 +178,12 @@ export function hierarchicalResample(plan: SamplingPlan, rng: Xoshiro128StarStar
   return drawn;
 }
 
-/** The (1 − CONFIDENCE)/2 and (1 + CONFIDENCE)/2 percentiles. */
-function percentileInterval(values: number[]): Interval {
+/** The (1 − confidence)/2 and (1 + confidence)/2 percentiles. */
+function percentileInterval(values: number[], confidence: number): Interval {
   const sorted = values.sort((a, b) => a - b);
   return {
-    low: percentile(sorted, (1 - CONFIDENCE) / 2),
-    high: percentile(sorted, (1 + CONFIDENCE) / 2),
+    low: percentile(sorted, (1 - confidence) / 2),
+    high: percentile(sorted, (1 + confidence) / 2),
   };
 }
 

@@ -37,6 +37,12 @@ export {
 } from './bootstrap';
 export { Xoshiro128StarStar } from './random';
 export {
+  bootstrapTask,
+  type BootstrapAnswer,
+  type BootstrapJob,
+  type BootstrapTask,
+} from './bootstrap-task';
+export {
   RUNS_FILE_LIMITS,
   readRunsFile,
   type AgentRuns,

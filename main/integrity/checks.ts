@@ -1,12 +1,14 @@
 /**
  * The checks `desk doctor` runs over the database alone: the roster chain from its pinned
  * root, identities against their sealed keys and the roster, the schema against what the
- * migrations create, and the audit log's ids. Each returns its findings as sentences.
+ * migrations create, the audit log's ids, and the signed task references. Each returns its
+ * findings as sentences.
  */
 import type { IntegrityReader, SchemaObjectRow } from '../../db';
 import { publicKeyFromHeader } from '../crypto';
 import { SecretKeyFileSchema } from '../key-files';
-import { verifyChain, type RosterDocument } from '../trust';
+import { checkStoredVersion, TASK_REFERENCE_SIGNER_ROLES } from '../tasks';
+import { keysWithRole, verifyChain, type RosterDocument } from '../trust';
 
 export interface CheckResult {
   readonly name: string;
@@ -17,6 +19,8 @@ export interface CheckResult {
 
 export function checkRoster(reader: IntegrityReader): CheckResult & {
   readonly roster: RosterDocument | null;
+  /** Every version, oldest first, when the chain verifies; none when it does not. */
+  readonly history: readonly RosterDocument[];
 } {
   const rows = reader.roster.all();
   const chain = verifyChain(rows, reader.roster.installs());
@@ -25,6 +29,7 @@ export function checkRoster(reader: IntegrityReader): CheckResult & {
     summary: `${rows.length} version(s), each verified from the root pinned at set-up`,
     findings: chain.ok ? [] : [`The stored roster does not verify: ${chain.problem}.`],
     roster: chain.ok ? (chain.documents.at(-1) ?? null) : null,
+    history: chain.ok ? chain.documents : [],
   };
 }
 
@@ -86,6 +91,42 @@ export function checkSchema(
   return {
     name: 'schema',
     summary: `schema version ${reader.schemaVersion}: ${expected.length} tables, indexes and triggers as the migrations create them`,
+    findings,
+  };
+}
+
+/**
+ * Each stored task reference version is signed by a key that an authority or a reviewer
+ * held in some roster version (one who has left since still signed it), and its task rows
+ * are its signed document's.
+ */
+export function checkTaskReferences(
+  reader: IntegrityReader,
+  rosters: readonly RosterDocument[],
+): CheckResult {
+  const rows = reader.taskReferences.all();
+  const name = 'task references';
+  if (rows.length > 0 && rosters.length === 0)
+    return {
+      name,
+      summary: '',
+      findings: [
+        `The ${rows.length} stored task reference version(s) cannot be checked without a roster chain that verifies.`,
+      ],
+    };
+  const signers = rosters.flatMap((roster) =>
+    TASK_REFERENCE_SIGNER_ROLES.flatMap((role) => keysWithRole(roster, role)),
+  );
+  const findings = rows.flatMap((row) => {
+    const tasks = reader.taskReferences.tasks(row.referenceId, row.version);
+    const checked = checkStoredVersion(row, tasks, signers);
+    return checked.ok
+      ? []
+      : [`Task reference "${row.referenceId}" version ${row.version}: ${checked.problem}.`];
+  });
+  return {
+    name,
+    summary: `${rows.length} version(s), each signed by an authority or reviewer and matching its task rows`,
     findings,
   };
 }

@@ -19,6 +19,7 @@ import {
   checkIdentities,
   checkRoster,
   checkSchema,
+  checkTaskReferences,
   type CheckResult,
 } from './checks';
 import { checkEvidence } from './evidence-check';
@@ -56,6 +57,7 @@ export async function examineWorkstation(dataDir: string): Promise<DoctorReport>
       checkIdentities(reader, roster.roster),
       checkSchema(reader, expectedSchemaObjects()),
       checkAuditIds(reader),
+      checkTaskReferences(reader, roster.history),
       await checkEvidence(reader, store),
     );
   } finally {

@@ -20,7 +20,7 @@ const RULE_CELLS: readonly (readonly string[])[] = [
   [
     'R-POP-1',
     'Popularity · accuracy (match)',
-    '0.75 (Wald 0.26–1)',
+    '0.75 (Wald 95% 0.26–1)',
     'observed value >= 0.5',
     '+0.25',
     '2',

@@ -64,6 +64,7 @@ describe('desk doctor', () => {
         /^ok {4}schema: schema version \d+: \d+ tables, indexes and triggers as the migrations create them$/,
       ),
       expect.stringMatching(/^ok {4}audit log: \d+ event\(s\), ids contiguous$/),
+      'ok    task references: 0 version(s), each signed by an authority or reviewer and matching its task rows',
       expect.stringMatching(
         /^ok {4}evidence: \d+ file\(s\), each named by its SHA-256; all \d+ referenced present$/,
       ),
@@ -225,6 +226,7 @@ describe('desk doctor', () => {
       'identities',
       'schema',
       'audit log',
+      'task references',
       'evidence',
       'derived rows',
     ]);

@@ -175,7 +175,7 @@ describe('evaluation over imported bundles', () => {
       const outcome = await workspace.services.bundles.importBundle(file);
       expect(outcome.status, outcome.message).toBe('imported');
     }
-    evaluation = workspace.services.evaluation.evaluate(
+    evaluation = await workspace.services.evaluation.evaluate(
       MODEL,
       thresholdSet({ kind: 'atLeast', k: 3 }),
     );
@@ -328,20 +328,20 @@ describe('evaluation over imported bundles', () => {
     );
   });
 
-  it('3 met, 1 not met, 3 insufficient: at least 3 meets; all, at least 4 and at least 7 do not', () => {
+  it('3 met, 1 not met, 3 insufficient: at least 3 meets; all, at least 4 and at least 7 do not', async () => {
     expect(evaluation.outcome).toBe('meets');
     expect(evaluation.counts).toEqual({ total: 7, met: 3, notMet: 1, insufficient: 3, needed: 3 });
-    const outcome = (designation: DesignationRule) =>
-      workspace.services.evaluation.evaluate(MODEL, thresholdSet(designation)).outcome;
-    expect(outcome({ kind: 'any' })).toBe('meets');
-    expect(outcome({ kind: 'all' })).toBe('does-not-meet');
-    expect(outcome({ kind: 'atLeast', k: 4 })).toBe('insufficient-evidence');
-    expect(outcome({ kind: 'atLeast', k: 6 })).toBe('insufficient-evidence');
-    expect(outcome({ kind: 'atLeast', k: 7 })).toBe('does-not-meet');
+    const outcome = async (designation: DesignationRule) =>
+      (await workspace.services.evaluation.evaluate(MODEL, thresholdSet(designation))).outcome;
+    expect(await outcome({ kind: 'any' })).toBe('meets');
+    expect(await outcome({ kind: 'all' })).toBe('does-not-meet');
+    expect(await outcome({ kind: 'atLeast', k: 4 })).toBe('insufficient-evidence');
+    expect(await outcome({ kind: 'atLeast', k: 6 })).toBe('insufficient-evidence');
+    expect(await outcome({ kind: 'atLeast', k: 7 })).toBe('does-not-meet');
   });
 
-  it("reads one model's evidence only", () => {
-    const r = workspace.services.evaluation.evaluate(
+  it("reads one model's evidence only", async () => {
+    const r = await workspace.services.evaluation.evaluate(
       { developer: 'Acme AI', name: 'frontier-0', version: '2026-04' },
       thresholdSet({ kind: 'any' }),
     );
@@ -351,13 +351,13 @@ describe('evaluation over imported bundles', () => {
     expect(doomla?.alsoSeen).toEqual([]);
   });
 
-  it('refuses a model with no bundles, naming it', () => {
-    expect(() =>
+  it('refuses a model with no bundles, naming it', async () => {
+    await expect(
       workspace.services.evaluation.evaluate(
         { developer: 'Acme AI', name: 'frontier-9', version: '1' },
         thresholdSet({ kind: 'any' }),
       ),
-    ).toThrow(
+    ).rejects.toThrow(
       expect.objectContaining({
         code: 'INVALID_ARGUMENT',
         message:
@@ -369,7 +369,9 @@ describe('evaluation over imported bundles', () => {
   it("the sample scores in the database reproduce Inspect's stderr (log_streaming: 2 samples × 2 epochs → 0.25)", () => {
     const db = openDatabase(path.join(station.dataDir, 'desk.sqlite3'), { mustExist: true });
     try {
-      const evidence = readModelEvidence(db, workspace.services.trust, MODEL);
+      const evidence = readModelEvidence(db, workspace.services.trust, MODEL, () => ({
+        kind: 'none',
+      }));
       const log = evidence.logs.find((l) => l.path === 'logs/log_streaming.eval');
       if (log === undefined) throw new Error('log_streaming.eval not imported');
       const scores = evidence.sampleScores(log.logId, 'match');

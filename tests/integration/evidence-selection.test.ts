@@ -48,7 +48,7 @@ const MODEL = { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' };
 
 const DOOMLA: ThresholdRule = DOOMLA_RULE;
 
-function evaluate(workspace: Workspace, ...rules: ThresholdRule[]): Evaluation {
+function evaluate(workspace: Workspace, ...rules: ThresholdRule[]): Promise<Evaluation> {
   const set: ThresholdSet = {
     type: 'designation-desk/threshold-set/v1',
     id: 'selection',
@@ -252,7 +252,7 @@ describe('evidence selection under a hostile lab', () => {
         detail:
           'The statement calls its evaluator "UK AISI", but it was signed by lab: it is shown as lab',
       });
-      expect(only(evaluate(workspace, DOOMLA)).sourceLog?.evaluator).toEqual({
+      expect(only(await evaluate(workspace, DOOMLA)).sourceLog?.evaluator).toEqual({
         id: 'uk-aisi',
         name: 'lab',
         claimedName: 'UK AISI',
@@ -288,13 +288,13 @@ describe('evidence selection under a hostile lab', () => {
           accepted: null,
         },
       ]);
-      const before = only(evaluate(workspace, cybench));
+      const before = only(await evaluate(workspace, cybench));
       expect(before.status).toBe('insufficient-evidence');
       expect(before.explanation).toBe(
         'No log of benchmark "cybench" with metric "accuracy" from scorer "includes"; logs/doomla_solved.eval in mapped.evbundle is a run of Inspect task "doomla" that its bundle filed under "cybench", a mapping no reviewer has accepted, so it does not count: insufficient evidence.',
       );
       // Its own task still counts.
-      expect(only(evaluate(workspace, DOOMLA)).status).toBe('met');
+      expect(only(await evaluate(workspace, DOOMLA)).status).toBe('met');
     } finally {
       workspace.close();
     }
@@ -349,7 +349,7 @@ describe('evidence selection under a hostile lab', () => {
           benchmark: 'cybench',
         },
       });
-      const decided = only(evaluate(after, cybench));
+      const decided = only(await evaluate(after, cybench));
       expect(decided.status).toBe('met');
       expect(decided.observed).toBe(1);
       expect(decided.sourceLog?.logPath).toBe('logs/doomla_solved.eval');
@@ -380,7 +380,7 @@ describe('evidence selection under a hostile lab', () => {
     let workspace = station.open();
     try {
       await importAll(workspace, fromLab, fromB);
-      expect(only(evaluate(workspace, DOOMLA)).sourceLog?.bundleFile).toBe('lab.evbundle');
+      expect(only(await evaluate(workspace, DOOMLA)).sourceLog?.bundleFile).toBe('lab.evbundle');
       const trust = workspace.services.trust;
       trust.signAndInstall(
         trust.propose({ remove: { keyid: station.lab.unlocked.keyid, role: 'lab' } }),
@@ -395,7 +395,7 @@ describe('evidence selection under a hostile lab', () => {
       });
       expect(byFile.get('lab.evbundle')?.evaluator.name).toBe('lab');
       expect(byFile.get('lab-b.evbundle')?.standing.signersTrusted).toBe(true);
-      const rule = only(evaluate(workspace, DOOMLA));
+      const rule = only(await evaluate(workspace, DOOMLA));
       expect(rule.status).toBe('met');
       expect(rule.sourceLog?.bundleFile).toBe('lab-b.evbundle');
       expect(rule.alsoSeen).toEqual([]);
@@ -456,7 +456,7 @@ describe('evidence selection under a hostile lab', () => {
           reason: 'lab-b disclosed its key was copied',
         },
       });
-      const rule = only(evaluate(workspace, DOOMLA));
+      const rule = only(await evaluate(workspace, DOOMLA));
       expect(rule.status).toBe('insufficient-evidence');
       expect(rule.explanation).toMatch(
         /^No log of benchmark "doomla" with metric "accuracy" from scorer "includes"; lab\.evbundle was not considered: it is signed by a key no longer trusted \(no longer a lab key in the current trust roster\); lab-b\.evbundle was not considered: it was quarantined by authority on \S+ \(lab-b disclosed its key was copied\): insufficient evidence\.$/,

@@ -31,8 +31,8 @@ const MODEL = { developer: 'Acme AI', name: 'frontier-1', version: '2026-10' };
 
 const DOOMLA: ThresholdRule = DOOMLA_RULE;
 
-function evaluate(workspace: Workspace, model = MODEL): RuleOutcome {
-  const evaluation: Evaluation = workspace.services.evaluation.evaluate(model, {
+async function evaluate(workspace: Workspace, model = MODEL): Promise<RuleOutcome> {
+  const evaluation: Evaluation = await workspace.services.evaluation.evaluate(model, {
     type: 'designation-desk/threshold-set/v1',
     id: 'models',
     version: 1,
@@ -70,7 +70,7 @@ describe('the Inspect model of every log', () => {
         detail: `Evaluator named by its signers; every log run on a signed Inspect model (${CLAUDE}, ${GPT}); every result filed under its log's task`,
       });
       // The lab vouched for both names: the rule is decided.
-      expect(evaluate(workspace).status).toBe('met');
+      expect((await evaluate(workspace)).status).toBe('met');
     } finally {
       workspace.close();
     }
@@ -150,7 +150,7 @@ describe('the Inspect model of every log', () => {
         }),
       );
       expect(bundle?.standing.unsignedAmongInspectModels).toEqual([CLAUDE, GPT]);
-      const rule = evaluate(workspace);
+      const rule = await evaluate(workspace);
       expect(rule.status).toBe('insufficient-evidence');
       expect(rule.explanation).toBe(
         `No log of benchmark "doomla" with metric "accuracy" from scorer "includes"; unsigned.evbundle was not considered: its statement does not say which Inspect models the model is (model.inspectModels), and the model's evidence was run on 2 ("${CLAUDE}", "${GPT}"): evidence of different models is never combined: insufficient evidence.`,
@@ -172,7 +172,7 @@ describe('the Inspect model of every log', () => {
       const [bundle] = workspace.services.bundles.list();
       expect(bundle?.checks.find((c) => c.id === 'claims')?.status).toBe('warn');
       expect(bundle?.standing.unsignedAmongInspectModels).toBeNull();
-      expect(evaluate(workspace).status).toBe('met');
+      expect((await evaluate(workspace)).status).toBe('met');
     } finally {
       workspace.close();
     }

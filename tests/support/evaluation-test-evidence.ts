@@ -7,6 +7,7 @@ import type {
   EvidenceMetric,
   ModelEvidence,
   SampleScore,
+  TaskTimesLookup,
 } from '../../main/evaluation';
 import type { ClusterId } from '../../main/inspect';
 
@@ -51,6 +52,8 @@ export function modelEvidence(
   samples: Readonly<Record<string, readonly SampleScore[]>> = {},
   /** By "logId/key": each sample id's value of that metadata key. */
   clusters: Readonly<Record<string, Readonly<Record<string, ClusterId | null>>>> = {},
+  /** By benchmark: its task reference. */
+  taskTimes: Readonly<Record<string, TaskTimesLookup>> = {},
 ): ModelEvidence & { readonly sampleReads: string[] } {
   const sampleReads: string[] = [];
   return {
@@ -62,6 +65,7 @@ export function modelEvidence(
       sampleReads.push(`${logId}/${scorer}`);
       return samples[`${logId}/${scorer}`] ?? [];
     },
+    taskTimes: (benchmark) => taskTimes[benchmark] ?? { kind: 'none' },
     sampleClusters: (logId, key) => new Map(Object.entries(clusters[`${logId}/${key}`] ?? {})),
   };
 }

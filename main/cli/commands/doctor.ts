@@ -8,8 +8,9 @@ export const DOCTOR_HELP = `Usage: desk doctor --data DIR [--json]
 Checks a workstation's data directory without changing it: the trust roster chain from
 the root pinned at set-up, each identity's sealed key against its keyid and the roster,
 the schema and its protective triggers against what the migrations create, the audit
-log's ids, each evidence file's SHA-256, and that every log, metric, sample and score
-row is what re-reading its log from the evidence store gives. Exits 1 on any finding.
+log's ids, each task reference's signature and task rows, each evidence file's SHA-256,
+and that every log, metric, sample and score row is what re-reading its log from the
+evidence store gives. Exits 1 on any finding.
 `;
 
 export async function runDoctor(args: string[], io: CliIo): Promise<ExitCode> {

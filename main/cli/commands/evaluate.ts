@@ -42,7 +42,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode> 
     if (values.set === undefined && workspace.services.thresholds.latestSetId() === undefined)
       throw new UsageError('No threshold set exists on this workstation; import one first.');
     const user = await unlockUser(workspace, values.user, values['passphrase-file'], io);
-    const assessed = workspace.services.evaluation.assess(ref, values.set ?? null, user);
+    const assessed = await workspace.services.evaluation.assess(ref, values.set ?? null, user);
     if (assessed.state !== 'evaluated') throw notEvaluated(assessed, values.user);
     const { commitment, evaluation } = assessed;
     if (values.json) {

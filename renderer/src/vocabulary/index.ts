@@ -79,11 +79,12 @@ export const POLICY_TEXT: Readonly<Record<SamplePolicy, string>> = {
 };
 
 /** The method's name in a number: "Wilson 0.42–0.75". */
-export const INTERVAL_NAME: Readonly<Record<IntervalMethod, string>> = {
+export const INTERVAL_NAME: Readonly<Record<IntervalMethod | 'bootstrap', string>> = {
   wilson: 'Wilson',
   'clopper-pearson': 'Clopper–Pearson',
   jeffreys: 'Jeffreys',
   wald: 'Wald',
+  bootstrap: 'bootstrap',
 };
 
 export const DESIGNATION_TEXT: Readonly<Record<DesignationRule['kind'], string>> = {

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
+import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { DataTable, type DataTableColumn, type Sorting } from '.';
+import { stubTableLayout } from '../../../../tests/support/jsdom-layout';
 
 interface Sample {
   readonly id: number;
@@ -43,15 +44,7 @@ function Table({
   );
 }
 
-// jsdom lays nothing out: give the scroll area a height and every row one, as Chromium would.
-beforeAll(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(37);
-});
-afterAll(() => {
-  vi.restoreAllMocks();
-});
+stubTableLayout();
 
 const dataRows = () => screen.getAllByRole('row').filter((r) => r.hasAttribute('data-index'));
 const activeRow = () => {

@@ -4,6 +4,7 @@ import { DataTable, Hint, Named, type DataTableColumn } from '../../../ui';
 import { basisText, INTERVAL_NAME, OUTCOME_TEXT, RULE_STATUS_TEXT } from '../../../vocabulary';
 import { percentOf } from '../../../../../common/thresholds';
 import { ruleMetricId, ruleMetricName } from './rule-names';
+import { StrataTable } from './StrataTable';
 import { ThresholdChart } from './ThresholdChart';
 import styles from './Dossier.module.css';
 
@@ -23,10 +24,19 @@ const OUTCOME_CLASS = {
 
 function observed(rule: RuleOutcome): string {
   const method = rule.intervalMethod === null ? '' : `${INTERVAL_NAME[rule.intervalMethod]} `;
+  const unit = rule.horizon === null ? '' : ' min';
   const interval = rule.interval
-    ? ` (${method}${percentOf(rule.confidence ?? 0.95)} ${formatNumber(rule.interval[0])}–${formatNumber(rule.interval[1])})`
+    ? ` (${method}${percentOf(rule.confidence ?? 0.95)} ${formatNumber(rule.interval[0])}–${formatNumber(rule.interval[1])}${unit})`
     : '';
-  return `${formatNumber(rule.observed)}${interval}${rule.source === 'claimed-only' ? ' *' : ''}`;
+  return `${formatNumber(rule.observed)}${rule.observed === null ? '' : unit}${interval}${rule.source === 'claimed-only' ? ' *' : ''}`;
+}
+
+/** "lower 95% bound ≥ 0.5"; for a horizon, "P50 horizon: lower 95% bound ≥ 60 min". */
+function threshold(rule: RuleOutcome): string {
+  const compared = `${basisText(rule.basis, rule.confidence)} ${rule.operator} ${formatNumber(rule.threshold)}`;
+  return rule.horizon === null
+    ? compared
+    : `P${String(rule.horizon.quantile)} horizon: ${compared} min`;
 }
 
 const NO_VALUE = Number.NEGATIVE_INFINITY;
@@ -58,7 +68,7 @@ const COLUMNS: readonly DataTableColumn<RuleOutcome>[] = [
     id: 'threshold',
     header: 'Threshold',
     size: 220,
-    value: (r) => `${basisText(r.basis, r.confidence)} ${r.operator} ${formatNumber(r.threshold)}`,
+    value: threshold,
   },
   {
     id: 'margin',
@@ -107,7 +117,11 @@ export function EvaluationView({ result }: { readonly result: Evaluated }) {
       {evaluation.rules.some((r) => r.source === 'claimed-only') && (
         <Hint>* Value as Inspect recorded it: it could not be recomputed from the samples.</Hint>
       )}
-      <ThresholdChart rules={evaluation.rules} />
+      {/* Horizons are minutes, not on the metrics' scale: the table and the strata show them. */}
+      {evaluation.rules.some((r) => r.horizon === null) && (
+        <ThresholdChart rules={evaluation.rules.filter((r) => r.horizon === null)} />
+      )}
+      <StrataTable rules={evaluation.rules} />
       <details className={styles.reasoning}>
         <summary>Reasoning for each rule</summary>
         <ul>

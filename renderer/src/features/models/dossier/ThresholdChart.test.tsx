@@ -1,40 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import type { RuleOutcome } from '../../../../../common/evaluation';
+import { ruleOutcome as outcome } from '../../../../../tests/support/rule-outcome';
 import { ThresholdChart } from './ThresholdChart';
-
-function outcome(overrides: Partial<RuleOutcome>): RuleOutcome {
-  return {
-    ruleId: 'r1',
-    benchmark: 'cybench',
-    metric: 'accuracy',
-    scorer: null,
-    operator: '>=',
-    threshold: 0.5,
-    basis: 'point',
-    minSamples: 1,
-    status: 'met',
-    observed: 0.6,
-    source: 'recomputed',
-    stderr: null,
-    stderrSource: null,
-    interval: null,
-    confidence: null,
-    cluster: null,
-    pValue: null,
-    familywise: null,
-    intervalMethod: null,
-    successes: null,
-    bound: 0.6,
-    margin: 0.1,
-    n: 30,
-    sourceLog: null,
-    claims: [],
-    alsoSeen: [],
-    explanation: '',
-    ...overrides,
-  };
-}
 
 describe('ThresholdChart', () => {
   test('a name longer than fits left of the axis is clipped; the table has it whole', () => {
