@@ -172,7 +172,7 @@ export function readModelEvidence(
         limited: row.limited === 1,
         invalidated: row.invalidated === 1,
       })),
-    taskTimes,
+    taskTimes: once(taskTimes),
     sampleClusters: (logId, key) =>
       new Map(
         db.models
@@ -284,4 +284,19 @@ function clusterIdOf(value: string | number | null, type: string | null): Cluste
     default:
       return null;
   }
+}
+
+/**
+ * Each benchmark's task reference read (and its signature verified) once per evaluation,
+ * not once per rule that asks.
+ */
+function once(source: TaskTimesSource): TaskTimesSource {
+  const read = new Map<string, TaskTimesLookup>();
+  return (benchmark) => {
+    const known = read.get(benchmark);
+    if (known !== undefined) return known;
+    const lookup = source(benchmark);
+    read.set(benchmark, lookup);
+    return lookup;
+  };
 }
