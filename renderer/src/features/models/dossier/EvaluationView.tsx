@@ -59,7 +59,7 @@ const COLUMNS: readonly DataTableColumn<RuleOutcome>[] = [
   {
     id: 'observed',
     header: 'Observed (interval)',
-    size: 190,
+    size: 240,
     numeric: true,
     value: (r) => r.observed ?? NO_VALUE,
     cell: observed,

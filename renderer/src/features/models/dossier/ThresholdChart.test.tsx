@@ -20,7 +20,7 @@ describe('ThresholdChart', () => {
         ]}
       />,
     );
-    const chart = screen.getByRole('img', { name: /Observed values with 95% intervals/ });
+    const chart = screen.getByRole('img', { name: /Observed values with their intervals/ });
     // Rows are named readably by benchmark and metric (two rules here are of cybench ·
     // accuracy), the rule's id and identifiers in the row's title; a long name is clipped.
     expect(within(chart).getAllByText('Cybench · accuracy')).toHaveLength(2);
@@ -46,7 +46,7 @@ describe('ThresholdChart', () => {
       'Observed, met',
       'Observed, not met',
       'Observed, insufficient evidence',
-      '95% interval',
+      "Interval (the rule's confidence)",
       'Threshold',
     ]);
     expect(container).toHaveTextContent("Axis: the metric's value, 0 to 1.");

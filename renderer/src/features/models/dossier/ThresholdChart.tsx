@@ -52,7 +52,8 @@ function clipped(name: string): string {
 }
 
 /**
- * Observed values with 95% intervals against each rule's threshold, on an axis that is the
+ * Observed values with their intervals (each at its rule's confidence) against each rule's
+ * threshold, on an axis that is the
  * metric's range (0 to 1 for a proportion), with ticks and a legend. Plain SVG: no scripts,
  * no external resources.
  */
@@ -72,7 +73,7 @@ export function ThresholdChart({ rules }: { readonly rules: readonly RuleOutcome
     <figure className={styles.chart}>
       <svg
         role="img"
-        aria-label="Observed values with 95% intervals against each rule's threshold"
+        aria-label="Observed values with their intervals against each rule's threshold"
         viewBox={`0 0 ${WIDTH} ${height}`}
         width={WIDTH}
         height={height}
@@ -130,7 +131,7 @@ export function ThresholdChart({ rules }: { readonly rules: readonly RuleOutcome
             <svg width={22} height={16} viewBox="0 0 22 16" aria-hidden="true">
               <line x1={2} x2={20} y1={8} y2={8} className={styles.interval} />
             </svg>
-            95% interval
+            Interval (the rule's confidence)
           </li>
           <li>
             <svg width={10} height={16} viewBox="0 0 10 16" aria-hidden="true">

@@ -12,19 +12,15 @@ const HEADERS = [
   'Scorer',
   'Metric',
   'Compare',
-  'Confidence',
-  'Interval',
-  'Epochs',
-  'k',
-  'Cluster by',
-  'Errored samples',
-  'Samples at a limit',
   'Operator',
   'Value',
   'Min. samples',
 ];
 
-/** The editor's rules: one row of inputs each, Add a rule below. A form, not a DataTable. */
+/**
+ * The editor's rules: a row of inputs each, with a second row for how its bound is computed
+ * and what its samples count for; Add a rule below. A form, not a DataTable.
+ */
 export function RuleTable({
   rules,
   onChange,
