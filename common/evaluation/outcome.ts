@@ -115,6 +115,8 @@ export const StrataSchema = z.strictObject({
   ),
   /** Tasks shorter than a minute or longer than 960 minutes. */
   outside: Count,
+  /** Samples whose id no task of the reference has: in no bucket. */
+  unmatched: Count,
   /** The longest task some epoch solved (scored 1). */
   longestSolved: z.strictObject({ taskId: z.string(), minutes: z.number() }).nullable(),
 });

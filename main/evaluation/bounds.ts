@@ -17,7 +17,7 @@ import type { Candidate } from './select-evidence';
 import type { ModelEvidence, SampleScore } from './evidence';
 import { printable } from '../../common/text';
 import { clusterCount, clusteredStderr, type ClusterId } from '../inspect';
-import { intervalAtRate, normalInterval, proportionInterval } from './intervals';
+import { intervalAtRate, normalInterval, proportionInterval, tOf } from './intervals';
 
 /** Metrics that are the mean of the (epoch-reduced) sample scores (Inspect's built-ins). */
 const MEAN_METRICS = new Set(['accuracy', 'mean']);
@@ -198,11 +198,13 @@ function fromScores(
 }
 
 /**
- * The interval when samples share clusters: around Inspect's clustered stderr s_c. For a
- * proportion by the rule's method at the effective sample size n_eff = p̂(1 − p̂)/s_c², at
- * most n (Korn & Graubard 1998: the binomial interval of the sample size with the
- * clustered variance; clustering never narrows it), and n at p̂ = 0 or 1; otherwise, or for
- * `wald`, the normal approximation around s_c.
+ * The interval when samples share clusters: around Inspect's clustered stderr s_c, as Korn
+ * & Graubard (1998) compute a proportion's interval from survey data. For a proportion, the
+ * rule's method at the effective sample size n_eff = p̂(1 − p̂)/s_c², at most n (clustering
+ * never narrows it), or the number of clusters C at p̂ = 0 or 1, where s_c is 0 and says
+ * nothing of how alike the clusters are; then scaled by their degrees-of-freedom factor
+ * (t_{n−1}/t_{C−1})², which shrinks it when there are few clusters. Otherwise, or for
+ * `wald`, observed ± t_{C−1}·s_c.
  */
 function clustered(
   values: readonly number[],
@@ -233,8 +235,11 @@ function clustered(
   const successes = successesOf(values);
   if (successes !== null && method !== 'wald') {
     const p = successes / n;
-    const effectiveN = stderr > 0 ? Math.min(n, (p * (1 - p)) / (stderr * stderr)) : n;
-    const at = (c: number) => intervalAtRate(method, p, effectiveN, c);
+    const designN =
+      p === 0 || p === 1 ? clusters : stderr > 0 ? Math.min(n, (p * (1 - p)) / stderr ** 2) : n;
+    const effective = (c: number) => designN * (tOf(c, n - 1) / tOf(c, clusters - 1)) ** 2;
+    const at = (c: number) => intervalAtRate(method, p, effective(c), c);
+    const effectiveN = effective(confidence);
     const { low, high } = at(confidence);
     return {
       interval: [low, high],
@@ -253,7 +258,7 @@ function clustered(
       why: `the clustered standard error by "${key}" is 0, which gives the normal approximation no width`,
     };
   return {
-    ...waldAround(observed, stderr, values, confidence),
+    ...waldAround(observed, stderr, values, confidence, clusters - 1),
     successes,
     stderrSource: 'clustered',
     caveat: waldCaveat(confidence),
@@ -267,9 +272,10 @@ function waldAround(
   stderr: number,
   values: readonly number[],
   confidence: number,
+  df: number | null = null,
 ) {
   const unit = values.every((v) => v >= 0 && v <= 1) ? ([0, 1] as const) : null;
-  const at = (c: number) => normalInterval(observed, stderr, c, unit);
+  const at = (c: number) => normalInterval(observed, stderr, c, unit, df);
   const { low, high } = at(confidence);
   return { interval: [low, high] as const, at, method: 'wald' as const, stderr };
 }

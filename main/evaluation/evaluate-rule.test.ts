@@ -60,7 +60,7 @@ describe('the confidence a rule names', () => {
     const r = outcome({ basis: 'upper', confidence: 0.9, operator: '<', value: 0.2 }, [zero], none);
     expect(r.bound).toBe(proportionInterval('wilson', 0, 30, 0.9).high);
     expect(r.explanation).toContain(
-      `the one-sided 90% upper bound is 1 − 0.1^(1/30) = ${(1 - 0.1 ** (1 / 30)).toFixed(3)}`,
+      `the exact one-sided 95% upper bound (each end of a 90% interval is one-sided 95%) is 1 − 0.05^(1/30) = ${(1 - 0.05 ** (1 / 30)).toFixed(3)}`,
     );
   });
 });
@@ -84,34 +84,55 @@ describe('clustered samples', () => {
     return r;
   };
 
-  it('Wilson at the effective sample size of the clustered stderr (Korn & Graubard 1998)', () => {
+  // Student's t quantiles from a t table: t(0.975; 5) = 2.570582, t(0.975; 2) = 4.302653,
+  // t(0.75; 2) = 0.816497. Korn & Graubard's degrees-of-freedom factor (t_{n−1}/t_{C−1})²
+  // with n = 6 samples in C = 3 clusters is (2.570582/4.302653)².
+  const dfFactor = (2.570582 / 4.302653) ** 2;
+
+  it('Wilson at the effective sample size of the clustered stderr, with Korn & Graubard’s df factor', () => {
     const r = evaluate({});
     expect(r.stderr).toBeCloseTo(0.25, 12);
     expect(r.stderrSource).toBe('clustered');
     expect(r.cluster?.clusters).toBe(3);
-    expect(r.cluster?.effectiveN).toBeCloseTo(4, 12);
-    const expected = intervalAtRate('wilson', 0.5, 4);
-    expect(r.bound).toBeCloseTo(expected.low, 12);
+    expect(r.cluster?.effectiveN).toBeCloseTo(4 * dfFactor, 5);
+    const expected = intervalAtRate('wilson', 0.5, 4 * dfFactor);
+    expect(r.bound).toBeCloseTo(expected.low, 5);
     expect(r.bound).toBeLessThan(proportionInterval('wilson', 3, 6).low);
     expect(r.explanation).toContain(
-      'clustered by "competition": 3 clusters, stderr 0.250, effective n 4.0',
+      'clustered by "competition": 3 clusters, stderr 0.250, effective n 1.4',
     );
   });
 
-  it('never narrower than the independent interval: an effective n is at most n', () => {
+  it('never narrower than the independent interval: the design effect is at least 1', () => {
     const paired = { '1/competition': { s1: 'A', s2: 'B', s3: 'A', s4: 'B', s5: 'C', s6: 'C' } };
     // Clusters A = (s1, s3) = (1, 0), B = (s2, s4) = (1, 0), C = (s5, s6) = (0, 1): every
     // cluster's deviations sum to 0, a clustered stderr of 0, so the effective n stays 6.
     const r = evaluate({}, paired);
-    expect(r.cluster?.effectiveN).toBe(6);
-    expect(r.bound).toBe(proportionInterval('wilson', 3, 6).low);
+    expect(r.cluster?.effectiveN).toBeCloseTo(6 * dfFactor, 5);
+    expect(r.bound).toBeLessThan(proportionInterval('wilson', 3, 6).low);
   });
 
   it('the normal approximation around the clustered stderr when the rule asks for wald', () => {
-    const r = evaluate({ interval: 'wald' });
+    const r = evaluate({ interval: 'wald', confidence: 0.5 });
     expect(r.intervalMethod).toBe('wald');
-    expect(r.bound).toBeCloseTo(Math.max(0, 0.5 - Z_95 * 0.25), 12);
+    // observed − t(0.75; C − 1 = 2) · s_c.
+    expect(r.bound).toBeCloseTo(0.5 - 0.816497 * 0.25, 6);
     expect(r.cluster?.effectiveN).toBeNull();
+  });
+
+  it('at 0 of n, where s_c is 0, counts each cluster as one sample', () => {
+    const none = modelEvidence(
+      [evidenceLog({ metrics: [metric('includes', 'accuracy', 0, 6)] })],
+      { '1/includes': scores(0, 0, 0, 0, 0, 0) },
+      competitions,
+    );
+    const r = evaluateRule(
+      rule({ basis: 'upper', operator: '<', value: 0.5, cluster: 'competition' }),
+      none,
+    );
+    expect(r.cluster?.effectiveN).toBeCloseTo(3 * dfFactor, 5);
+    expect(r.bound).toBeCloseTo(intervalAtRate('wilson', 0, 3 * dfFactor).high, 5);
+    expect(r.bound).toBeGreaterThan(proportionInterval('wilson', 0, 6).high);
   });
 
   it('is insufficient evidence when a sample has no such metadata, or all share one cluster', () => {
@@ -323,7 +344,7 @@ describe('bounds and operators', () => {
     expect(r.status).toBe('met');
     expect(r.bound).toBe(proportionInterval('wilson', 0, 40).high);
     expect(r.explanation).toContain(
-      'with none scored 1, the one-sided 95% upper bound is 1 − 0.05^(1/40) = 0.072, about 3/n (the rule of three)',
+      'with none scored 1, the exact one-sided 97.5% upper bound (each end of a 95% interval is one-sided 97.5%) is 1 − 0.025^(1/40) = 0.088; the one-sided 95% bound 1 − 0.05^(1/40) = 0.072 is about 3/n (the rule of three)',
     );
   });
 });
@@ -762,6 +783,32 @@ describe('errored and limited samples, as the rule says', () => {
     expect(r.bound).toBe(proportionInterval('wilson', 2, 40).low);
     expect(r.explanation).toMatch(
       /Samples: 2 invalidated after the run, left out; 1 errored, counted as failures; 20 at a limit, taken as Inspect scored them\.$/,
+    );
+  });
+
+  it('with several epochs, counts the epochs that were invalidated, errored or limited', () => {
+    const row = (sampleId: string, epoch: number, numeric: number | null, state = '') => ({
+      sampleId,
+      epoch,
+      numeric,
+      errored: state === 'errored',
+      limited: false,
+      invalidated: state === 'invalidated',
+    });
+    // s1: epoch 1 invalidated, epoch 2 errored (unscored); s2: epoch 1 solved, epoch 2 errored.
+    const two = evidenceLog({ metrics: [metric('includes', 'accuracy', 1, 2)] });
+    const r = outcome({ errors: 'failure' }, [two], {
+      '1/includes': [
+        row('s1', 1, 1, 'invalidated'),
+        row('s1', 2, null, 'errored'),
+        row('s2', 1, 1),
+        row('s2', 2, null, 'errored'),
+      ],
+    });
+    // s1 keeps its errored epoch as a failure (0), s2 averages 1 and 0: (0 + 0.5) / 2.
+    expect(r.observed).toBe(0.25);
+    expect(r.explanation).toMatch(
+      /Sample epochs: 1 invalidated after the run, left out; 2 errored, counted as failures\.$/,
     );
   });
 

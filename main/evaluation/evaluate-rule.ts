@@ -66,15 +66,14 @@ export function evaluateRuleFully(
   evidence: ModelEvidence,
   bootstraps: HorizonBootstraps = NO_BOOTSTRAPS,
 ): { readonly outcome: RuleOutcome; readonly at: ((confidence: number) => Interval) | null } {
-  const { outcome, resolution } = decide(rule, evidence, bootstraps);
-  return { outcome, at: resolution?.interval == null ? null : resolution.at };
+  return decide(rule, evidence, bootstraps);
 }
 
 function decide(
   rule: ThresholdRule,
   evidence: ModelEvidence,
   bootstraps: HorizonBootstraps,
-): { readonly outcome: RuleOutcome; readonly resolution: IntervalResolution | null } {
+): { readonly outcome: RuleOutcome; readonly at: ((confidence: number) => Interval) | null } {
   const header = {
     ruleId: rule.id,
     benchmark: rule.benchmark,
@@ -111,7 +110,7 @@ function decide(
       strata: null,
       explanation: noEvidence(rule, evidence),
     };
-    return { outcome, resolution: null };
+    return { outcome, at: null };
   }
 
   // The rule's policy for errored and limited samples may recompute the metric.
@@ -164,7 +163,7 @@ function decide(
       familywise: null,
       explanation: withPolicy(why),
     },
-    resolution: null,
+    at: null,
   });
 
   if (rule.horizon !== undefined) {
@@ -192,7 +191,7 @@ function decide(
       status: met ? 'met' : 'not-met',
       bound: decided.bound,
       margin,
-      pValue: null,
+      pValue: decided.pValue,
       familywise: null,
       explanation: withPolicy(
         met
@@ -200,7 +199,7 @@ function decide(
           : `${decided.subject} is not ${op} ${rule.value} minutes (margin ${minutesText(margin)}): not met.`,
       ),
     };
-    return { outcome, resolution: null };
+    return { outcome, at: decided.at };
   }
 
   const shortfall =
@@ -234,7 +233,7 @@ function decide(
       comparison(rule, chosen, { observed, source, resolution, bound, margin, met }),
     ),
   };
-  return { outcome, resolution };
+  return { outcome, at: resolution.interval === null ? null : resolution.at };
 }
 
 /** The rule's horizon, or why it has none: too few tasks with a human time, say. */
@@ -460,14 +459,21 @@ const METHOD_TEXT: Readonly<Record<IntervalMethod, string>> = {
  * confidence, 1 − α^(1/n), which at 95% is about 3/n (the rule of three).
  */
 function extremeNote(successes: number | null, n: number, confidence: number): string | null {
-  const alpha = String(Math.round((1 - confidence) * 10_000) / 10_000);
-  const one = percentOf(confidence);
-  const three = confidence === DEFAULT_CONFIDENCE ? ', about 3/n (the rule of three)' : '';
-  if (successes === 0)
-    return `with none scored 1, the one-sided ${one} upper bound is 1 − ${alpha}^(1/${n}) = ${fmt(noSuccessUpperBound(n, confidence))}${three}`;
-  if (successes === n)
-    return `with all scored 1, the one-sided ${one} lower bound is ${alpha}^(1/${n}) = ${fmt(1 - noSuccessUpperBound(n, confidence))}`;
-  return null;
+  if (successes !== 0 && successes !== n) return null;
+  // Each end of the two-sided interval is one-sided at (1 + c)/2: 97.5% at 95%.
+  const endLevel = (1 + confidence) / 2;
+  const alpha = (level: number) => String(Math.round((1 - level) * 10_000) / 10_000);
+  const bound = (level: number) => fmt(noSuccessUpperBound(n, level));
+  const three =
+    confidence === DEFAULT_CONFIDENCE
+      ? `; the one-sided 95% bound 1 − 0.05^(1/${n}) = ${bound(0.95)} is about 3/n (the rule of three)`
+      : '';
+  const side = successes === 0 ? 'upper' : 'lower';
+  const value =
+    successes === 0
+      ? `1 − ${alpha(endLevel)}^(1/${n}) = ${bound(endLevel)}`
+      : `${alpha(endLevel)}^(1/${n}) = ${fmt(1 - noSuccessUpperBound(n, endLevel))}`;
+  return `with ${successes === 0 ? 'none' : 'all'} scored 1, the exact one-sided ${percentOf(endLevel)} ${side} bound (each end of a ${percentOf(confidence)} interval is one-sided ${percentOf(endLevel)}) is ${value}${successes === 0 ? three : ''}`;
 }
 
 function boundName(rule: ThresholdRule): string {

@@ -94,7 +94,8 @@ describe('Holm–Bonferroni over the bound rules', () => {
     expect(c?.familywise).toMatchObject({ rank: 3, holds: true });
     expect(result.rules.every((r) => r.status === 'met')).toBe(true);
     // The bound compared is the one at the rank's level: 1 − 2·0.025/3 two-sided.
-    expect(a?.bound).toBeCloseTo(
+    expect(a?.bound).toBe(proportionInterval('clopper-pearson', 21, 30).low);
+    expect(a?.familywise?.bound).toBeCloseTo(
       proportionInterval('clopper-pearson', 21, 30, 1 - 0.05 / 3).low,
       12,
     );
@@ -134,6 +135,14 @@ describe('Holm–Bonferroni over the bound rules', () => {
     expect(result.rules[2]?.explanation).toContain(
       'it does not hold for the family, so the rule is not met.',
     );
+  });
+
+  it('a bound compared the other way cannot be ranked, so a met one is not met for the family', () => {
+    const odd = rule({ id: 'odd', benchmark: 'a', basis: 'lower', operator: '<=', value: 0.9 });
+    const result = evaluated([bound('b'), odd]);
+    expect(evaluate(thresholdSet([odd]), evidence).rules[0]?.status).toBe('met');
+    expect(result.rules[1]).toMatchObject({ status: 'not-met', familywise: null });
+    expect(result.rules[1]?.explanation).toContain('cannot rank it');
   });
 
   it('without holm every rule is taken at its own confidence, and no rule is ranked', () => {

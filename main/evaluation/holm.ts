@@ -14,7 +14,7 @@ import {
   type ThresholdRule,
 } from '../../common/thresholds';
 import { fmt } from './format';
-import { marginOf, satisfies } from './satisfies';
+import { satisfies } from './satisfies';
 
 export interface RuleResult {
   readonly rule: ThresholdRule;
@@ -72,22 +72,29 @@ function adjust(
       ? 'does not hold for the family'
       : 'does not hold for the family, since a rule before it in that order did not';
   const text = `Holm–Bonferroni over ${m} bound rules at one-sided ${percentOf(alpha)}: rank ${rank}, p ${pText(p)} against ${pText(level)} (${percentOf(alpha)}/${m - rank + 1}); its ${side} ${percentOf(1 - 2 * level)} bound is ${fmt(bound)}${clear ? '' : ', not clear of the threshold'}: it ${why}${outcome.status === 'met' && !holds ? ', so the rule is not met' : ''}.`;
+  // The rule's own bound and margin stay what they were; the family's level is in
+  // `familywise` and the sentence.
   return {
     ...outcome,
     status: outcome.status === 'met' && !holds ? 'not-met' : outcome.status,
-    bound,
-    margin: marginOf(rule.operator, bound, rule.value),
     familywise: { rules: m, rank, level, bound, holds },
     explanation: `${outcome.explanation} ${text}`,
   };
 }
 
-/** A bound rule Holm could not rank: without evidence, or compared the other way. */
+/**
+ * A bound rule Holm could not rank: without evidence (it stays so), or compared the other
+ * way (a lower bound by ≤ or <, an upper one by ≥ or >), which has no one-sided p-value. Such
+ * a rule met on its own cannot hold for the family: Holm's guarantee covers only the rules
+ * it tested, so it is not met.
+ */
 function untested({ rule, outcome }: RuleResult, m: number): RuleOutcome {
   if (boundSide(rule.basis) === null || outcome.status === 'insufficient-evidence') return outcome;
+  const met = outcome.status === 'met';
   return {
     ...outcome,
-    explanation: `${outcome.explanation} Holm–Bonferroni over ${m} bound rules leaves it as it is: its bound is compared the other way (a lower bound by ≤ or <, an upper one by ≥ or >), which tests nothing one-sided.`,
+    status: met ? 'not-met' : outcome.status,
+    explanation: `${outcome.explanation} Holm–Bonferroni over ${m} bound rules cannot rank it: its bound is compared the other way (a lower bound by ≤ or <, an upper one by ≥ or >), which tests nothing one-sided${met ? ', so it does not hold for the family and the rule is not met' : ''}.`,
   };
 }
 

@@ -11,11 +11,13 @@ import {
 import { evaluateRule } from './evaluate-rule';
 import type { SampleScore, TaskTimesLookup } from './evidence';
 import { horizonJobs } from './horizon-rule';
+import { evaluate } from './evaluate';
 import {
   evidenceLog,
   metric,
   modelEvidence,
   rule,
+  thresholdSet,
 } from '../../tests/support/evaluation-test-evidence';
 import { referenceFit, syntheticRuns } from '../../tests/support/horizon-testkit';
 
@@ -104,7 +106,7 @@ describe('a rule on a time horizon', () => {
     });
     expect(r.explanation).toContain('lower 95% bound');
     expect(r.explanation).toContain(
-      'the 2.5% percentile of 200 hierarchical bootstrap resamples (family, task, run; seed 7',
+      'the 2.5% percentile of the 200 fitted of 200 hierarchical bootstrap resamples (family, task, run; seed 7)',
     );
     expect(outcome(horizonRule({ basis: 'lower' })).bound).toBe(r.bound);
   });
@@ -133,6 +135,20 @@ describe('a rule on a time horizon', () => {
     );
     expect(r.bound).toBe(61);
     expect(r.status).toBe('met');
+  });
+
+  it('has a p-value from its bootstrap, so Holm–Bonferroni ranks it with the other bound rules', () => {
+    for (const value of [0.5, 1, 2, 5]) {
+      const r = outcome(horizonRule({ basis: 'lower', value }));
+      // The percentile bound clears the threshold exactly when p is at most its level.
+      expect(r.pValue !== null && r.pValue <= 0.025, `≥ ${value}`).toBe(r.status === 'met');
+    }
+    const set = {
+      ...thresholdSet([horizonRule({ basis: 'lower', value: 1 })]),
+      multipleComparisons: 'holm' as const,
+    };
+    const [ranked] = evaluate(set, evidence()).rules;
+    expect(ranked?.familywise).toMatchObject({ rules: 1, rank: 1 });
   });
 
   it('counts the samples without a human time and leaves them out', () => {
@@ -216,6 +232,7 @@ describe('difficulty strata', () => {
       { fromMinutes: 256, toMinutes: 960, tasks: 1, successRate: 0.5 },
     ]);
     expect(r.strata?.outside).toBe(1);
+    expect(r.strata?.unmatched).toBe(0);
     expect(r.strata?.longestSolved).toEqual({ taskId: 'e', minutes: 2000 });
   });
 });

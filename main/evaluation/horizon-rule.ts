@@ -21,7 +21,10 @@ import {
   type Horizon,
   type HorizonRun,
   type NoHorizon,
+  percentile,
 } from '../horizon';
+import type { Interval } from '../../common/comparison';
+import { pValueOf } from './p-value';
 import type { ModelEvidence } from './evidence';
 import { fmt } from './format';
 import { applySamplePolicy } from './sample-policy';
@@ -118,6 +121,9 @@ export type HorizonDecision =
       readonly facts: HorizonFacts;
       /** "P50 horizon 9.31 minutes (…)", to be followed by the comparison. */
       readonly subject: string;
+      /** For a bound: its one-sided p-value and its percentiles at any confidence (Holm). */
+      readonly pValue: number | null;
+      readonly at: ((confidence: number) => Interval) | null;
     }
   | { readonly why: string };
 
@@ -152,19 +158,35 @@ export function decideHorizon(
   const subject = `P${h.quantile} horizon ${minutesText(point.minutes)} (${model})`;
   const side = boundSide(rule.basis);
   if (side === null)
-    return { observed: point.minutes, interval: null, bound: point.minutes, facts, subject };
+    return {
+      observed: point.minutes,
+      interval: null,
+      bound: point.minutes,
+      facts,
+      subject,
+      pValue: null,
+      at: null,
+    };
 
   const confidence = rule.confidence ?? DEFAULT_CONFIDENCE;
   const summary = bootstraps(rule.id) ?? bootstrapHorizons(found.runs, bootstrapOptions(rule));
   const interval = summary.intervals?.[h.quantile === 50 ? 'p50' : 'p80'] ?? null;
   const end = interval === null ? null : side === 'lower' ? interval.low : interval.high;
-  const percentile = side === 'lower' ? (1 - confidence) / 2 : (1 + confidence) / 2;
-  const resampled = `${summary.resamples.toLocaleString('en-US')} hierarchical bootstrap resamples (family, task, run; seed ${summary.seed}, ${summary.fitted.toLocaleString('en-US')} fitted)`;
+  const level = side === 'lower' ? (1 - confidence) / 2 : (1 + confidence) / 2;
+  const skipped = summary.resamples - summary.fitted;
+  const resampled = `the ${summary.fitted.toLocaleString('en-US')} fitted of ${summary.resamples.toLocaleString('en-US')} hierarchical bootstrap resamples (family, task, run; seed ${summary.seed}${skipped > 0 ? `; ${skipped.toLocaleString('en-US')} drew no success or no failure, so had no fit, and are left out` : ''})`;
   if (interval === null || end === null || !Number.isFinite(end))
     return {
-      why: `${subject}: the ${percentOf(percentile)} percentile of ${resampled} is ${interval === null ? 'not defined: no resample had a fit' : `unbounded: success does not fall with length in ${summary.successDoesNotFall} of them`}, so there is no ${side} bound`,
+      why: `${subject}: the ${percentOf(level)} percentile of ${resampled} is ${interval === null ? 'not defined: no resample had a fit' : `unbounded: success does not fall with length in ${summary.successDoesNotFall} of them`}, so there is no ${side} bound`,
     };
+  const sorted = summary.replicates[h.quantile === 50 ? 'p50' : 'p80'];
+  const at = (c: number): Interval => ({
+    low: percentile(sorted, (1 - c) / 2),
+    high: percentile(sorted, (1 + c) / 2),
+  });
   return {
+    pValue: pValueOf(side, rule.operator, rule.value, at),
+    at,
     observed: point.minutes,
     interval: Number.isFinite(interval.high) ? [interval.low, interval.high] : null,
     bound: end,
@@ -177,7 +199,7 @@ export function decideHorizon(
         successDoesNotFall: summary.successDoesNotFall,
       },
     },
-    subject: `${subject}; ${side} ${percentOf(confidence)} bound ${minutesText(end)}, the ${percentOf(percentile)} percentile of ${resampled},`,
+    subject: `${subject}; ${side} ${percentOf(confidence)} bound ${minutesText(end)}, the ${percentOf(level)} percentile of ${resampled},`,
   };
 }
 

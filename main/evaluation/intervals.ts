@@ -10,6 +10,7 @@
  */
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { Interval } from '../../common/comparison';
 import type { IntervalMethod } from '../../common/thresholds';
 
@@ -18,6 +19,11 @@ export type ProportionMethod = Exclude<IntervalMethod, 'wald'>;
 /** z = Φ⁻¹((1 + confidence) / 2): 1.959964 at 95%. */
 export function zOf(confidence: number): number {
   return normalQuantile((1 + confidence) / 2, 0, 1);
+}
+
+/** t = T⁻¹_df((1 + confidence) / 2): Student's t quantile with `df` degrees of freedom. */
+export function tOf(confidence: number, df: number): number {
+  return tQuantile((1 + confidence) / 2, df);
 }
 
 export function proportionInterval(
@@ -99,14 +105,18 @@ function wilson(successes: number, n: number, z: number): Interval {
   };
 }
 
-/** observed ± z·stderr, clipped to `range` (the metric's, when it has one). */
+/**
+ * observed ± z·stderr, clipped to `range` (the metric's, when it has one); with `df`,
+ * Student's t in place of z (a stderr estimated from few clusters).
+ */
 export function normalInterval(
   observed: number,
   stderr: number,
   confidence = 0.95,
   range: readonly [number, number] | null = null,
+  df: number | null = null,
 ): Interval {
-  const half = zOf(confidence) * stderr;
+  const half = (df === null ? zOf(confidence) : tOf(confidence, df)) * stderr;
   const low = observed - half;
   const high = observed + half;
   return range === null

@@ -130,18 +130,21 @@ const TREATMENT: Readonly<Record<SamplePolicy, string>> = {
 };
 
 /**
- * "Samples: 1 errored, counted as failures; 20 at a limit, left out." An invalidated sample
- * is counted as that alone, whatever else happened to it.
+ * "Samples: 1 errored, counted as failures; 20 at a limit, left out." (or "Epochs: …" when
+ * samples ran several epochs). An invalidated epoch is counted as that alone, whatever else
+ * happened to it, and an errored one not also as limited.
  */
 function policyText(
   scores: readonly SampleScore[],
   errors: SamplePolicy,
   limits: SamplePolicy,
 ): string | null {
-  const valid = scores.filter((s) => !s.invalidated);
-  const invalidated = new Set(scores.filter((s) => s.invalidated).map((s) => s.sampleId)).size;
-  const errored = new Set(valid.filter((s) => s.errored).map((s) => s.sampleId)).size;
-  const limited = new Set(valid.filter((s) => !s.errored && s.limited).map((s) => s.sampleId)).size;
+  // Invalidation, errors and limits belong to one epoch of a sample: with several epochs
+  // the counts are of epochs, and the sentence says so.
+  const epochs = new Set(scores.map((s) => s.sampleId)).size < scores.length;
+  const invalidated = scores.filter((s) => s.invalidated).length;
+  const errored = scores.filter((s) => !s.invalidated && s.errored).length;
+  const limited = scores.filter((s) => !s.invalidated && !s.errored && s.limited).length;
   const parts = [
     ...(invalidated > 0 ? [`${invalidated} invalidated after the run, left out`] : []),
     ...(errored > 0
@@ -151,5 +154,7 @@ function policyText(
       : []),
     ...(limited > 0 ? [`${limited} at a limit, ${TREATMENT[limits]}`] : []),
   ];
-  return parts.length === 0 ? null : `Samples: ${parts.join('; ')}.`;
+  return parts.length === 0
+    ? null
+    : `${epochs ? 'Sample epochs' : 'Samples'}: ${parts.join('; ')}.`;
 }

@@ -15,9 +15,11 @@ export function strataOf(
   const bounds = STRATA_MINUTES;
   const rates = bounds.slice(1).map(() => [] as number[]);
   let outside = 0;
+  let unmatched = 0;
   let longestSolved: Strata['longestSolved'] = null;
   for (const [taskId, epochs] of epochsBySample(scores)) {
     const task = lookup.tasks.get(taskId);
+    if (task === undefined) unmatched += 1;
     if (task === undefined || epochs.length === 0) continue;
     const rate = epochs.reduce((sum, v) => sum + v, 0) / epochs.length;
     // A bucket holds its lower end; the last one its upper end too (960 minutes is 16 hours).
@@ -48,6 +50,7 @@ export function strataOf(
           : Math.min(1, Math.max(0, of.reduce((s, v) => s + v, 0) / of.length)),
     })),
     outside,
+    unmatched,
     longestSolved,
   };
 }

@@ -55,6 +55,8 @@ export interface BootstrapSummary {
   readonly noFailures: number;
   /** Fitted replicates with β₁ ≥ 0, whose horizons count as Infinity. */
   readonly successDoesNotFall: number;
+  /** The fitted replicates' horizons, ascending: for percentiles at other levels. */
+  readonly replicates: { readonly p50: readonly number[]; readonly p80: readonly number[] };
   /** Null when no replicate had a fit. */
   readonly intervals: {
     readonly coefficient: Interval;
@@ -123,6 +125,10 @@ export function bootstrapHorizons(
     noSuccesses,
     noFailures,
     successDoesNotFall,
+    replicates: {
+      p50: [...values.p50].sort((a, b) => a - b),
+      p80: [...values.p80].sort((a, b) => a - b),
+    },
     intervals:
       fitted === 0
         ? null

@@ -67,7 +67,7 @@ describe('pass^k (Yao et al. 2024, τ-bench §5.1)', () => {
     expect(passHatK(attempts(3, 3), 4)).toBeNaN();
   });
 
-  it('is not a reducer Inspect has, so the reader does not recompute a log that names it', () => {
+  it("is the engine's name for it, not one the reader recomputes a log by", () => {
     expect(reducerFor('pass_hat_2')).toBeNull();
   });
 });

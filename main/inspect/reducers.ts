@@ -1,7 +1,8 @@
 /**
  * Inspect's built-in epoch reducers (inspect_ai/scorer/_reducer/reducer.py), for the
  * reader's check of a log's metrics and for a rule that names its own reducer
- * (docs/evaluation.md, "Epochs"), and pass^k, which Inspect does not have.
+ * (docs/evaluation.md, "Epochs"), and pass^k (Inspect's pass_k), which the engine names
+ * pass_hat_k and the reader does not look up by name.
  */
 import { inspectFloat } from './value-to-float';
 

@@ -14,6 +14,7 @@ const strata = {
     { fromMinutes: 256, toMinutes: 960, tasks: 1, successRate: 0 },
   ],
   outside: 0,
+  unmatched: 3,
   longestSolved: { taskId: 'flag-hunt', minutes: 42 },
 };
 
@@ -34,7 +35,9 @@ describe('StrataTable', () => {
     expect(rows[0]?.textContent).toContain('—');
     expect(rows[0]?.textContent).toContain('20% of 5');
     expect(rows[0]?.textContent).toContain('42 min');
-    expect(screen.getByText(/cybench-times v2 \(signed by dana\)/)).toBeInTheDocument();
+    expect(screen.getByText(/cybench-times v2 \(signed by dana\)/)).toHaveTextContent(
+      'samples without a human time (3)',
+    );
   });
 
   test('renders nothing when no rule has strata', () => {

@@ -66,7 +66,8 @@ export function StrataTable({ rules }: { readonly rules: readonly RuleOutcome[] 
       />
       <Hint>
         Human times from task reference {references.join(', ')}. A bucket holds tasks from its lower
-        length up to its upper; tasks outside 1–960 minutes are in no bucket.
+        length up to its upper; tasks outside 1–960 minutes, and samples without a human time (
+        {formatCount(rows.reduce((n, r) => n + r.strata.unmatched, 0))}), are in no bucket.
       </Hint>
     </>
   );
