@@ -20,6 +20,11 @@ const NEWCOMBE: readonly [number, number, ProportionMethod, number, number][] = 
   [15, 148, 'clopper-pearson', 0.0578, 0.1617],
   [0, 20, 'clopper-pearson', 0, 0.1684],
   [1, 29, 'clopper-pearson', 0.0009, 0.1776],
+  // n of n: both methods are symmetric in x ↔ n − x (Newcombe 1998, §2), so 20 of 20 is the
+  // printed 0 of 20 reflected; for Clopper–Pearson the lower end is also (α/2)^(1/n) in
+  // closed form, 0.025^(1/20) = 0.8316.
+  [20, 20, 'wilson', 1 - 0.1611, 1],
+  [20, 20, 'clopper-pearson', 1 - 0.1684, 1],
 ];
 
 describe('intervals for a proportion', () => {
