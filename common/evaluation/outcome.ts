@@ -8,11 +8,11 @@
  */
 import { z } from 'zod';
 import { EvaluatorSchema } from '../bundles';
+import { WEIGHTINGS } from '../horizon';
 import { Sha256HexSchema } from '../digest';
 import {
   BASES,
   DesignationRuleSchema,
-  HORIZON_WEIGHTINGS,
   INTERVAL_METHODS,
   MULTIPLE_COMPARISONS,
   OPERATORS,
@@ -83,7 +83,7 @@ export const HorizonFactsSchema = z.strictObject({
   families: Count,
   /** Samples without a human time in the reference, left out. */
   unmatched: Count,
-  weighting: z.enum(HORIZON_WEIGHTINGS),
+  weighting: z.enum(WEIGHTINGS),
   regularization: z.number(),
   reference: TaskReferenceRefSchema,
   /** For a bound: the bootstrap it is a percentile of. */

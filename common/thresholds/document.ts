@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 import { SlugSchema } from '../text';
+import {
+  DEFAULT_REGULARIZATION,
+  DEFAULT_RESAMPLES,
+  DEFAULT_SEED,
+  MAX_RESAMPLES,
+  WEIGHTINGS,
+} from '../horizon';
 
 export const THRESHOLD_SET_TYPE = 'designation-desk/threshold-set/v1';
 
@@ -70,9 +77,6 @@ export function takesK(reducer: ReducerName): boolean {
   return reducer.endsWith('_k');
 }
 
-/** The weightings of METR's time-horizon fit (docs/time-horizon.md). */
-export const HORIZON_WEIGHTINGS = ['equal', 'invsqrt'] as const;
-
 /**
  * A rule whose quantity is a cyber time horizon in minutes (docs/evaluation.md, "Time
  * horizon"): the task length at which the fitted success rate is 50% or 80%, from the
@@ -81,10 +85,10 @@ export const HORIZON_WEIGHTINGS = ['equal', 'invsqrt'] as const;
  */
 export const HorizonRuleSchema = z.strictObject({
   quantile: z.union([z.literal(50), z.literal(80)]),
-  weighting: z.enum(HORIZON_WEIGHTINGS).default('invsqrt'),
-  regularization: z.number().gt(0).max(1000).default(0.1),
-  resamples: z.number().int().min(100).max(100_000).default(1000),
-  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(42),
+  weighting: z.enum(WEIGHTINGS).default('invsqrt'),
+  regularization: z.number().gt(0).max(1000).default(DEFAULT_REGULARIZATION),
+  resamples: z.number().int().min(100).max(MAX_RESAMPLES).default(DEFAULT_RESAMPLES),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(DEFAULT_SEED),
 });
 export type HorizonRule = z.infer<typeof HorizonRuleSchema>;
 

@@ -5,7 +5,6 @@ export {
   boundSide,
   percentOf,
   INTERVAL_METHODS,
-  HORIZON_WEIGHTINGS,
   HorizonRuleSchema,
   type HorizonRule,
   MULTIPLE_COMPARISONS,

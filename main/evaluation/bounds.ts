@@ -309,7 +309,15 @@ export function meansBySample(
   scores: readonly SampleScore[],
   reduce: EpochReduce = mean,
 ): ReadonlyMap<string, number> {
-  return new Map([...epochsBySample(scores)].map(([id, epochs]) => [id, reduce(epochs)]));
+  return reduceEpochs(epochsBySample(scores), reduce);
+}
+
+/** Each sample's epochs (as epochsBySample groups them) reduced to its one score. */
+export function reduceEpochs(
+  epochs: ReadonlyMap<string, readonly number[]>,
+  reduce: EpochReduce = mean,
+): ReadonlyMap<string, number> {
+  return new Map([...epochs].map(([id, of]) => [id, reduce(of)]));
 }
 
 /** Each sample's numeric epoch scores, unscored epochs left out, in the order first seen. */

@@ -3,6 +3,7 @@ import { RuleOutcomeSchema } from '../../common/evaluation/outcome';
 import { HorizonRuleSchema, type ThresholdRule } from '../thresholds';
 import {
   bootstrapHorizons,
+  percentile,
   taskWeights,
   weightedOutcomes,
   type BootstrapSummary,
@@ -94,7 +95,6 @@ describe('a rule on a time horizon', () => {
       regularization: 0.1,
       resamples: 200,
       seed: 7,
-      confidence: 0.95,
     });
     expect(r.bound).toBe(summary.intervals?.p50.low);
     expect(r.intervalMethod).toBe('bootstrap');
@@ -111,6 +111,19 @@ describe('a rule on a time horizon', () => {
     expect(outcome(horizonRule({ basis: 'lower' })).bound).toBe(r.bound);
   });
 
+  it("a bound at another confidence is the replicates' percentile at that level", () => {
+    const r = outcome(horizonRule({ basis: 'lower', confidence: 0.9 }));
+    const { replicates } = bootstrapHorizons(runs, {
+      weighting: 'invsqrt',
+      regularization: 0.1,
+      resamples: 200,
+      seed: 7,
+    });
+    expect(r.bound).toBe(percentile(replicates.p50, 0.05));
+    expect(r.explanation).toContain('lower 90% bound');
+    expect(r.explanation).toContain('the 5% percentile of the 200 fitted');
+  });
+
   it('takes the bootstrap a worker ran when it has one (horizonJobs gives it the same runs)', () => {
     const [job] = horizonJobs([horizonRule({ basis: 'lower' })], evidence());
     expect(job?.runs).toHaveLength(runs.length);
@@ -119,7 +132,6 @@ describe('a rule on a time horizon', () => {
       regularization: 0.1,
       resamples: 200,
       seed: 7,
-      confidence: 0.95,
     });
     const fromWorker = bootstrapHorizons(
       job?.runs ?? [],
@@ -128,7 +140,8 @@ describe('a rule on a time horizon', () => {
     const faked: BootstrapSummary = {
       ...fromWorker,
       seed: 7,
-      intervals: fromWorker.intervals && { ...fromWorker.intervals, p50: { low: 61, high: 90 } },
+      // Every replicate at 61 minutes: the bound can only come from this summary.
+      replicates: { ...fromWorker.replicates, p50: Array<number>(200).fill(61) },
     };
     const r = outcome(horizonRule({ basis: 'lower', value: 60 }), evidence(), (id) =>
       id === 'r1' ? faked : undefined,

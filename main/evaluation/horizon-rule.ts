@@ -21,7 +21,7 @@ import {
   type Horizon,
   type HorizonRun,
   type NoHorizon,
-  percentile,
+  percentileInterval,
 } from '../horizon';
 import type { Interval } from '../../common/comparison';
 import { pValueOf } from './p-value';
@@ -109,7 +109,6 @@ function bootstrapOptions(rule: ThresholdRule): BootstrapOptions {
     regularization: h.regularization,
     resamples: h.resamples,
     seed: h.seed,
-    confidence: rule.confidence ?? DEFAULT_CONFIDENCE,
   };
 }
 
@@ -170,7 +169,10 @@ export function decideHorizon(
 
   const confidence = rule.confidence ?? DEFAULT_CONFIDENCE;
   const summary = bootstraps(rule.id) ?? bootstrapHorizons(found.runs, bootstrapOptions(rule));
-  const interval = summary.intervals?.[h.quantile === 50 ? 'p50' : 'p80'] ?? null;
+  const sorted = summary.replicates[h.quantile === 50 ? 'p50' : 'p80'];
+  // The percentiles at any confidence: the rule's for its bound, others for Holm.
+  const at = (c: number): Interval => percentileInterval(sorted, c);
+  const interval = sorted.length === 0 ? null : at(confidence);
   const end = interval === null ? null : side === 'lower' ? interval.low : interval.high;
   const level = side === 'lower' ? (1 - confidence) / 2 : (1 + confidence) / 2;
   const skipped = summary.resamples - summary.fitted;
@@ -179,11 +181,6 @@ export function decideHorizon(
     return {
       why: `${subject}: the ${percentOf(level)} percentile of ${resampled} is ${interval === null ? 'not defined: no resample had a fit' : `unbounded: success does not fall with length in ${summary.successDoesNotFall} of them`}, so there is no ${side} bound`,
     };
-  const sorted = summary.replicates[h.quantile === 50 ? 'p50' : 'p80'];
-  const at = (c: number): Interval => ({
-    low: percentile(sorted, (1 - c) / 2),
-    high: percentile(sorted, (1 + c) / 2),
-  });
   return {
     pValue: pValueOf(side, rule.operator, rule.value, at),
     at,

@@ -8,7 +8,7 @@
  * sample scores (accuracy, mean) only.
  */
 import type { SamplePolicy, ThresholdRule } from '../../common/thresholds';
-import { epochsBySample, isMeanMetric, meansBySample, reproducingMeans } from './bounds';
+import { epochsBySample, isMeanMetric, reduceEpochs, reproducingMeans } from './bounds';
 import { ruleReducer, type RuleReducer } from './rule-reducer';
 import type { ModelEvidence, SampleScore } from './evidence';
 import type { Candidate } from './select-evidence';
@@ -77,31 +77,31 @@ export function applySamplePolicy(
     if (policy === 'exclude') return [];
     return [policy === 'failure' ? { ...score, numeric: 0 } : score];
   });
-  const short = reducer === null ? null : tooFewEpochs(adjusted, reducer);
+  const epochs = epochsBySample(adjusted);
+  const counts = [...epochs.values()].map((of) => of.length);
+  const short = reducer === null ? null : tooFewEpochs(counts, reducer);
   if (short !== null) return { why: short };
-  const means = [...meansBySample(adjusted, reducer?.reduce).values()];
+  const means = [...reduceEpochs(epochs, reducer?.reduce).values()];
   if (means.length === 0)
     return { why: `no sample of ${log.path} in ${log.bundleFile} is left under the rule's policy` };
   const observed = means.reduce((sum, v) => sum + v, 0) / means.length;
   return {
     candidate: { log, metric: { ...metric, recomputed: observed, n: means.length } },
     evidence: serving(evidence, candidate, adjusted),
-    text: [epochsText(adjusted, reducer), text].filter((t) => t !== null).join(' ') || null,
+    text: [epochsText(counts, reducer), text].filter((t) => t !== null).join(' ') || null,
   };
 }
 
-/** Why some sample has fewer scored epochs than the reducer's k, or null. */
-function tooFewEpochs(scores: readonly SampleScore[], reducer: RuleReducer): string | null {
-  const counts = [...epochsBySample(scores).values()].map((epochs) => epochs.length);
+/** Why some sample has fewer scored epochs (`counts`, one per sample) than the reducer's k. */
+function tooFewEpochs(counts: readonly number[], reducer: RuleReducer): string | null {
   const short = counts.filter((n) => n < reducer.epochsNeeded).length;
   if (short === 0) return null;
   return `the rule reduces epochs by ${reducer.text}, which needs at least ${reducer.epochsNeeded} scored epochs of every sample, and ${short} of ${counts.length} samples have fewer (as few as ${Math.min(...counts)})`;
 }
 
 /** "Epochs: each sample's 10 epochs reduced to one score by pass@5 (…)." */
-function epochsText(scores: readonly SampleScore[], reducer: RuleReducer | null): string | null {
+function epochsText(counts: readonly number[], reducer: RuleReducer | null): string | null {
   if (reducer === null) return null;
-  const counts = [...epochsBySample(scores).values()].map((epochs) => epochs.length);
   const fewest = Math.min(...counts);
   const most = Math.max(...counts);
   const over = fewest === most ? `${fewest}` : `${fewest} to ${most}`;

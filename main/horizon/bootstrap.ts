@@ -22,18 +22,13 @@ import type { LogisticFit } from './logistic-fit';
 import { Xoshiro128StarStar } from './random';
 import { checkRuns, type HorizonRun } from './run';
 import { resolveWeights } from './weights';
+import { MAX_RESAMPLES } from '../../common/horizon';
 
-/** METR's n_bootstrap (reports/time-horizon-1-1/params.yaml). */
-export const DEFAULT_RESAMPLES = 1000;
-export const MAX_RESAMPLES = 100_000;
-/** METR's base seed (default_rng(42 + i)); here it seeds one stream for all replicates. */
-export const DEFAULT_SEED = 42;
+export { DEFAULT_RESAMPLES, DEFAULT_SEED, MAX_RESAMPLES } from '../../common/horizon';
 export const CONFIDENCE = 0.95;
 
 export interface BootstrapOptions extends HorizonOptions {
   readonly resamples: number;
-  /** The intervals' two-sided confidence; CONFIDENCE unless given. */
-  readonly confidence?: number;
   /** A whole number 0 ≤ seed ≤ 2^53 − 1. */
   readonly seed: number;
 }
@@ -115,28 +110,25 @@ export function bootstrapHorizons(
     }
   }
   const fitted = values.coefficient.length;
-  const confidence = options.confidence ?? CONFIDENCE;
-  const interval = (of: number[]) => percentileInterval(of, confidence);
+  // Sorted once: the intervals here and the percentiles a caller takes at other levels.
+  for (const of of Object.values(values)) of.sort((a, b) => a - b);
   return {
     resamples: options.resamples,
     seed: options.seed,
-    confidence,
+    confidence: CONFIDENCE,
     fitted,
     noSuccesses,
     noFailures,
     successDoesNotFall,
-    replicates: {
-      p50: [...values.p50].sort((a, b) => a - b),
-      p80: [...values.p80].sort((a, b) => a - b),
-    },
+    replicates: { p50: values.p50, p80: values.p80 },
     intervals:
       fitted === 0
         ? null
         : {
-            coefficient: interval(values.coefficient),
-            intercept: interval(values.intercept),
-            p50: interval(values.p50),
-            p80: interval(values.p80),
+            coefficient: percentileInterval(values.coefficient, CONFIDENCE),
+            intercept: percentileInterval(values.intercept, CONFIDENCE),
+            p50: percentileInterval(values.p50, CONFIDENCE),
+            p80: percentileInterval(values.p80, CONFIDENCE),
           },
   };
 }
@@ -184,9 +176,8 @@ export function hierarchicalResample(plan: SamplingPlan, rng: Xoshiro128StarStar
   return drawn;
 }
 
-/** The (1 − confidence)/2 and (1 + confidence)/2 percentiles. */
-function percentileInterval(values: number[], confidence: number): Interval {
-  const sorted = values.sort((a, b) => a - b);
+/** The (1 − confidence)/2 and (1 + confidence)/2 percentiles of ascending `sorted`. */
+export function percentileInterval(sorted: readonly number[], confidence: number): Interval {
   return {
     low: percentile(sorted, (1 - confidence) / 2),
     high: percentile(sorted, (1 + confidence) / 2),

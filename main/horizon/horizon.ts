@@ -10,8 +10,7 @@ import { weightedOutcomes } from './outcomes';
 import { checkRuns, type HorizonRun } from './run';
 import { resolveWeights, type Weighting } from './weights';
 
-/** METR's regularization for its headline fits (reports/time-horizon-1-0/fig_params/figs.yaml). */
-export const DEFAULT_REGULARIZATION = 0.1;
+export { DEFAULT_REGULARIZATION } from '../../common/horizon';
 
 export type NoHorizon =
   /** β₁ ≥ 0: the modelled success rate does not fall as tasks get longer. */

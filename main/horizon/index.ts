@@ -31,6 +31,7 @@ export {
   MAX_RESAMPLES,
   bootstrapHorizons,
   percentile,
+  percentileInterval,
   type BootstrapOptions,
   type BootstrapSummary,
   type Interval,

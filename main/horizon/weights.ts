@@ -7,8 +7,8 @@
  */
 import type { HorizonRun } from './run';
 
-export const WEIGHTINGS = ['equal', 'invsqrt'] as const;
-export type Weighting = (typeof WEIGHTINGS)[number];
+export { WEIGHTINGS, type Weighting } from '../../common/horizon';
+import type { Weighting } from '../../common/horizon';
 
 /** The runs' weights under `weighting`, summing to 1. */
 export function taskWeights(runs: readonly HorizonRun[], weighting: Weighting): number[] {
